@@ -1,0 +1,60 @@
+"""HPT action plan items: what the leadership team will do, who owns it, and by when."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from domain.errors import ValidationError
+from domain.records import Record
+
+
+class ActionStatus(StrEnum):
+    NOT_STARTED = "not-started"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    BLOCKED = "blocked"
+    DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ")
+
+
+CLOSED_STATUSES = frozenset({ActionStatus.DONE, ActionStatus.DROPPED})
+
+
+@dataclass(kw_only=True)
+class ProgressNote:
+    date: date
+    text: str
+    by: str = ""
+
+
+@dataclass(kw_only=True)
+class ActionItem(Record):
+    team_id: str
+    title: str
+    owner: str = ""
+    stage: int = 1
+    due: date | None = None
+    status: ActionStatus = ActionStatus.NOT_STARTED
+    success_criteria: str = ""  # what will the difference look like
+    evidence: str = ""
+    notes: list[ProgressNote] = field(default_factory=list)
+
+    def is_overdue(self, today: date) -> bool:
+        return self.due is not None and self.due < today and self.status not in CLOSED_STATUSES
+
+
+def parse_status(text: str) -> ActionStatus:
+    """An action status from what a user typed: `in progress`, `in-progress` or `In_Progress`."""
+    key = "-".join(text.strip().lower().replace("_", " ").split())
+    try:
+        return ActionStatus(key)
+    except ValueError:
+        names = ", ".join(s.value for s in ActionStatus)
+        raise ValidationError(f"Unknown action status {text!r}: use one of {names}.") from None
+
+
+def overdue_actions(actions: list[ActionItem], today: date) -> list[ActionItem]:
+    return sorted((a for a in actions if a.is_overdue(today)), key=lambda a: a.due)

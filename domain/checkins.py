@@ -1,0 +1,60 @@
+"""Coaching check-ins and the rule for when the next one is due."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from domain.errors import ValidationError
+from domain.records import Record
+
+
+class CheckInKind(StrEnum):
+    COACHING = "coaching"
+    WEBINAR = "webinar"
+    WORKSHOP = "workshop"
+    OBSERVATION = "observation"
+    BRIEFING = "briefing"
+
+
+# Kinds where the coach works with the team itself; a webinar or a stakeholder briefing is not
+# the team's coaching contact, so it does not reset the cadence clock.
+CONTACT_KINDS = frozenset({CheckInKind.COACHING, CheckInKind.WORKSHOP, CheckInKind.OBSERVATION})
+
+
+@dataclass(kw_only=True)
+class CheckIn(Record):
+    team_id: str
+    date: date
+    kind: CheckInKind = CheckInKind.COACHING
+    coach: str = ""
+    attendees: list[str] = field(default_factory=list)
+    notes: str = ""
+    confidential: bool = False
+    action_ids: list[str] = field(default_factory=list)  # actions agreed or updated here
+    next_checkin: date | None = None
+
+
+def parse_kind(text: str) -> CheckInKind:
+    try:
+        return CheckInKind(text.strip().lower())
+    except ValueError:
+        names = ", ".join(k.value for k in CheckInKind)
+        raise ValidationError(f"Unknown check-in kind {text!r}: use one of {names}.") from None
+
+
+def last_contact(checkins: list[CheckIn]) -> CheckIn | None:
+    contacts = [c for c in checkins if c.kind in CONTACT_KINDS]
+    return max(contacts, key=lambda c: (c.date, c.created_at), default=None)
+
+
+def next_checkin_due(checkins: list[CheckIn], start: date, cadence_weeks: int) -> date:
+    """The date agreed at the last contact, else one cadence after it (or after the start)."""
+    last = last_contact(checkins)
+    if last is None:
+        return start + timedelta(weeks=cadence_weeks)
+    return last.next_checkin or last.date + timedelta(weeks=cadence_weeks)
+
+
+def days_overdue(due: date, today: date) -> int:
+    """How many days past `due` today is; 0 when it is not yet due."""
+    return max(0, (today - due).days)

@@ -1,0 +1,45 @@
+"""The cluster (a network of schools under one chair) and its school leadership teams."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from domain.errors import ValidationError
+from domain.program import DEFAULT_TEMPLATE, ProgramTemplate
+from domain.records import Person, Record
+
+
+@dataclass(kw_only=True)
+class Cluster(Record):
+    name: str
+    timezone: str
+    chair: Person  # the cluster chair / executive program sponsor
+    template: ProgramTemplate = DEFAULT_TEMPLATE
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(kw_only=True)
+class Team(Record):
+    """A school's leadership team working through the program from `start`."""
+
+    name: str  # the school
+    start: date
+    coach: Person
+    members: list[Person] = field(default_factory=list)
+    line_managers: list[Person] = field(default_factory=list)
+    school_type: str = ""  # primary, secondary, special...
+
+
+def check_timezone(name: str) -> str:
+    """`name` if it is an IANA timezone such as Europe/London, else a ValidationError."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            f"{name!r} is not a timezone. Use an IANA name such as Europe/London or "
+            "Australia/Sydney."
+        ) from None
+    return name

@@ -1,0 +1,182 @@
+"""Parse the dates and times people type, and describe ages in words.
+
+Pure functions: "today" is always passed in, so results never depend on the clock. Every
+rejection is a ValidationError whose one-line message says how to fix the input.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+
+from domain.errors import ValidationError
+
+Prefer = Literal["past", "future"]
+
+DATE_HINT = "Use YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2w, or a weekday name."
+TIME_HINT = "Use HH:MM (24-hour, e.g. 15:30) or 3pm / 3:30pm."
+DATETIME_HINT = "Use a date then a time, e.g. tomorrow 9am or 2026-12-03 15:30."
+# Wide enough for any program date, narrow enough to catch typos such as +99999d.
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+_NAMED = {"today": 0, "tomorrow": 1, "yesterday": -1}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNITS = {
+    **dict.fromkeys(("d", "day", "days"), "days"),
+    **dict.fromkeys(("w", "wk", "wks", "week", "weeks"), "weeks"),
+    **dict.fromkeys(("m", "mo", "mos", "month", "months"), "months"),
+    **dict.fromkeys(("y", "yr", "yrs", "year", "years"), "years"),
+}
+
+# re.ASCII: \d must not match other scripts' digits, which int() would quietly accept.
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_ISO_T = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})t", re.ASCII)
+_OFFSET = re.compile(r"([+-]?) ?(\d+) ?([a-z]*)", re.ASCII)
+_WEEKDAY = re.compile(r"(?:(next|last) )?([a-z]+)", re.ASCII)
+_TIME = re.compile(r"(\d{1,2})(?::(\d{2}))? ?(am|pm)?", re.ASCII)
+# The time is the trailing run of digits / colon / am-pm; everything before it is the date.
+_DATETIME = re.compile(r"(.+?) (?:at )?(\d{1,2}(?::\d{2})? ?(?:am|pm)?)", re.ASCII)
+
+
+def parse_date(text: str, today: date, prefer: Prefer = "future") -> date:
+    """Turn what a user typed into a date; `prefer` decides which way a bare weekday goes."""
+    if prefer not in ("past", "future"):
+        raise ValueError(f"prefer must be 'past' or 'future', not {prefer!r}")  # caller's bug
+    s = _normalise(text)
+    if not s:
+        raise ValidationError(f"A date is required. {DATE_HINT}")
+    try:
+        result = _resolve(s, text, today, prefer)
+    except (OverflowError, ValueError):  # huge offsets overflow int() or date arithmetic
+        raise _out_of_range(text) from None
+    if not MIN_YEAR <= result.year <= MAX_YEAR:
+        raise _out_of_range(text)
+    return result
+
+
+def parse_time(text: str) -> time:
+    """Turn `15:30`, `9:30`, `3pm`, `3:30pm`, `12am` (midnight) or `12pm` (noon) into a time."""
+    s = _normalise(text)
+    if not s:
+        raise ValidationError(f"A time is required. {TIME_HINT}")
+    m = _TIME.fullmatch(s)
+    if not m:
+        raise _invalid(text, "a time", None, TIME_HINT)
+    hour, minute, half = int(m[1]), int(m[2] or 0), m[3]
+    if half:
+        if not 1 <= hour <= 12:
+            raise _invalid(text, "a time", "with am/pm the hour must be 1 to 12", TIME_HINT)
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    elif m[2] is None:  # a bare "9" could be 9:00 or 21:00; make the user say which
+        raise _invalid(text, "a time", "add minutes or am/pm, e.g. 9:00 or 9am", TIME_HINT)
+    elif hour > 23:
+        raise _invalid(text, "a time", "the hour must be 0 to 23", TIME_HINT)
+    if minute > 59:
+        raise _invalid(text, "a time", "the minutes must be 0 to 59", TIME_HINT)
+    return time(hour, minute)
+
+
+def parse_datetime(text: str, today: date, tz: ZoneInfo, prefer: Prefer = "future") -> datetime:
+    """Turn `<date> <time>` (or ISO `YYYY-MM-DDTHH:MM`) into an aware datetime in `tz`."""
+    s = _ISO_T.sub(r"\1 ", _normalise(text), count=1)
+    if not s:
+        raise ValidationError(f"A date and time are required. {DATETIME_HINT}")
+    m = _DATETIME.fullmatch(s)
+    if not m:
+        parse_date(text, today, prefer)  # a bad date gets the date parser's precise message
+        raise ValidationError(f'"{_shown(text)}" has no time. {DATETIME_HINT}')
+    d, t = parse_date(m[1], today, prefer), parse_time(m[2])
+    dt = datetime.combine(d, t, tzinfo=tz)
+    # zoneinfo quietly accepts wall times skipped by a DST change; a round trip exposes them.
+    if dt.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != dt.replace(tzinfo=None):
+        raise ValidationError(
+            f"{d.isoformat()} {t:%H:%M} does not exist in {tz}: the clocks go forward then. "
+            "Pick a later time."
+        )
+    return dt
+
+
+def format_relative_age(days: int) -> str:
+    """Say how long ago something was: today, yesterday, 3 days ago, 2 weeks ago, 4 months ago."""
+    if days < 0:
+        return "tomorrow" if days == -1 else f"in {-days} days"
+    if days <= 1:
+        return ("today", "yesterday")[days]
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    return f"{days // 30} months ago"
+
+
+def _resolve(s: str, text: str, today: date, prefer: Prefer) -> date:
+    """Match the normalised input against each accepted form in turn."""
+    if s in _NAMED:
+        return today + timedelta(days=_NAMED[s])
+    if m := _ISO.fullmatch(s):
+        try:
+            return date(*map(int, m.groups()))
+        except ValueError as e:  # e.g. "day is out of range for month"
+            raise _invalid(text, "a date", str(e)) from None
+    if m := _OFFSET.fullmatch(s):
+        sign, number, unit = m.groups()
+        if unit not in _UNITS:
+            reason = (
+                f'unknown unit "{unit}", use d, w, m or y' if unit else "add a unit: d, w, m or y"
+            )
+            raise _invalid(text, "a date", reason)
+        # relativedelta clamps month ends: Jan 31 + 1m is the last day of February.
+        return today + relativedelta(**{_UNITS[unit]: int(number) * (-1 if sign == "-" else 1)})
+    if m := _WEEKDAY.fullmatch(s):
+        modifier, word = m.groups()
+        weekday = _weekday_number(word)
+        if weekday is not None:
+            return _nearest_weekday(today, weekday, modifier or prefer)
+        if modifier:
+            raise _invalid(text, "a date", f"{modifier} needs a weekday, e.g. {modifier} monday")
+    raise _invalid(text, "a date")
+
+
+def _weekday_number(word: str) -> int | None:
+    """Monday=0; any prefix of 3+ letters counts, so mon, tues, thur, thurs all work."""
+    if len(word) >= 3:
+        for number, name in enumerate(_WEEKDAYS):
+            if name.startswith(word):
+                return number
+    return None
+
+
+def _nearest_weekday(today: date, weekday: int, mode: str) -> date:
+    """future/past include today; next/last never do."""
+    ahead = (weekday - today.weekday()) % 7
+    behind = -ahead % 7
+    offset = {"future": ahead, "next": ahead or 7, "past": -behind, "last": -(behind or 7)}[mode]
+    return today + timedelta(days=offset)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _shown(text: str) -> str:
+    """The user's input as it can appear in a one-line message."""
+    flat = "".join(c if c.isprintable() else "?" for c in " ".join(text.split()))
+    return flat if len(flat) <= 40 else flat[:39] + "…"
+
+
+def _invalid(
+    text: str, what: str, reason: str | None = None, hint: str = DATE_HINT
+) -> ValidationError:
+    because = f": {reason}" if reason else ""
+    return ValidationError(f'"{_shown(text)}" is not {what}{because}. {hint}')
+
+
+def _out_of_range(text: str) -> ValidationError:
+    return ValidationError(
+        f'"{_shown(text)}" is out of range: dates must fall between '
+        f"{MIN_YEAR}-01-01 and {MAX_YEAR}-12-31."
+    )
