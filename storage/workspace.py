@@ -1,0 +1,285 @@
+"""The workspace on disk: a folder with one TinyDB file for the cluster and one per team.
+
+    cluster.json         the cluster, its teams' profiles and its briefings
+    teams/<team id>.json a team's action plan, check-ins, challenges and schedule revisions
+    backups/<stamp>/     snapshots taken daily and before migrations
+    .lock                held around every read-modify-write
+
+One file per team keeps a write's cost to what changed (stock TinyDB rewrites the whole file).
+"""
+
+import contextlib
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TypeVar
+
+import filelock
+import orjson
+import platformdirs
+from tinydb import where
+from tinydb.table import Table
+
+from storage.atomic import AtomicJSONStorage, CorruptFile, remove_stale_temp_files
+from storage.codec import from_record, to_record
+from storage.errors import (
+    SchemaTooNew,
+    WorkspaceCorrupt,
+    WorkspaceExists,
+    WorkspaceLocked,
+    WorkspaceMissing,
+)
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+# MIGRATIONS[n] upgrades one file's raw data from version n to n + 1: fn(kind, data) -> data,
+# where kind is "cluster" or "team". Each file records its own version, so an interrupted
+# migration resumes where it stopped.
+MIGRATIONS: dict[int, Callable[[str, dict], dict]] = {}
+
+CLUSTER_FILE, TEAMS_DIR, BACKUPS_DIR, LOCK_FILE = "cluster.json", "teams", "backups", ".lock"
+META = "_meta"
+KEEP_BACKUPS = 10
+BACKUP_EVERY = timedelta(hours=24)
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+
+
+def data_root() -> Path:
+    return platformdirs.user_data_path("flourish", appauthor=False)
+
+
+def default_workspace() -> Path:
+    """FLOURISH_WORKSPACE if set, else a folder under the user's data directory."""
+    env = os.environ.get("FLOURISH_WORKSPACE")
+    return Path(env).expanduser() if env else data_root() / "workspace"
+
+
+def demo_workspace() -> Path:
+    return data_root() / "demo"
+
+
+def _lock_timeout() -> float:
+    return float(os.environ.get("FLOURISH_LOCK_TIMEOUT", "10"))
+
+
+class RecordFile:
+    """One TinyDB file of records keyed by their string `id`."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.storage = AtomicJSONStorage(path)
+
+    def table(self, name: str) -> Table:
+        # A fresh, uncached Table each time: another process may have changed the file.
+        return Table(self.storage, name, cache_size=0)
+
+    def all(self, name: str, cls: type[T]) -> list[T]:
+        return [from_record(cls, doc) for doc in self.table(name).all()]
+
+    def get(self, name: str, cls: type[T], record_id: str) -> T | None:
+        docs = self.table(name).search(where("id") == record_id)
+        return from_record(cls, docs[0]) if docs else None
+
+    def put(self, name: str, record) -> None:
+        self.table(name).upsert(to_record(record), where("id") == record.id)
+
+    def remove(self, name: str, record_id: str) -> None:
+        self.table(name).remove(where("id") == record_id)
+
+    def meta(self) -> dict:
+        docs = self.table(META).all()
+        return dict(docs[0]) if docs else {}
+
+    def set_meta(self, **values) -> None:
+        table = self.table(META)
+        table.truncate()
+        table.insert(values)
+
+
+class Workspace:
+    """The files of one workspace, the lock that serialises writers, backups and migrations."""
+
+    def __init__(self, root: Path, clock: Callable[[], datetime]):
+        self.root = Path(root)
+        self.clock = clock
+        self.cluster_file = RecordFile(self.root / CLUSTER_FILE)
+        self._team_files: dict[str, RecordFile] = {}
+        self._lock = filelock.FileLock(self.root / LOCK_FILE, mode=0o600)
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, root: Path, clock: Callable[[], datetime], **meta) -> "Workspace":
+        root = Path(root)
+        if (root / CLUSTER_FILE).exists():
+            raise WorkspaceExists(f"A workspace already exists at {root}.")
+        for folder in (root, root / TEAMS_DIR):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            folder.chmod(0o700)  # coaching notes are personal: owner only
+        ws = cls(root, clock)
+        with ws.writing(ws.cluster_file):
+            ws.cluster_file.set_meta(schema_version=SCHEMA_VERSION, **meta)
+        return ws
+
+    @classmethod
+    def open(cls, root: Path, clock: Callable[[], datetime]) -> "Workspace":
+        root = Path(root)
+        if not (root / CLUSTER_FILE).exists():
+            raise WorkspaceMissing(
+                f"No workspace at {root}. Create one with `flourish init`, or try the demo "
+                "with `flourish demo`."
+            )
+        ws = cls(root, clock)
+        version = ws.read(ws.cluster_file.meta).get("schema_version", 0)
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"The workspace at {root} was written by a newer Flourish (schema {version}; "
+                f"this one reads up to {SCHEMA_VERSION}). Upgrade Flourish to open it."
+            )
+        with ws.lock():
+            for folder in (ws.root, ws.root / TEAMS_DIR):
+                remove_stale_temp_files(folder)
+            if version < SCHEMA_VERSION:
+                ws.migrate()
+            elif ws._backup_due():
+                ws.backup()
+        return ws
+
+    @property
+    def meta(self) -> dict:
+        return self.read(self.cluster_file.meta)
+
+    # -- files -----------------------------------------------------------------------------
+
+    def team_file(self, team_id: str) -> RecordFile:
+        if team_id not in self._team_files:
+            self._team_files[team_id] = RecordFile(self.root / TEAMS_DIR / f"{team_id}.json")
+        return self._team_files[team_id]
+
+    def team_ids_on_disk(self) -> list[str]:
+        return sorted(p.stem for p in (self.root / TEAMS_DIR).glob("*.json"))
+
+    def read(self, fn: Callable[..., T], *args) -> T:
+        """Run a read, turning an unreadable file into an error that names the backup."""
+        try:
+            return fn(*args)
+        except CorruptFile as e:
+            raise self._corrupt(e) from None
+
+    def _corrupt(self, e: CorruptFile) -> WorkspaceCorrupt:
+        backup = self.newest_backup_of(e.path)
+        hint = (
+            f"The newest readable backup of it is {backup}: copy it over the damaged file "
+            "to restore."
+            if backup
+            else "There is no backup of it yet."
+        )
+        return WorkspaceCorrupt(f"Cannot read {e.path}: {e.reason}. It was left untouched. {hint}")
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        try:
+            self._lock.acquire(timeout=_lock_timeout())
+        except filelock.Timeout:
+            raise WorkspaceLocked(
+                f"The workspace at {self.root} is busy: another Flourish process kept it "
+                f"locked for {_lock_timeout():g} s. Try again in a moment."
+            ) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    @contextlib.contextmanager
+    def writing(self, *files: RecordFile) -> Iterator[None]:
+        """Hold the lock and save each file once at the end; on an error nothing is saved."""
+        with self.lock(), contextlib.ExitStack() as stack:
+            try:
+                for f in files:
+                    stack.enter_context(f.storage.batch())
+                yield
+            except CorruptFile as e:
+                raise self._corrupt(e) from None
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def backups(self) -> list[Path]:
+        """Backup folders, newest first."""
+        folder = self.root / BACKUPS_DIR
+        return (
+            sorted((p for p in folder.iterdir() if p.is_dir()), reverse=True)
+            if folder.is_dir()
+            else []
+        )
+
+    def _backup_due(self) -> bool:
+        newest = self.backups()[:1]
+        if not newest:
+            return True
+        taken = datetime.strptime(newest[0].name[:16], STAMP_FORMAT).replace(tzinfo=UTC)
+        return self.clock() - taken >= BACKUP_EVERY
+
+    def backup(self, label: str = "") -> Path:
+        """Snapshot every file; call while holding the lock. Keeps the newest KEEP_BACKUPS."""
+        name = self.clock().astimezone(UTC).strftime(STAMP_FORMAT) + (f"-{label}" if label else "")
+        target = self.root / BACKUPS_DIR / name
+        (target / TEAMS_DIR).mkdir(mode=0o700, parents=True, exist_ok=True)
+        (self.root / BACKUPS_DIR).chmod(0o700)
+        for path in self._data_files():
+            dest = target / path.relative_to(self.root)
+            with contextlib.suppress(FileExistsError):
+                _snapshot(path, dest)
+        for old in self.backups()[KEEP_BACKUPS:]:
+            shutil.rmtree(old, ignore_errors=True)
+        return target
+
+    def newest_backup_of(self, path: Path) -> Path | None:
+        relative = Path(path).relative_to(self.root)
+        for backup in self.backups():
+            candidate = backup / relative
+            with contextlib.suppress(OSError, orjson.JSONDecodeError):
+                orjson.loads(candidate.read_bytes())
+                return candidate
+        return None
+
+    def _data_files(self) -> list[Path]:
+        return [self.root / CLUSTER_FILE, *sorted((self.root / TEAMS_DIR).glob("*.json"))]
+
+    # -- migrations ------------------------------------------------------------------------
+
+    def migrate(self) -> None:
+        """Bring every file to SCHEMA_VERSION after a backup. Call while holding the lock."""
+        self.backup(f"before-v{SCHEMA_VERSION}")
+        teams = [self.team_file(team_id) for team_id in self.team_ids_on_disk()]
+        # The cluster file goes last: its version says the whole workspace is done.
+        for kind, f in [*(("team", t) for t in teams), ("cluster", self.cluster_file)]:
+            with self.writing(f):
+                data = f.storage.read() or {}
+                version = _file_version(data)
+                for step in range(version, SCHEMA_VERSION):
+                    data = MIGRATIONS[step](kind, data)
+                data[META] = {
+                    "1": {**data.get(META, {}).get("1", {}), "schema_version": SCHEMA_VERSION}
+                }
+                f.storage.write(data)
+
+
+def _file_version(data: dict) -> int:
+    meta = data.get(META, {})
+    return next(iter(meta.values()), {}).get("schema_version", 0) if meta else 0
+
+
+def _snapshot(src: Path, dest: Path) -> None:
+    # Files are only ever replaced, never rewritten in place, so a hard link is a consistent
+    # copy that costs nothing; copy where links are not supported.
+    try:
+        os.link(src, dest)
+    except OSError as e:
+        if isinstance(e, FileExistsError):
+            raise
+        shutil.copy2(src, dest)
