@@ -228,8 +228,9 @@ class Workspace:
         """Snapshot every file; call while holding the lock. Keeps the newest KEEP_BACKUPS."""
         name = self.clock().astimezone(UTC).strftime(STAMP_FORMAT) + (f"-{label}" if label else "")
         target = self.root / BACKUPS_DIR / name
-        (target / TEAMS_DIR).mkdir(mode=0o700, parents=True, exist_ok=True)
-        (self.root / BACKUPS_DIR).chmod(0o700)
+        for folder in (self.root / BACKUPS_DIR, target, target / TEAMS_DIR):
+            folder.mkdir(mode=0o700, exist_ok=True)
+            folder.chmod(0o700)
         for path in self._data_files():
             dest = target / path.relative_to(self.root)
             with contextlib.suppress(FileExistsError):

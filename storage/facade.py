@@ -1,0 +1,520 @@
+"""The one facade: every user verb, validated, in one place. The TUI and the CLI only call this.
+
+Each write holds the workspace lock and saves each file it touches once, so a verb such as
+"log a check-in with the actions agreed" lands whole or not at all.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from domain.actions import ActionItem, ActionStatus, ProgressNote, parse_status
+from domain.briefings import Briefing, check_minutes, check_start
+from domain.challenges import Challenge, StatusChange, parse_category, parse_severity
+from domain.checkins import CheckIn, parse_kind
+from domain.cluster import Cluster, Team, check_timezone
+from domain.errors import Ambiguous, NotFound, ValidationError
+from domain.program import DEFAULT_TEMPLATE
+from domain.records import Person, require_text
+from domain.status import TeamStatus, team_status
+from domain.timeline import ScheduleRevision, Timeline, build_timeline
+from storage.workspace import SCHEMA_VERSION, RecordFile, Workspace
+
+Clock = Callable[[], datetime]
+
+CLUSTER, TEAMS, BRIEFINGS = "cluster", "teams", "briefings"
+ACTIONS, CHECKINS, CHALLENGES, REVISIONS = "actions", "checkins", "challenges", "revisions"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(kw_only=True)
+class NewAction:
+    """An action agreed at a check-in."""
+
+    title: str
+    owner: str = ""
+    due: date | None = None
+    stage: int | None = None  # defaults to the team's stage on the check-in date
+    success_criteria: str = ""
+
+
+@dataclass(kw_only=True)
+class ActionChange:
+    """A change to an existing action agreed at a check-in."""
+
+    action_id: str
+    status: str | ActionStatus | None = None
+    note: str = ""
+
+
+class Flourish:
+    def __init__(self, workspace: Workspace, user: str = ""):
+        self.ws = workspace
+        self.user = user
+
+    @classmethod
+    def open(cls, root: Path, clock: Clock = utc_now, user: str = "") -> "Flourish":
+        return cls(Workspace.open(root, clock), user)
+
+    @classmethod
+    def create(
+        cls,
+        root: Path,
+        *,
+        name: str,
+        timezone: str,
+        chair: Person,
+        stage_months: tuple[int, ...] | None = None,
+        cadence_weeks: int | None = None,
+        clock: Clock = utc_now,
+        user: str = "",
+        demo: bool = False,
+    ) -> "Flourish":
+        template = DEFAULT_TEMPLATE
+        if stage_months:
+            template = template.with_stage_months(stage_months)
+        if cadence_weeks:
+            template = template.with_cadence(cadence_weeks)
+        now = clock()
+        cluster = Cluster(
+            created_at=now,
+            updated_at=now,
+            name=require_text(name, "The cluster's name"),
+            timezone=check_timezone(timezone),
+            chair=_person(chair, "The cluster chair's name"),
+            template=template,
+        )
+        ws = Workspace.create(root, clock, demo=demo, created_at=now.isoformat())
+        with ws.writing(ws.cluster_file):
+            ws.cluster_file.put(CLUSTER, cluster)
+        return cls(ws, user)
+
+    # -- time ------------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.ws.clock()
+
+    def today(self) -> date:
+        """Today in the cluster's timezone: a coach in Sydney logs on Sydney's date."""
+        return self.now().astimezone(self.cluster().tz).date()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def is_demo(self) -> bool:
+        return bool(self.ws.meta.get("demo"))
+
+    def cluster(self) -> Cluster:
+        (cluster,) = self.ws.read(self.ws.cluster_file.all, CLUSTER, Cluster)
+        return cluster
+
+    def teams(self) -> list[Team]:
+        teams = self.ws.read(self.ws.cluster_file.all, TEAMS, Team)
+        return sorted(teams, key=lambda t: t.name.casefold())
+
+    def team(self, ref: str) -> Team:
+        """A team by id, or by an unambiguous case-insensitive prefix of its name or id."""
+        teams = self.teams()
+        key = ref.strip().casefold()
+        if not key:
+            raise ValidationError("Name a team (its name or id).")
+        for team in teams:
+            if key in (team.id, team.name.casefold()):
+                return team
+        matches = [t for t in teams if t.name.casefold().startswith(key)]
+        matches = matches or [t for t in teams if len(key) >= 4 and t.id.startswith(key)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            names = [t.name for t in matches]
+            raise Ambiguous(
+                f"{ref!r} matches {len(names)} teams: {', '.join(names)}. Type more of the name.",
+                names,
+            )
+        known = ", ".join(t.name for t in teams) or "none yet (add one with `flourish team add`)"
+        raise NotFound(f"No team matches {ref!r}. Teams: {known}.")
+
+    def timeline(self, team_id: str) -> Timeline:
+        team = self._team(team_id)
+        return build_timeline(team.start, self.cluster().template, self.revisions(team.id))
+
+    def checkins(self, team_id: str | None = None) -> list[CheckIn]:
+        """Newest first."""
+        found = self._gather(CHECKINS, CheckIn, team_id)
+        return sorted(found, key=lambda c: (c.date, c.created_at), reverse=True)
+
+    def actions(self, team_id: str | None = None) -> list[ActionItem]:
+        found = self._gather(ACTIONS, ActionItem, team_id)
+        return sorted(found, key=lambda a: (a.stage, a.due or date.max, a.title.casefold()))
+
+    def challenges(self, team_id: str | None = None) -> list[Challenge]:
+        found = self._gather(CHALLENGES, Challenge, team_id)
+        return sorted(found, key=lambda c: (c.raised_on, c.created_at))
+
+    def revisions(self, team_id: str) -> list[ScheduleRevision]:
+        found = self._gather(REVISIONS, ScheduleRevision, team_id)
+        return sorted(found, key=lambda r: r.created_at)
+
+    def briefings(self, team_id: str | None = None) -> list[Briefing]:
+        found = self.ws.read(self.ws.cluster_file.all, BRIEFINGS, Briefing)
+        if team_id is not None:
+            found = [b for b in found if b.team_id in (None, team_id)]
+        return sorted(found, key=lambda b: b.start)
+
+    def action(self, ref: str) -> ActionItem:
+        """An action by id or unambiguous id prefix (as list commands show it)."""
+        return self._by_id_prefix(ref, self.actions(), "action")
+
+    def challenge(self, ref: str) -> Challenge:
+        return self._by_id_prefix(ref, self.challenges(), "challenge")
+
+    def status(self, teams: Iterable[Team] | None = None) -> list[TeamStatus]:
+        """Where each team stands today."""
+        template, today = self.cluster().template, self.today()
+        return [
+            team_status(
+                team,
+                template,
+                today,
+                checkins=self._records(team.id, CHECKINS, CheckIn),
+                actions=self._records(team.id, ACTIONS, ActionItem),
+                challenges=self._records(team.id, CHALLENGES, Challenge),
+                revisions=self._records(team.id, REVISIONS, ScheduleRevision),
+            )
+            for team in (self.teams() if teams is None else teams)
+        ]
+
+    # -- writing: teams --------------------------------------------------------------------
+
+    def add_team(
+        self,
+        name: str,
+        *,
+        start: date,
+        coach: Person,
+        members: list[Person] = (),
+        line_managers: list[Person] = (),
+        school_type: str = "",
+    ) -> Team:
+        name = require_text(name, "The school's name")
+        if any(t.name.casefold() == name.casefold() for t in self.teams()):
+            raise ValidationError(f"A team named {name!r} already exists.")
+        now = self.now()
+        team = Team(
+            created_at=now,
+            updated_at=now,
+            name=name,
+            start=start,
+            coach=_person(coach, "The coach's name"),
+            members=[_person(p, "Each member's name") for p in members],
+            line_managers=[_person(p, "Each line manager's name") for p in line_managers],
+            school_type=school_type.strip(),
+        )
+        team_file = self.ws.team_file(team.id)
+        with self.ws.writing(team_file, self.ws.cluster_file):
+            team_file.set_meta(schema_version=SCHEMA_VERSION)
+            self.ws.cluster_file.put(TEAMS, team)
+        return team
+
+    def update_team(self, team_id: str, **changes) -> Team:
+        team = self._team(team_id)
+        if "name" in changes:
+            changes["name"] = require_text(changes["name"], "The school's name")
+        updated = replace(team, **changes, updated_at=self.now())
+        with self.ws.writing(self.ws.cluster_file):
+            self.ws.cluster_file.put(TEAMS, updated)
+        return updated
+
+    # -- writing: action plan --------------------------------------------------------------
+
+    def add_action(
+        self,
+        team_id: str,
+        title: str,
+        *,
+        owner: str = "",
+        stage: int | None = None,
+        due: date | None = None,
+        status: str | ActionStatus = ActionStatus.NOT_STARTED,
+        success_criteria: str = "",
+        evidence: str = "",
+    ) -> ActionItem:
+        team = self._team(team_id)
+        action = self._new_action(team, title, owner, stage, due, success_criteria)
+        action.status = parse_status(str(status))
+        action.evidence = evidence
+        with self.ws.writing(self._file(team.id)):
+            self._file(team.id).put(ACTIONS, action)
+        return action
+
+    def update_action(
+        self,
+        action_id: str,
+        *,
+        status: str | ActionStatus | None = None,
+        note: str = "",
+        **changes,
+    ) -> ActionItem:
+        action = self.action(action_id)
+        updated = self._changed_action(action, status, note, **changes)
+        with self.ws.writing(self._file(action.team_id)):
+            self._file(action.team_id).put(ACTIONS, updated)
+        return updated
+
+    def _new_action(self, team, title, owner, stage, due, criteria, on: date | None = None):
+        now = self.now()
+        if stage is None:
+            current = self.timeline(team.id).stage_on(on or self.today())
+            stage = current.number if current else 1
+        self.cluster().template.stage(stage)  # refuses a stage that does not exist
+        return ActionItem(
+            created_at=now,
+            updated_at=now,
+            team_id=team.id,
+            title=require_text(title, "An action's title"),
+            owner=owner.strip(),
+            stage=stage,
+            due=due,
+            success_criteria=criteria.strip(),
+        )
+
+    def _changed_action(self, action: ActionItem, status, note: str, **changes) -> ActionItem:
+        allowed = {"title", "owner", "stage", "due", "success_criteria", "evidence"}
+        if unknown := set(changes) - allowed:
+            raise ValidationError(f"An action has no field {', '.join(sorted(unknown))}.")
+        if "title" in changes:
+            changes["title"] = require_text(changes["title"], "An action's title")
+        if "stage" in changes:
+            self.cluster().template.stage(changes["stage"])
+        notes = list(action.notes)
+        if note.strip():
+            notes.append(ProgressNote(date=self.today(), text=note.strip(), by=self.user))
+        new_status = parse_status(str(status)) if status is not None else action.status
+        return replace(action, **changes, status=new_status, notes=notes, updated_at=self.now())
+
+    # -- writing: check-ins ----------------------------------------------------------------
+
+    def log_checkin(
+        self,
+        team_id: str,
+        *,
+        on: date,
+        kind: str = "coaching",
+        notes: str = "",
+        coach: str | None = None,
+        attendees: list[str] = (),
+        confidential: bool = False,
+        next_checkin: date | None = None,
+        new_actions: list[NewAction] = (),
+        action_changes: list[ActionChange] = (),
+    ) -> CheckIn:
+        """Log a check-in and, in the same step, the actions agreed at it."""
+        team = self._team(team_id)
+        today = self.today()
+        if on > today:
+            raise ValidationError(
+                f"The check-in date {on} is in the future (today is {today}). Log a check-in "
+                "once it has happened; give the next one with --next."
+            )
+        if next_checkin is not None and next_checkin <= on:
+            raise ValidationError(
+                f"The next check-in ({next_checkin}) must come after this one ({on})."
+            )
+        agreed = [
+            self._new_action(team, a.title, a.owner, a.stage, a.due, a.success_criteria, on)
+            for a in new_actions
+        ]
+        changed = []
+        for change in action_changes:
+            action = self.action(change.action_id)
+            if action.team_id != team.id:
+                raise ValidationError(f"Action {action.title!r} belongs to another team.")
+            changed.append(self._changed_action(action, change.status, change.note))
+        now = self.now()
+        checkin = CheckIn(
+            created_at=now,
+            updated_at=now,
+            team_id=team.id,
+            date=on,
+            kind=parse_kind(str(kind)),
+            coach=(coach if coach is not None else team.coach.name).strip(),
+            attendees=[a.strip() for a in attendees if a.strip()],
+            notes=notes.rstrip(),
+            confidential=confidential,
+            action_ids=[a.id for a in agreed + changed],
+            next_checkin=next_checkin,
+        )
+        team_file = self._file(team.id)
+        with self.ws.writing(team_file):
+            for action in agreed + changed:
+                team_file.put(ACTIONS, action)
+            team_file.put(CHECKINS, checkin)
+        return checkin
+
+    # -- writing: challenges ---------------------------------------------------------------
+
+    def raise_challenge(
+        self,
+        team_id: str,
+        *,
+        category: str,
+        title: str,
+        kind: str | None = None,
+        description: str = "",
+        severity: str = "medium",
+        raised_on: date | None = None,
+        raised_by: str | None = None,
+    ) -> Challenge:
+        team = self._team(team_id)
+        today = self.today()
+        raised_on = raised_on or today
+        if raised_on > today:
+            raise ValidationError(f"A challenge cannot be raised in the future ({raised_on}).")
+        now = self.now()
+        by = (raised_by if raised_by is not None else self.user).strip()
+        challenge = Challenge(
+            created_at=now,
+            updated_at=now,
+            team_id=team.id,
+            category=parse_category(category, kind),
+            title=require_text(title, "A challenge's title"),
+            description=description.strip(),
+            severity=parse_severity(severity),
+            raised_on=raised_on,
+            raised_by=by,
+        )
+        challenge.history.append(StatusChange(at=now, status=challenge.status, by=by))
+        with self.ws.writing(self._file(team.id)):
+            self._file(team.id).put(CHALLENGES, challenge)
+        return challenge
+
+    # -- writing: schedule revisions -------------------------------------------------------
+
+    def revise_schedule(
+        self,
+        team_id: str,
+        *,
+        reason: str,
+        shift_days: int = 0,
+        from_stage: int | None = None,
+        from_date: date | None = None,
+        milestone_key: str | None = None,
+        move_to: date | None = None,
+        challenge_id: str | None = None,
+    ) -> ScheduleRevision:
+        team = self._team(team_id)
+        if milestone_key:
+            self.timeline(team.id).milestone(milestone_key)
+            if move_to is None:
+                raise ValidationError("Give the date to move the milestone to.")
+        elif not shift_days:
+            raise ValidationError("Give a shift such as +4w, or a milestone to move.")
+        elif from_stage is None and from_date is None:
+            raise ValidationError("Say where the shift starts: a stage or a date.")
+        if from_stage is not None:
+            self.cluster().template.stage(from_stage)
+        if challenge_id is not None:
+            challenge_id = self.challenge(challenge_id).id
+        now = self.now()
+        revision = ScheduleRevision(
+            created_at=now,
+            updated_at=now,
+            team_id=team.id,
+            reason=require_text(reason, "The reason for the revision"),
+            shift_days=shift_days,
+            from_stage=from_stage,
+            from_date=from_date,
+            milestone_key=milestone_key,
+            move_to=move_to,
+            challenge_id=challenge_id,
+            made_by=self.user,
+        )
+        with self.ws.writing(self._file(team.id)):
+            self._file(team.id).put(REVISIONS, revision)
+        return revision
+
+    def revert_revision(self, team_id: str, revision_id: str) -> ScheduleRevision:
+        team = self._team(team_id)
+        revision = self._by_id_prefix(revision_id, self.revisions(team.id), "revision")
+        if not revision.active:
+            raise ValidationError("That revision has already been reverted.")
+        now = self.now()
+        reverted = replace(revision, reverted_at=now, updated_at=now)
+        with self.ws.writing(self._file(team.id)):
+            self._file(team.id).put(REVISIONS, reverted)
+        return reverted
+
+    # -- writing: briefings ----------------------------------------------------------------
+
+    def add_briefing(
+        self,
+        title: str,
+        *,
+        start: datetime,
+        minutes: int = 45,
+        team_id: str | None = None,
+        attendees: list[Person] = (),
+        location: str = "",
+        agenda: str = "",
+    ) -> Briefing:
+        if team_id is not None:
+            team_id = self._team(team_id).id
+        now = self.now()
+        briefing = Briefing(
+            created_at=now,
+            updated_at=now,
+            title=require_text(title, "A briefing's title"),
+            start=check_start(start),
+            minutes=check_minutes(minutes),
+            team_id=team_id,
+            attendees=[_person(p, "Each attendee's name") for p in attendees],
+            location=location.strip(),
+            agenda=agenda.strip(),
+        )
+        with self.ws.writing(self.ws.cluster_file):
+            self.ws.cluster_file.put(BRIEFINGS, briefing)
+        return briefing
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _team(self, team_id: str) -> Team:
+        team = self.ws.read(self.ws.cluster_file.get, TEAMS, Team, team_id)
+        return team or self.team(team_id)
+
+    def _file(self, team_id: str) -> RecordFile:
+        return self.ws.team_file(team_id)
+
+    def _records(self, team_id: str, table: str, cls):
+        return self.ws.read(self._file(team_id).all, table, cls)
+
+    def _gather(self, table: str, cls, team_id: str | None):
+        ids = [self._team(team_id).id] if team_id else [t.id for t in self.teams()]
+        return [r for tid in ids for r in self._records(tid, table, cls)]
+
+    @staticmethod
+    def _by_id_prefix(ref: str, records: list, what: str):
+        key = ref.strip().lower()
+        if len(key) < 4:
+            raise ValidationError(f"Give at least 4 characters of the {what}'s id.")
+        matches = [r for r in records if r.id.startswith(key)]
+        if len(matches) > 1:
+            raise Ambiguous(
+                f"{ref!r} matches {len(matches)} {what}s; give more of the id.",
+                [r.id for r in matches],
+            )
+        if not matches:
+            raise NotFound(f"No {what} has an id starting {ref!r}.")
+        return matches[0]
+
+
+def _person(person: Person, what: str) -> Person:
+    return replace(
+        person,
+        name=require_text(person.name, what),
+        email=person.email.strip(),
+        role=person.role.strip(),
+    )
