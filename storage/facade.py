@@ -160,7 +160,11 @@ class Flourish:
         return sorted(found, key=lambda r: r.created_at)
 
     def briefings(self, team_id: str | None = None) -> list[Briefing]:
-        found = self.ws.read(self.ws.cluster_file.all, BRIEFINGS, Briefing)
+        tz = self.cluster().tz
+        found = [
+            replace(b, start=b.start.astimezone(tz))  # stored with an offset; shown in the zone
+            for b in self.ws.read(self.ws.cluster_file.all, BRIEFINGS, Briefing)
+        ]
         if team_id is not None:
             found = [b for b in found if b.team_id in (None, team_id)]
         return sorted(found, key=lambda b: b.start)

@@ -1,0 +1,189 @@
+"""The `flourish` command line. It parses, calls the storage facade, and prints.
+
+No Textual here: quick capture from a terminal must start fast.
+"""
+
+import argparse
+import sys
+
+from domain.errors import FlourishError
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        # One clear line and exit 2, as for every other bad input.
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options accepted before or after the command; SUPPRESS keeps one from hiding the other."""
+    common = argparse.ArgumentParser(add_help=False)
+    where = common.add_mutually_exclusive_group()
+    where.add_argument(
+        "--workspace",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the workspace folder (default: $FLOURISH_WORKSPACE, else your data folder)",
+    )
+    where.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use the demo workspace, creating it if missing",
+    )
+    common.add_argument(
+        "--as",
+        dest="user",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="who is making the change (recorded in histories)",
+    )
+    return common
+
+
+def build_parser() -> Parser:
+    from tui import commands as c
+
+    common = _common()
+    parser = Parser(
+        prog="flourish",
+        parents=[common],
+        description="Run a school-leadership cluster program from the terminal.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(parent, name: str, handler, help: str) -> Parser:
+        p = parent.add_parser(name, parents=[common], help=help, description=help)
+        p.set_defaults(handler=handler)
+        return p
+
+    def group(name: str, help: str):
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(handler=lambda args: p.print_help() or 2)
+        return p.add_subparsers(metavar="ACTION", parser_class=Parser)
+
+    def json_flag(p: Parser) -> None:
+        p.add_argument("--json", action="store_true", help="print a JSON array of records")
+
+    p = command(sub, "init", c.init, "create a workspace for a cluster")
+    p.add_argument("--name", required=True, help="the cluster's name")
+    p.add_argument("--timezone", required=True, help="IANA timezone, e.g. Europe/London")
+    p.add_argument("--chair", required=True, help='the cluster chair: "Name, email"')
+    p.add_argument("--stage-months", default="3,6,3", help="stage lengths (default 3,6,3)")
+    p.add_argument("--cadence-weeks", type=int, default=4, help="weeks between check-ins")
+
+    p = command(sub, "demo", c.demo, "create the demo workspace (seven schools)")
+    p.add_argument("--force", action="store_true", help="reset an existing demo workspace")
+
+    p = command(sub, "status", c.status, "each team's stage, check-ins, actions, challenges")
+    json_flag(p)
+
+    teams = group("team", "add, list and show school leadership teams")
+    p = command(teams, "add", c.team_add, "add a school's leadership team")
+    p.add_argument("--name", required=True, help="the school")
+    p.add_argument("--start", required=True, help="program start date")
+    p.add_argument("--coach", required=True, help='the coach: "Name, email"')
+    p.add_argument("--member", action="append", default=[], help='"Name, Role, email"')
+    p.add_argument("--line-manager", action="append", default=[], help='"Name, Role, email"')
+    p.add_argument("--type", default="", help="primary, secondary...")
+    p = command(teams, "list", c.team_list, "list the teams")
+    json_flag(p)
+    p = command(teams, "show", c.team_show, "a team's people, stage and timeline")
+    p.add_argument("team", help="name prefix or id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    checkins = group("checkin", "log and list coaching check-ins")
+    p = command(checkins, "add", c.checkin_add, "log a check-in")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    p.add_argument("--date", default="today", help="when it happened (default today)")
+    p.add_argument("--kind", default="coaching", help="coaching, webinar, workshop...")
+    p.add_argument("--notes", help="the notes; - reads them from stdin")
+    p.add_argument("--attendee", action="append", default=[], help="who attended")
+    p.add_argument("--confidential", action="store_true", help="keep notes out of exports")
+    p.add_argument("--next", help="when the next check-in is due")
+    p.add_argument("--coach", help="who coached (default: the team's coach)")
+    p.add_argument("--action", action="append", default=[], help="a new action agreed")
+    p.add_argument(
+        "--update", action="append", default=[], metavar="ID=STATUS", help="an action's new status"
+    )
+    p = command(checkins, "list", c.checkin_list, "list check-ins, newest first")
+    p.add_argument("--team", help="name prefix or id")
+    p.add_argument("--limit", type=int, help="at most this many")
+    json_flag(p)
+
+    actions = group("action", "the HPT action plan")
+    p = command(actions, "add", c.action_add, "add an action plan item")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    p.add_argument("--title", required=True)
+    p.add_argument("--owner", default="")
+    p.add_argument("--stage", type=int, help="1-3 (default: the current stage)")
+    p.add_argument("--due", help="due date")
+    p.add_argument("--status", default="not-started")
+    p.add_argument("--criteria", default="", help="what will the difference look like")
+    p = command(actions, "list", c.action_list, "list action plan items")
+    p.add_argument("--team", help="name prefix or id")
+    p.add_argument("--status", help="only this status")
+    p.add_argument("--overdue", action="store_true", help="only overdue items")
+    json_flag(p)
+    p = command(actions, "update", c.action_update, "change an action plan item")
+    p.add_argument("id", help="the action's id (or its first characters)")
+    p.add_argument("--status")
+    p.add_argument("--note", default="", help="a dated progress note")
+    p.add_argument("--title")
+    p.add_argument("--owner")
+    p.add_argument("--stage", type=int)
+    p.add_argument("--due")
+    p.add_argument("--criteria")
+    p.add_argument("--evidence")
+
+    challenges = group("challenge", "implementation challenges")
+    p = command(challenges, "add", c.challenge_add, "raise an implementation challenge")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    p.add_argument("--category", required=True, help="e.g. staff-shortage, new-initiatives")
+    p.add_argument("--kind", help="internal or external (checked against the category)")
+    p.add_argument("--title", required=True)
+    p.add_argument("--description", default="")
+    p.add_argument("--severity", default="medium", help="low, medium, high, critical")
+    p.add_argument("--date", help="when it was raised (default today)")
+    p = command(challenges, "list", c.challenge_list, "list challenges, oldest first")
+    p.add_argument("--team", help="name prefix or id")
+    p.add_argument("--open", action="store_true", help="only open challenges")
+    json_flag(p)
+
+    briefings = group("briefing", "stakeholder briefings")
+    p = command(briefings, "add", c.briefing_add, "schedule a stakeholder briefing")
+    p.add_argument("--title", required=True)
+    p.add_argument("--start", required=True, help='e.g. "2026-12-03 15:30" or "tue 9am"')
+    p.add_argument("--minutes", type=int, default=45, help="30 to 60 (default 45)")
+    p.add_argument("--team", help="for one team (default: the whole cluster)")
+    p.add_argument("--attendee", action="append", default=[], help='"Name, Role, email"')
+    p.add_argument("--location", default="", help="a room or a meeting link")
+    p.add_argument("--agenda", default="")
+    p = command(briefings, "list", c.briefing_list, "list briefings")
+    p.add_argument("--team", help="name prefix or id")
+    json_flag(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:  # no command: the cluster at a glance
+        from tui import commands
+
+        handler, args.json = commands.status, False
+    try:
+        return handler(args) or 0
+    except FlourishError as e:
+        print(f"flourish: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        where = f" ({e.filename})" if e.filename else ""
+        print(f"flourish: {e.strerror or e}{where}. Nothing was changed.", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
