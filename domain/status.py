@@ -56,7 +56,8 @@ def team_status(
     last = last_contact(list(checkins))
     due = None
     if phase is not Phase.FINISHED:
-        due = next_checkin_due(list(checkins), team.start, template.checkin_cadence_weeks)
+        # From the timeline's start: a revision may have postponed the whole program.
+        due = next_checkin_due(list(checkins), timeline.start, template.checkin_cadence_weeks)
     planned = [a for a in actions if a.status is not ActionStatus.DROPPED]
     return TeamStatus(
         team=team,

@@ -129,6 +129,7 @@ def build_timeline(
     for revision in revisions:
         if revision.active:
             stages, end, milestones = _apply(revision, stages, end, milestones)
+            _check_stages(stages)
     return Timeline(
         start=stages[0].start,
         end=end,
@@ -153,7 +154,11 @@ def _milestones(stages: list[StageWindow], end: date, template: ProgramTemplate)
         first = _clamp(_anchor_date(spec, stage), stage.start, stage.end)
         if spec.repeat_months:
             dates = _monthly(first, spec.repeat_months, end)
-            out += [_milestone(spec, f"{spec.key}-{n}", d) for n, d in enumerate(dates, 1)]
+            # Each occurrence belongs to the stage it falls in (a May pulse is a stage-2 event).
+            out += [
+                _milestone(spec, f"{spec.key}-{n}", d, _stage_of(stages, d))
+                for n, d in enumerate(dates, 1)
+            ]
         else:
             out.append(_milestone(spec, spec.key, first))
     out += _cadence_checkins(stages[0].start, end, template.checkin_cadence_weeks)
@@ -200,12 +205,16 @@ def _cadence_checkins(start: date, end: date, weeks: int) -> list[Milestone]:
     return out
 
 
-def _milestone(spec: MilestoneSpec, key: str, day: date) -> Milestone:
+def _stage_of(stages: list[StageWindow], day: date) -> int:
+    return next(s.number for s in stages if s.start <= day <= s.end)
+
+
+def _milestone(spec: MilestoneSpec, key: str, day: date, stage: int | None = None) -> Milestone:
     return Milestone(
         key=key,
         title=spec.title,
         kind=spec.kind,
-        stage=spec.stage,
+        stage=spec.stage if stage is None else stage,
         start=day,
         end=day + timedelta(days=spec.days - 1),
         planned_start=day,
@@ -236,6 +245,16 @@ def _apply(
         new_stages.append(replace(stage, start=new_start, end=new_end))
     moved = [_moved(m, later(m.start)) for m in milestones]
     return new_stages, later(end + timedelta(days=1)) - timedelta(days=1), moved
+
+
+def _check_stages(stages: list[StageWindow]) -> None:
+    # A shift that pulls a stage earlier must not swallow the stage before it.
+    for stage in stages:
+        if stage.end < stage.start:
+            raise ValidationError(
+                f"That revision would leave stage {stage.number} ({stage.name}) with no days; "
+                "choose a smaller shift."
+            )
 
 
 def _pivot(rev: ScheduleRevision, stages: list[StageWindow]) -> date:

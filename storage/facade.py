@@ -437,6 +437,8 @@ class Flourish:
             challenge_id=challenge_id,
             made_by=self.user,
         )
+        # Refuse a revision the timeline cannot take before it is stored.
+        build_timeline(team.start, self.cluster().template, [*self.revisions(team.id), revision])
         with self.ws.writing(self._file(team.id)):
             self._file(team.id).put(REVISIONS, revision)
         return revision
