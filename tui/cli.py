@@ -4,15 +4,30 @@ No Textual here: quick capture from a terminal must start fast.
 """
 
 import argparse
+import os
+import re
 import sys
 
 from domain.errors import FlourishError
 
+# Values such as "-1w" (a week ago) or "-3d" are dates, not options.
+_NEGATIVE_OFFSET = re.compile(r"^-\d+\s*[a-z]*$")
+
 
 class Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = _NEGATIVE_OFFSET
+
     def error(self, message: str):
         # One clear line and exit 2, as for every other bad input.
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
 
 
 def _common() -> argparse.ArgumentParser:
@@ -108,7 +123,7 @@ def build_parser() -> Parser:
     )
     p = command(checkins, "list", c.checkin_list, "list check-ins, newest first")
     p.add_argument("--team", help="name prefix or id")
-    p.add_argument("--limit", type=int, help="at most this many")
+    p.add_argument("--limit", type=_positive, help="at most this many")
     json_flag(p)
 
     actions = group("action", "the HPT action plan")
@@ -177,6 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     except FlourishError as e:
         print(f"flourish: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) has gone; say nothing more and exit as tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except OSError as e:
         where = f" ({e.filename})" if e.filename else ""
         print(f"flourish: {e.strerror or e}{where}. Nothing was changed.", file=sys.stderr)

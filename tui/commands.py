@@ -187,7 +187,7 @@ def _edit(template: str) -> str:
 def checkin_list(args) -> int:
     program = open_program(args)
     team_id = program.team(args.team).id if args.team else None
-    checkins = program.checkins(team_id)[: args.limit] if args.limit else program.checkins(team_id)
+    checkins = program.checkins(team_id)[: args.limit]
     if args.json:
         render.print_json(checkins)
     else:

@@ -1,0 +1,92 @@
+"""Helpers for the command-line tests: run `python -m tui.cli` in a subprocess and check the
+bad-input contract. The clock is pinned to Sunday 22 November 2026, 09:00 UTC (Europe/London
+is on GMT then)."""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+NOW = "2026-11-22T09:00:00+00:00"  # a Sunday
+TODAY = "2026-11-22"
+TEAM_START = "2026-09-01"
+HILLSIDE, HILLTOP = "Hillside Primary", "Hilltop Secondary"
+CLUSTER_NAME = "North Cluster"
+
+
+def base_env(data_home: Path) -> dict[str, str]:
+    """The parent's environment without any FLOURISH_* setting, with a pinned clock, a private
+    data folder (so the default and demo workspaces never touch the real one), a wide console
+    (so tables show names whole) and an editor that fails rather than waits."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FLOURISH_")}
+    env.update(
+        FLOURISH_NOW=NOW,
+        XDG_DATA_HOME=str(data_home),
+        COLUMNS="200",
+        LINES="50",
+        VISUAL="false",
+        EDITOR="false",
+    )
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def run_cli(
+    env: dict[str, str],
+    *args: str,
+    input: str | None = None,
+    env_extra: dict[str, str] | None = None,
+    timeout: float = 20,
+) -> subprocess.CompletedProcess:
+    """Run the CLI once. Without `input`, stdin is /dev/null: not a terminal, never waiting."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *map(str, args)],
+        cwd=REPO,
+        env={**env, **(env_extra or {})},
+        input=input,
+        stdin=None if input is not None else subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
+
+
+def ok(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    """Assert success (showing stderr if not) and pass the result on."""
+    assert result.returncode == 0, (
+        f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    )
+    return result
+
+
+def ok_json(result: subprocess.CompletedProcess):
+    return json.loads(ok(result).stdout)
+
+
+def one_line_error(result: subprocess.CompletedProcess) -> str:
+    """Assert the bad-input contract (exit 2, nothing on stdout, exactly one non-empty line on
+    stderr) and return that line."""
+    assert result.returncode == 2, (
+        f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    )
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].strip(), f"stderr is not one line: {result.stderr!r}"
+    assert result.stderr.endswith("\n")
+    assert result.stdout == "", f"unexpected stdout: {result.stdout!r}"
+    return lines[0]
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """The workspace's files by relative path and content hash, leaving out the lock file and
+    backups (opening a workspace may take a backup; neither is the user's data)."""
+    if not root.exists():
+        return {}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != ".lock" and p.relative_to(root).parts[0] != "backups"
+    }
