@@ -43,21 +43,21 @@ def status_record(s: TeamStatus) -> dict:
 
 
 def _print_table(title, headers, rows, flex=(), console=None) -> None:
-    """Print rows of Text, one line each. To fit the terminal only the `flex` columns shrink,
-    widest first, with an ellipsis; the others keep their natural width."""
+    """Print rows of Text, one line each. To fit the terminal the `flex` columns shrink with an
+    ellipsis, in the order given (least important first), each down to its minimum width;
+    `flex` is a tuple of (header, minimum width). The other columns keep their natural width."""
     from rich.console import Console
     from rich.table import Table
 
     console = console or Console()
     widths = [max([len(h), *(row[i].cell_len for row in rows)]) for i, h in enumerate(headers)]
     overflow = sum(widths) + 2 * (len(headers) - 1) - console.width  # 1 space each side
-    shrinkable = [i for i, h in enumerate(headers) if h in flex]
-    while overflow > 0 and shrinkable:
-        widest = max(shrinkable, key=lambda i: widths[i])
-        if widths[widest] <= max(6, len(headers[widest])):
-            break
-        widths[widest] -= 1
-        overflow -= 1
+    # Down to each minimum first; then, still too wide, as far as 4 before touching the rest.
+    for header, minimum in [*flex, *((h, 4) for h, _ in flex)]:
+        i = headers.index(header)
+        cut = min(max(0, overflow), max(0, widths[i] - minimum))
+        widths[i] -= cut
+        overflow -= cut
     table = Table(title=title, title_justify="left", header_style="bold", box=None, pad_edge=False)
     for header, width in zip(headers, widths, strict=True):
         table.add_column(header, width=width, no_wrap=True, overflow="ellipsis")
@@ -131,7 +131,7 @@ def status_table(cluster, rows: list[TeamStatus], today: date) -> None:
             ]
         )
     title = f"{cluster.name}, {today:%a %d %b %Y}"
-    _print_table(title, headers, cells, flex=("School", "Stage", "Next"))
+    _print_table(title, headers, cells, flex=(("Next", 10), ("Stage", 8), ("School", 12)))
     _show(
         _text(
             "Seen: last check-in. Due: next check-in (! overdue). Done: actions done of planned. "
@@ -155,7 +155,7 @@ def team_table(rows: list[TeamStatus]) -> None:
         ]
         for s in rows
     ]
-    _print_table(None, headers, cells, flex=("School", "Coach", "Stage"))
+    _print_table(None, headers, cells, flex=(("Stage", 8), ("Coach", 8), ("School", 12)))
 
 
 def team_detail(s: TeamStatus, today: date) -> None:
@@ -176,7 +176,12 @@ def team_detail(s: TeamStatus, today: date) -> None:
     people += [
         [_text(p.name), _text(p.role or "Line manager"), _text(p.email)] for p in t.line_managers
     ]
-    _print_table("People", ("Name", "Role", "Email"), people, flex=("Name", "Role", "Email"))
+    _print_table(
+        "People",
+        ("Name", "Role", "Email"),
+        people,
+        flex=(("Email", 12), ("Role", 10), ("Name", 12)),
+    )
     stages = []
     for w in s.timeline.stages:
         note = f"revised (planned {w.planned_start} to {w.planned_end})" if w.revised else ""
@@ -189,12 +194,12 @@ def team_detail(s: TeamStatus, today: date) -> None:
                 _text(" ".join(filter(None, [marker, note]))),
             ]
         )
-    _print_table("Timeline", ("Stage", "From", "To", ""), stages, flex=("Stage", ""))
+    _print_table("Timeline", ("Stage", "From", "To", ""), stages, flex=(("", 6), ("Stage", 12)))
     coming = [
         [_text(str(m.start)), _text(m.title + (" (revised)" if m.revised else ""))]
         for m in [m for m in s.timeline.milestones if m.start >= today][:6]
     ]
-    _print_table("Coming up", ("Date", "Milestone"), coming, flex=("Milestone",))
+    _print_table("Coming up", ("Date", "Milestone"), coming, flex=(("Milestone", 20),))
 
 
 def checkin_table(checkins, names: dict[str, str]) -> None:
@@ -210,7 +215,7 @@ def checkin_table(checkins, names: dict[str, str]) -> None:
         ]
         for c in checkins
     ]
-    _print_table(None, headers, cells, flex=("School", "Coach", "Notes"))
+    _print_table(None, headers, cells, flex=(("Coach", 8), ("Notes", 16), ("School", 10)))
 
 
 def action_table(actions, names: dict[str, str], today: date) -> None:
@@ -229,7 +234,7 @@ def action_table(actions, names: dict[str, str], today: date) -> None:
                 _text(a.status.label),
             ]
         )
-    _print_table(None, headers, cells, flex=("School", "Action", "Owner"))
+    _print_table(None, headers, cells, flex=(("Owner", 8), ("School", 10), ("Action", 16)))
 
 
 def challenge_table(challenges, names: dict[str, str], today: date) -> None:
@@ -247,7 +252,7 @@ def challenge_table(challenges, names: dict[str, str], today: date) -> None:
         ]
         for c in challenges
     ]
-    _print_table(None, headers, cells, flex=("School", "Category", "Title"))
+    _print_table(None, headers, cells, flex=(("Category", 10), ("School", 10), ("Title", 14)))
 
 
 def briefing_table(briefings, names: dict[str, str]) -> None:
@@ -264,4 +269,4 @@ def briefing_table(briefings, names: dict[str, str]) -> None:
         ]
         for b in briefings
     ]
-    _print_table(None, headers, cells, flex=("For", "Title", "Where"))
+    _print_table(None, headers, cells, flex=(("Where", 8), ("For", 8), ("Title", 14)))
