@@ -22,14 +22,21 @@ import platformdirs
 from tinydb import where
 from tinydb.table import Table
 
-from storage.atomic import AtomicJSONStorage, CorruptFile, remove_stale_temp_files
+from storage.atomic import (
+    AtomicJSONStorage,
+    CorruptFile,
+    atomic_write,
+    remove_stale_temp_files,
+)
 from storage.codec import from_record, to_record
 from storage.errors import (
     SchemaTooNew,
     WorkspaceCorrupt,
+    WorkspaceError,
     WorkspaceExists,
     WorkspaceLocked,
     WorkspaceMissing,
+    WriteFailed,
 )
 
 T = TypeVar("T")
@@ -62,7 +69,16 @@ def demo_workspace() -> Path:
 
 
 def _lock_timeout() -> float:
-    return float(os.environ.get("FLOURISH_LOCK_TIMEOUT", "10"))
+    value = os.environ.get("FLOURISH_LOCK_TIMEOUT", "10")
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses NaN; a negative timeout would wait forever
+        raise WorkspaceError(
+            f"FLOURISH_LOCK_TIMEOUT must be a number of seconds such as 10, not {value!r}."
+        )
+    return seconds
 
 
 class RecordFile:
@@ -198,13 +214,20 @@ class Workspace:
     @contextlib.contextmanager
     def writing(self, *files: RecordFile) -> Iterator[None]:
         """Hold the lock and save each file once at the end; on an error nothing is saved."""
-        with self.lock(), contextlib.ExitStack() as stack:
+        with self.lock():
             try:
-                for f in files:
-                    stack.enter_context(f.storage.batch())
-                yield
+                with contextlib.ExitStack() as stack:
+                    for f in files:
+                        stack.enter_context(f.storage.batch())
+                    yield
             except CorruptFile as e:
                 raise self._corrupt(e) from None
+            except OSError as e:  # saving happens as the batches close: disk full, permissions
+                raise WriteFailed(
+                    f"Could not save the change to the workspace at {self.root}: "
+                    f"{e.strerror or e}. The file being saved was left as it was before; free "
+                    "some disk space or check the folder's permissions, then try again."
+                ) from e
 
     # -- backups ---------------------------------------------------------------------------
 
@@ -257,11 +280,14 @@ class Workspace:
         """Bring every file to SCHEMA_VERSION after a backup. Call while holding the lock."""
         self.backup(f"before-v{SCHEMA_VERSION}")
         teams = [self.team_file(team_id) for team_id in self.team_ids_on_disk()]
+        # A file without a version (a team file first saved by a check-in after a kill cut
+        # add_team short) holds data at the version the workspace had before this migration.
+        before = _file_version(self.cluster_file.storage.read() or {})
         # The cluster file goes last: its version says the whole workspace is done.
         for kind, f in [*(("team", t) for t in teams), ("cluster", self.cluster_file)]:
             with self.writing(f):
                 data = f.storage.read() or {}
-                version = _file_version(data)
+                version = _file_version(data) or before
                 for step in range(version, SCHEMA_VERSION):
                     data = MIGRATIONS[step](kind, data)
                 data[META] = {
@@ -276,11 +302,9 @@ def _file_version(data: dict) -> int:
 
 
 def _snapshot(src: Path, dest: Path) -> None:
-    # Files are only ever replaced, never rewritten in place, so a hard link is a consistent
-    # copy that costs nothing; copy where links are not supported.
-    try:
-        os.link(src, dest)
-    except OSError as e:
-        if isinstance(e, FileExistsError):
-            raise
-        shutil.copy2(src, dest)
+    # A real copy, not a hard link: a link shares the live file's bytes, so anything that damages
+    # the file in place (a disk error, another program truncating it) would damage the backup too.
+    # An existing copy is kept: a resumed migration must not replace the pre-migration bytes.
+    if dest.exists():
+        raise FileExistsError(dest)
+    atomic_write(dest, src.read_bytes())

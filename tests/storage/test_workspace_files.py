@@ -1,0 +1,174 @@
+"""The workspace's files: owner-only permissions, stale temp files, and damaged files that are
+reported (naming a backup to restore from) and never overwritten."""
+
+import os
+import stat
+from datetime import date
+
+import pytest
+
+from storage.errors import WorkspaceCorrupt
+from storage.facade import Flourish
+
+DAY = date(2026, 11, 20)
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+# -- permissions -------------------------------------------------------------------------------
+
+
+@pytest.fixture(params=[0o022, 0o000], ids=["umask-022", "umask-000"])
+def umask(request):
+    old = os.umask(request.param)
+    yield request.param
+    os.umask(old)
+
+
+def test_folders_are_owner_only_and_files_owner_read_write(umask, root, clock, add_team):
+    team = add_team("Hillside Primary")
+    add_team("Valley High")
+    f = Flourish.open(root, clock=clock)  # takes the first backup
+    f.log_checkin(team.id, on=DAY, notes="Confidential: head teacher on leave")
+    f.add_briefing("Term briefing", start=clock())
+
+    folders = [root, root / "teams", root / "backups", *(root / "backups").rglob("*")]
+    folders = [p for p in folders if p.is_dir()]
+    files = [root / ".lock", *(p for p in root.rglob("*") if p.is_file())]
+    assert len(folders) == 5  # root, teams, backups, backups/<stamp>, backups/<stamp>/teams
+    assert len([p for p in files if p.suffix == ".json"]) == 6  # 3 live + 3 backed up
+    assert {str(p.relative_to(root)): oct(mode(p)) for p in folders} == {
+        str(p.relative_to(root)): "0o700" for p in folders
+    }
+    assert {str(p.relative_to(root)): oct(mode(p)) for p in files} == {
+        str(p.relative_to(root)): "0o600" for p in files
+    }
+
+
+# -- stale temp files --------------------------------------------------------------------------
+
+
+def test_stale_temp_files_are_removed_on_open_and_real_files_kept(
+    root, clock, team, team_path, snapshot, temp_files
+):
+    stale = [
+        root / ".cluster.json.k2j3h4.tmp",
+        root / "teams" / f".{team_path.name}.a8b9c0.tmp",
+    ]
+    for path in stale:
+        path.write_bytes(b'{"half": "writ')
+    before = snapshot(root)
+
+    f = Flourish.open(root, clock=clock)
+
+    assert temp_files(root) == []
+    after = snapshot(root)
+    for name, data in before.items():
+        if not name.endswith(".tmp"):
+            assert after[name] == data, name
+    assert [t.name for t in f.teams()] == ["Hillside Primary"]
+
+
+# -- damaged files -----------------------------------------------------------------------------
+
+GARBAGE = b'{"checkins": {"1": {"id": "5e1c'  # a file cut short mid-write
+
+
+@pytest.fixture
+def backed_up(root, clock, team):
+    """The workspace after one session: a check-in logged and a backup taken on open."""
+    Flourish.open(root, clock=clock).log_checkin(team.id, on=DAY, notes="First visit")
+    (backup,) = (root / "backups").iterdir()
+    return backup
+
+
+def test_damaged_team_file_names_itself_and_its_backup_and_is_left_untouched(
+    root, clock, team, team_path, backed_up
+):
+    team_path.write_bytes(GARBAGE)
+    f = Flourish.open(root, clock=clock)
+
+    with pytest.raises(WorkspaceCorrupt) as error:
+        f.checkins(team.id)
+
+    message = str(error.value)
+    assert str(team_path) in message
+    assert str(backed_up / "teams" / team_path.name) in message
+    assert team_path.read_bytes() == GARBAGE
+
+
+def test_writing_to_a_damaged_team_file_refuses_instead_of_overwriting(
+    root, clock, team, team_path, backed_up
+):
+    team_path.write_bytes(GARBAGE)
+    f = Flourish.open(root, clock=clock)
+
+    with pytest.raises(WorkspaceCorrupt, match="left untouched"):
+        f.log_checkin(team.id, on=DAY, notes="Second visit")
+    with pytest.raises(WorkspaceCorrupt):
+        f.add_action(team.id, "Plan staff meeting")
+    with pytest.raises(WorkspaceCorrupt):
+        f.raise_challenge(team.id, category="staff-shortage", title="Two teachers off")
+
+    assert team_path.read_bytes() == GARBAGE
+
+
+def test_damaged_cluster_file_stops_open_and_names_its_backup(root, clock, backed_up):
+    cluster = root / "cluster.json"
+    cluster.write_bytes(b"\x00\x00\x00\x00")
+
+    with pytest.raises(WorkspaceCorrupt) as error:
+        Flourish.open(root, clock=clock)
+
+    assert str(cluster) in str(error.value)
+    assert str(backed_up / "cluster.json") in str(error.value)
+    assert cluster.read_bytes() == b"\x00\x00\x00\x00"
+
+
+def test_valid_json_that_is_not_a_workspace_file_is_reported_not_replaced(
+    root, clock, team, team_path, backed_up
+):
+    team_path.write_bytes(b"[1, 2, 3]")
+    f = Flourish.open(root, clock=clock)
+
+    with pytest.raises(WorkspaceCorrupt, match="not a Flourish workspace file"):
+        f.log_checkin(team.id, on=DAY, notes="Second visit")
+
+    assert team_path.read_bytes() == b"[1, 2, 3]"
+
+
+def test_damaged_file_names_the_newest_readable_backup_not_a_damaged_one(
+    root, clock, team, team_path, backed_up
+):
+    team_path.write_bytes(GARBAGE)
+    clock.advance(days=2)
+    f = Flourish.open(root, clock=clock)  # today's backup copies the damaged file
+    assert len(list((root / "backups").iterdir())) == 2
+
+    with pytest.raises(WorkspaceCorrupt) as error:
+        f.checkins(team.id)
+
+    assert str(backed_up / "teams" / team_path.name) in str(error.value)
+
+
+def test_damaged_file_with_no_readable_backup_says_so(root, clock, team, team_path):
+    team_path.write_bytes(GARBAGE)
+    f = Flourish.open(root, clock=clock)  # the only backup holds the damaged file
+
+    with pytest.raises(WorkspaceCorrupt, match="no backup") as error:
+        f.log_checkin(team.id, on=DAY, notes="Visit")
+
+    assert str(team_path) in str(error.value)
+    assert team_path.read_bytes() == GARBAGE
+
+
+def test_damaged_cluster_file_before_any_backup_says_there_is_none(root, flourish):
+    cluster = root / "cluster.json"
+    cluster.write_bytes(b"")
+
+    with pytest.raises(WorkspaceCorrupt, match="no backup"):
+        Flourish.open(root, clock=flourish.ws.clock)
+
+    assert cluster.read_bytes() == b""

@@ -1,0 +1,42 @@
+"""The layering rule: domain, storage and exports (and the command line) never import Textual,
+so the command line starts fast and the core can be used without a terminal UI."""
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+IMPORT_CORE = textwrap.dedent(
+    """
+    import importlib, pkgutil, sys
+    from pathlib import Path
+
+    imported = []
+    for name in ("domain", "storage", "exports"):
+        package = importlib.import_module(name)
+        imported.append(name)
+        for module in pkgutil.walk_packages(package.__path__, prefix=f"{name}."):
+            importlib.import_module(module.name)
+            imported.append(module.name)
+    if Path("tui/cli.py").exists():  # the command line must not pay for Textual either
+        importlib.import_module("tui.cli")
+        imported.append("tui.cli")
+    print(" ".join(imported))
+    print(sorted(m for m in sys.modules if m == "textual" or m.startswith("textual.")))
+    """
+)
+
+
+def test_core_packages_do_not_import_textual():
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_CORE], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+
+    assert result.returncode == 0, result.stderr
+    imported, textual_modules = result.stdout.splitlines()
+    assert {"domain", "storage", "exports", "storage.facade", "domain.timeline"} <= set(
+        imported.split()
+    )
+    assert textual_modules == "[]", f"Textual was imported: {textual_modules}"
