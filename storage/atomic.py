@@ -114,7 +114,11 @@ class AtomicJSONStorage(Storage):
     @contextlib.contextmanager
     def batch(self):
         """Group writes into one save on exit; on an exception nothing is saved."""
-        self.read()  # start from what is on disk now
+        if not self._batch_depth:
+            # Under the lock, read what is on disk now: a stat stamp can miss a same-size
+            # rewrite within one timestamp tick, and a write must never start from stale data.
+            self.forget()
+            self.read()
         self._batch_depth += 1
         try:
             yield self

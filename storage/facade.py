@@ -1,7 +1,7 @@
 """The one facade: every user verb, validated, in one place. The TUI and the CLI only call this.
 
-Each write holds the workspace lock and saves each file it touches once, so a verb such as
-"log a check-in with the actions agreed" lands whole or not at all.
+Each write holds the workspace lock and saves each file it touches once, so a verb within one
+file, such as "log a check-in with the actions agreed", lands whole or not at all.
 """
 
 from collections.abc import Callable, Iterable
@@ -19,7 +19,7 @@ from domain.program import DEFAULT_TEMPLATE
 from domain.records import Person, require_text
 from domain.status import TeamStatus, team_status
 from domain.timeline import ScheduleRevision, Timeline, build_timeline
-from storage.workspace import SCHEMA_VERSION, RecordFile, Workspace
+from storage.workspace import RecordFile, Workspace
 
 Clock = Callable[[], datetime]
 
@@ -88,9 +88,13 @@ class Flourish:
             chair=_person(chair, "The cluster chair's name"),
             template=template,
         )
-        ws = Workspace.create(root, clock, demo=demo, created_at=now.isoformat())
-        with ws.writing(ws.cluster_file):
-            ws.cluster_file.put(CLUSTER, cluster)
+        ws = Workspace.create(
+            root,
+            clock,
+            fill=lambda f: f.put(CLUSTER, cluster),
+            demo=demo,
+            created_at=now.isoformat(),
+        )
         return cls(ws, user)
 
     # -- time ------------------------------------------------------------------------------
@@ -219,8 +223,10 @@ class Flourish:
             school_type=school_type.strip(),
         )
         team_file = self.ws.team_file(team.id)
-        with self.ws.writing(team_file, self.ws.cluster_file):
-            team_file.set_meta(schema_version=SCHEMA_VERSION)
+        # Files save in reverse order: the team's file first, so a crash between the two
+        # leaves at worst an unused file, never a team without one.
+        with self.ws.writing(self.ws.cluster_file, team_file):
+            self.ws.stamp(team_file)
             self.ws.cluster_file.put(TEAMS, team)
         return team
 

@@ -22,12 +22,8 @@ import platformdirs
 from tinydb import where
 from tinydb.table import Table
 
-from storage.atomic import (
-    AtomicJSONStorage,
-    CorruptFile,
-    atomic_write,
-    remove_stale_temp_files,
-)
+from domain.errors import ValidationError
+from storage.atomic import AtomicJSONStorage, CorruptFile, remove_stale_temp_files
 from storage.codec import from_record, to_record
 from storage.errors import (
     SchemaTooNew,
@@ -128,7 +124,15 @@ class Workspace:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, root: Path, clock: Callable[[], datetime], **meta) -> "Workspace":
+    def create(
+        cls,
+        root: Path,
+        clock: Callable[[], datetime],
+        fill: Callable[[RecordFile], None] = lambda f: None,
+        **meta,
+    ) -> "Workspace":
+        """A new workspace whose cluster file holds `meta` and what `fill` puts there, saved
+        in one write: a crash leaves a whole workspace or none."""
         root = Path(root)
         if (root / CLUSTER_FILE).exists():
             raise WorkspaceExists(f"A workspace already exists at {root}.")
@@ -137,8 +141,14 @@ class Workspace:
             folder.chmod(0o700)  # coaching notes are personal: owner only
         ws = cls(root, clock)
         with ws.writing(ws.cluster_file):
-            ws.cluster_file.set_meta(schema_version=SCHEMA_VERSION, **meta)
+            ws.stamp(ws.cluster_file, **meta)
+            fill(ws.cluster_file)
         return ws
+
+    @staticmethod
+    def stamp(f: RecordFile, **meta) -> None:
+        """Mark a new file with the schema version it is written in."""
+        f.set_meta(schema_version=SCHEMA_VERSION, **meta)
 
     @classmethod
     def open(cls, root: Path, clock: Callable[[], datetime]) -> "Workspace":
@@ -222,6 +232,11 @@ class Workspace:
                     yield
             except CorruptFile as e:
                 raise self._corrupt(e) from None
+            except orjson.JSONEncodeError:
+                raise ValidationError(
+                    "Some of the text is not valid Unicode (it may have come from a file or "
+                    "terminal in another encoding); nothing was saved."
+                ) from None
             except OSError as e:  # saving happens as the batches close: disk full, permissions
                 raise WriteFailed(
                     f"Could not save the change to the workspace at {self.root}: "
@@ -247,17 +262,26 @@ class Workspace:
         taken = datetime.strptime(newest[0].name[:16], STAMP_FORMAT).replace(tzinfo=UTC)
         return self.clock() - taken >= BACKUP_EVERY
 
-    def backup(self, label: str = "") -> Path:
-        """Snapshot every file; call while holding the lock. Keeps the newest KEEP_BACKUPS."""
+    def backup(self, label: str = "") -> Path | None:
+        """Copy every file; call while holding the lock. Keeps the newest KEEP_BACKUPS.
+
+        While any file is unreadable no backup is taken, so rotation never pushes out the
+        last good copy of a damaged file."""
+        copies = {}
+        for path in self._data_files():
+            data = path.read_bytes()
+            try:
+                orjson.loads(data)
+            except orjson.JSONDecodeError:
+                return None
+            copies[path.relative_to(self.root)] = data
         name = self.clock().astimezone(UTC).strftime(STAMP_FORMAT) + (f"-{label}" if label else "")
         target = self.root / BACKUPS_DIR / name
         for folder in (self.root / BACKUPS_DIR, target, target / TEAMS_DIR):
             folder.mkdir(mode=0o700, exist_ok=True)
             folder.chmod(0o700)
-        for path in self._data_files():
-            dest = target / path.relative_to(self.root)
-            with contextlib.suppress(FileExistsError):
-                _snapshot(path, dest)
+        for relative, data in copies.items():
+            _copy(data, target / relative)
         for old in self.backups()[KEEP_BACKUPS:]:
             shutil.rmtree(old, ignore_errors=True)
         return target
@@ -301,10 +325,13 @@ def _file_version(data: dict) -> int:
     return next(iter(meta.values()), {}).get("schema_version", 0) if meta else 0
 
 
-def _snapshot(src: Path, dest: Path) -> None:
-    # A real copy, not a hard link: a link shares the live file's bytes, so anything that damages
-    # the file in place (a disk error, another program truncating it) would damage the backup too.
-    # An existing copy is kept: a resumed migration must not replace the pre-migration bytes.
-    if dest.exists():
-        raise FileExistsError(dest)
-    atomic_write(dest, src.read_bytes())
+def _copy(data: bytes, dest: Path) -> None:
+    # A real copy, not a hard link: a link shares the live file's bytes, so damage done to the
+    # file in place would reach the backup too. An existing copy is kept: a resumed migration
+    # must not replace the pre-migration bytes. No fsync: the live files are the durable ones.
+    try:
+        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)

@@ -133,3 +133,14 @@ def test_any_unicode_notes_round_trip_exactly(root_for_hypothesis, notes):
 def root_for_hypothesis(flourish, root, clock, team):
     """One workspace shared by every example: each example adds its own check-in."""
     return root, clock, team.id
+
+
+def test_text_that_is_not_valid_unicode_is_refused_with_a_clear_error(flourish, team, team_path):
+    # A terminal in another encoding hands Python lone surrogates for the bytes it cannot decode.
+    from domain.errors import ValidationError
+
+    before = team_path.read_bytes()
+    with pytest.raises(ValidationError, match="not valid Unicode"):
+        flourish.log_checkin(team.id, on=CHECKIN_DAY, notes="caf\udce9 meeting")
+    assert team_path.read_bytes() == before
+    assert flourish.checkins(team.id) == []

@@ -139,13 +139,14 @@ def test_valid_json_that_is_not_a_workspace_file_is_reported_not_replaced(
     assert team_path.read_bytes() == b"[1, 2, 3]"
 
 
-def test_damaged_file_names_the_newest_readable_backup_not_a_damaged_one(
+def test_no_backup_is_taken_while_a_file_is_damaged_so_good_copies_survive(
     root, clock, team, team_path, backed_up
 ):
     team_path.write_bytes(GARBAGE)
-    clock.advance(days=2)
-    f = Flourish.open(root, clock=clock)  # today's backup copies the damaged file
-    assert len(list((root / "backups").iterdir())) == 2
+    for _ in range(12):  # more days than backups are kept
+        clock.advance(days=2)
+        f = Flourish.open(root, clock=clock)
+    assert list((root / "backups").iterdir()) == [backed_up]
 
     with pytest.raises(WorkspaceCorrupt) as error:
         f.checkins(team.id)
@@ -155,7 +156,7 @@ def test_damaged_file_names_the_newest_readable_backup_not_a_damaged_one(
 
 def test_damaged_file_with_no_readable_backup_says_so(root, clock, team, team_path):
     team_path.write_bytes(GARBAGE)
-    f = Flourish.open(root, clock=clock)  # the only backup holds the damaged file
+    f = Flourish.open(root, clock=clock)  # no backup is taken of a damaged workspace
 
     with pytest.raises(WorkspaceCorrupt, match="no backup") as error:
         f.log_checkin(team.id, on=DAY, notes="Visit")
