@@ -24,6 +24,14 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+class _Version(argparse.Action):
+    # Looked up only when asked: package metadata is slow to import on every run.
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib.metadata import version
+
+        parser.exit(0, f"flourish {version('flourish')}\n")
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
@@ -65,6 +73,7 @@ def build_parser() -> Parser:
         parents=[common],
         description="Run a school-leadership cluster program from the terminal.",
     )
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(parent, name: str, handler, help: str) -> Parser:
