@@ -263,25 +263,33 @@ class Workspace:
         return self.clock() - taken >= BACKUP_EVERY
 
     def backup(self, label: str = "") -> Path | None:
-        """Copy every file; call while holding the lock. Keeps the newest KEEP_BACKUPS.
+        """Back up every file; call while holding the lock. Keeps the newest KEEP_BACKUPS.
 
-        While any file is unreadable no backup is taken, so rotation never pushes out the
-        last good copy of a damaged file."""
-        copies = {}
+        Files changed since the newest backup are checked and copied; unchanged ones share
+        that backup's copy (a link between backups, never to a live file). While any changed
+        file is unreadable no backup is taken, so rotation never pushes out the last good copy.
+        """
+        previous = next(iter(self.backups()), None)
+        plan: dict[Path, Path | tuple[bytes, int]] = {}
         for path in self._data_files():
+            relative, stat = path.relative_to(self.root), path.stat()
+            old = previous / relative if previous else None
+            if old and _same_file_version(stat, old):
+                plan[relative] = old
+                continue
             data = path.read_bytes()
             try:
                 orjson.loads(data)
             except orjson.JSONDecodeError:
                 return None
-            copies[path.relative_to(self.root)] = data
+            plan[relative] = (data, stat.st_mtime_ns)
         name = self.clock().astimezone(UTC).strftime(STAMP_FORMAT) + (f"-{label}" if label else "")
         target = self.root / BACKUPS_DIR / name
         for folder in (self.root / BACKUPS_DIR, target, target / TEAMS_DIR):
             folder.mkdir(mode=0o700, exist_ok=True)
             folder.chmod(0o700)
-        for relative, data in copies.items():
-            _copy(data, target / relative)
+        for relative, source in plan.items():
+            _keep(source, target / relative)
         for old in self.backups()[KEEP_BACKUPS:]:
             shutil.rmtree(old, ignore_errors=True)
         return target
@@ -325,13 +333,36 @@ def _file_version(data: dict) -> int:
     return next(iter(meta.values()), {}).get("schema_version", 0) if meta else 0
 
 
-def _copy(data: bytes, dest: Path) -> None:
-    # A real copy, not a hard link: a link shares the live file's bytes, so damage done to the
-    # file in place would reach the backup too. An existing copy is kept: a resumed migration
-    # must not replace the pre-migration bytes. No fsync: the live files are the durable ones.
+def _same_file_version(stat: os.stat_result, copy: Path) -> bool:
+    # Copies carry their original's size and modification time; files are only ever replaced,
+    # so a live file that still matches them has not been written since.
+    try:
+        other = copy.stat()
+    except OSError:
+        return False
+    return (stat.st_size, stat.st_mtime_ns) == (other.st_size, other.st_mtime_ns)
+
+
+def _keep(source: Path | tuple[bytes, int], dest: Path) -> None:
+    """Put one file in a backup: a link to an older backup's copy, or new bytes.
+
+    An existing file is kept: a resumed migration must not replace the pre-migration bytes."""
+    if isinstance(source, Path):
+        with contextlib.suppress(FileExistsError):
+            try:
+                os.link(source, dest)
+            except FileExistsError:
+                raise
+            except OSError:  # no hard links here: copy instead
+                shutil.copy2(source, dest)
+        return
+    data, mtime_ns = source
+    # A real copy, not a link to the live file, which damage in place would reach too. No
+    # fsync: the live files are the durable ones.
     try:
         fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return
     with os.fdopen(fd, "wb") as f:
         f.write(data)
+    os.utime(dest, ns=(mtime_ns, mtime_ns))

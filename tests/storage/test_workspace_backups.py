@@ -75,3 +75,22 @@ def test_a_backup_survives_the_live_file_being_damaged_in_place(root, clock, flo
         damaged.truncate(10)
 
     assert (root / "backups" / "20261122T090000Z" / "cluster.json").read_bytes() == good
+
+
+def test_a_new_backup_shares_unchanged_files_and_copies_changed_ones(root, clock, add_team):
+    quiet, busy = add_team("Quiet Primary"), add_team("Busy Secondary")
+    Flourish.open(root, clock=clock)
+    clock.advance(days=1)
+    Flourish.open(root, clock=clock).log_checkin(busy.id, on=DAY, notes="Visit")
+    clock.advance(days=1)
+    Flourish.open(root, clock=clock)
+
+    newer, older = sorted((root / "backups").iterdir(), reverse=True)[:2]
+    quiet_file, busy_file = f"teams/{quiet.id}.json", f"teams/{busy.id}.json"
+    # Unchanged: the same bytes on disk as the older backup's copy, never the live file.
+    assert (newer / quiet_file).stat().st_ino == (older / quiet_file).stat().st_ino
+    assert (newer / quiet_file).stat().st_ino != (root / quiet_file).stat().st_ino
+    # Changed: a fresh copy holding the check-in.
+    assert (newer / busy_file).stat().st_ino != (older / busy_file).stat().st_ino
+    assert b"Visit" in (newer / busy_file).read_bytes()
+    assert b"Visit" not in (older / busy_file).read_bytes()
