@@ -4,8 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from domain.errors import ValidationError
-from domain.records import Record
+from domain.records import Record, parse_choice
 
 
 class ActionStatus(StrEnum):
@@ -47,13 +46,7 @@ class ActionItem(Record):
 
 
 def parse_status(text: str) -> ActionStatus:
-    """An action status from what a user typed: `in progress`, `in-progress` or `In_Progress`."""
-    key = "-".join(text.strip().lower().replace("_", " ").split())
-    try:
-        return ActionStatus(key)
-    except ValueError:
-        names = ", ".join(s.value for s in ActionStatus)
-        raise ValidationError(f"Unknown action status {text!r}: use one of {names}.") from None
+    return parse_choice(ActionStatus, text, "action status")
 
 
 def overdue_actions(actions: list[ActionItem], today: date) -> list[ActionItem]:

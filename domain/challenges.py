@@ -5,7 +5,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from domain.errors import ValidationError
-from domain.records import Record
+from domain.records import Record, parse_choice
 
 
 class ChallengeKind(StrEnum):
@@ -109,20 +109,11 @@ class Challenge(Record):
         return (today - self.raised_on).days
 
 
-def _parse(enum: type[StrEnum], text: str, what: str) -> StrEnum:
-    key = "-".join(text.strip().lower().replace("_", " ").split())
-    try:
-        return enum(key)
-    except ValueError:
-        names = ", ".join(e.value for e in enum)
-        raise ValidationError(f"Unknown {what} {text!r}: use one of {names}.") from None
-
-
 def parse_category(text: str, kind: str | None = None) -> Category:
     """A category, checked against the kind when one is given (staff-shortage is internal)."""
-    category = _parse(Category, text, "challenge category")
+    category = parse_choice(Category, text, "challenge category")
     if kind is not None:
-        wanted = _parse(ChallengeKind, kind, "challenge kind")
+        wanted = parse_choice(ChallengeKind, kind, "challenge kind")
         if category.kind != wanted:
             valid = ", ".join(c.value for c in Category if c.kind == wanted)
             raise ValidationError(
@@ -133,4 +124,4 @@ def parse_category(text: str, kind: str | None = None) -> Category:
 
 
 def parse_severity(text: str) -> Severity:
-    return _parse(Severity, text, "severity")
+    return parse_choice(Severity, text, "severity")

@@ -4,8 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from domain.errors import ValidationError
-from domain.records import Record
+from domain.records import Record, parse_choice
 
 
 class CheckInKind(StrEnum):
@@ -35,11 +34,7 @@ class CheckIn(Record):
 
 
 def parse_kind(text: str) -> CheckInKind:
-    try:
-        return CheckInKind(text.strip().lower())
-    except ValueError:
-        names = ", ".join(k.value for k in CheckInKind)
-        raise ValidationError(f"Unknown check-in kind {text!r}: use one of {names}.") from None
+    return parse_choice(CheckInKind, text, "check-in kind")
 
 
 def last_contact(checkins: list[CheckIn]) -> CheckIn | None:

@@ -4,7 +4,7 @@ A template says where each milestone falls relative to its stage; a team's dated
 computed from its start date, its cluster's template and any revisions (see timeline.py).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from domain.errors import ValidationError
@@ -216,22 +216,13 @@ class ProgramTemplate:
             )
         if any(m < 1 for m in months):
             raise ValidationError("Every stage must last at least one month.")
-        stages = tuple(
-            StageSpec(number=s.number, name=s.name, months=m, activities=s.activities)
-            for s, m in zip(self.stages, months, strict=True)
-        )
-        return ProgramTemplate(
-            stages=stages,
-            milestones=self.milestones,
-            checkin_cadence_weeks=self.checkin_cadence_weeks,
-        )
+        stages = tuple(replace(s, months=m) for s, m in zip(self.stages, months, strict=True))
+        return replace(self, stages=stages)
 
     def with_cadence(self, weeks: int) -> "ProgramTemplate":
         if not 1 <= weeks <= 26:
             raise ValidationError("The check-in cadence must be between 1 and 26 weeks.")
-        return ProgramTemplate(
-            stages=self.stages, milestones=self.milestones, checkin_cadence_weeks=weeks
-        )
+        return replace(self, checkin_cadence_weeks=weeks)
 
 
 DEFAULT_TEMPLATE = ProgramTemplate()

@@ -3,6 +3,12 @@
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
+from typing import TypeVar
+
+from domain.errors import ValidationError
+
+E = TypeVar("E", bound=StrEnum)
 
 
 def new_id() -> str:
@@ -29,9 +35,17 @@ class Person:
 
 def require_text(value: str, what: str) -> str:
     """Strip `value` and refuse it if nothing is left."""
-    from domain.errors import ValidationError
-
     text = (value or "").strip()
     if not text:
         raise ValidationError(f"{what} is required.")
     return text
+
+
+def parse_choice(enum: type[E], text: str, what: str) -> E:
+    """A choice as people type it: `In progress`, `in-progress` and `in_progress` are one."""
+    key = "-".join(str(text).strip().lower().replace("_", " ").split())
+    try:
+        return enum(key)
+    except ValueError:
+        names = ", ".join(e.value for e in enum)
+        raise ValidationError(f"Unknown {what} {text!r}: use one of {names}.") from None

@@ -186,7 +186,7 @@ def _edit(template: str) -> str:
 
 def checkin_list(args) -> int:
     program = open_program(args)
-    team_id = program.team(args.team).id if args.team else None
+    team_id = _team_id(program, args.team)
     checkins = program.checkins(team_id)[: args.limit]
     if args.json:
         render.print_json(checkins)
@@ -218,7 +218,7 @@ def action_list(args) -> int:
     from domain.actions import parse_status
 
     program = open_program(args)
-    team_id = program.team(args.team).id if args.team else None
+    team_id = _team_id(program, args.team)
     actions = program.actions(team_id)
     if args.status:
         wanted = parse_status(args.status)
@@ -274,7 +274,7 @@ def challenge_add(args) -> int:
 
 def challenge_list(args) -> int:
     program = open_program(args)
-    team_id = program.team(args.team).id if args.team else None
+    team_id = _team_id(program, args.team)
     challenges = program.challenges(team_id)
     if args.open:
         challenges = [c for c in challenges if c.is_open]
@@ -290,7 +290,7 @@ def challenge_list(args) -> int:
 
 def briefing_add(args) -> int:
     program = open_program(args)
-    team_id = program.team(args.team).id if args.team else None
+    team_id = _team_id(program, args.team)
     start = parse_datetime(args.start, program.today(), program.cluster().tz)
     briefing = program.add_briefing(
         args.title,
@@ -310,13 +310,18 @@ def briefing_add(args) -> int:
 
 def briefing_list(args) -> int:
     program = open_program(args)
-    team_id = program.team(args.team).id if args.team else None
+    team_id = _team_id(program, args.team)
     briefings = program.briefings(team_id)
     if args.json:
         render.print_json(briefings)
     else:
         render.briefing_table(briefings, _names(program))
     return 0
+
+
+def _team_id(program: Flourish, ref: str | None) -> str | None:
+    """The id of the team a --team option names; None when it is not given."""
+    return program.team(ref).id if ref else None
 
 
 def _names(program: Flourish) -> dict[str, str]:
