@@ -324,16 +324,7 @@ class Flourish:
     ) -> CheckIn:
         """Log a check-in and, in the same step, the actions agreed at it."""
         team = self._team(team_id)
-        today = self.today()
-        if on > today:
-            raise ValidationError(
-                f"The check-in date {on} is in the future (today is {today}). Log a check-in "
-                "once it has happened; give the next one with --next."
-            )
-        if next_checkin is not None and next_checkin <= on:
-            raise ValidationError(
-                f"The next check-in ({next_checkin}) must come after this one ({on})."
-            )
+        kind = self.check_checkin(on=on, kind=kind, next_checkin=next_checkin)
         agreed = [
             self._new_action(team, a.title, a.owner, a.stage, a.due, a.success_criteria, on)
             for a in new_actions
@@ -350,7 +341,7 @@ class Flourish:
             updated_at=now,
             team_id=team.id,
             date=on,
-            kind=parse_kind(str(kind)),
+            kind=kind,
             coach=(coach if coach is not None else team.coach.name).strip(),
             attendees=[a.strip() for a in attendees if a.strip()],
             notes=notes.rstrip(),
@@ -364,6 +355,21 @@ class Flourish:
                 team_file.put(ACTIONS, action)
             team_file.put(CHECKINS, checkin)
         return checkin
+
+    def check_checkin(self, *, on: date, kind: str, next_checkin: date | None = None):
+        """The check-in kind, if a check-in with these details may be logged; call it before
+        asking for notes so that nobody writes notes for a check-in that will be refused."""
+        today = self.today()
+        if on > today:
+            raise ValidationError(
+                f"The check-in date {on} is in the future (today is {today}). Log a check-in "
+                "once it has happened; give the next one with --next."
+            )
+        if next_checkin is not None and next_checkin <= on:
+            raise ValidationError(
+                f"The next check-in ({next_checkin}) must come after this one ({on})."
+            )
+        return parse_kind(str(kind))
 
     # -- writing: challenges ---------------------------------------------------------------
 

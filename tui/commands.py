@@ -127,17 +127,22 @@ def checkin_add(args) -> int:
     program = open_program(args)
     team = program.team(args.team)
     on = parse_date(args.date, program.today(), prefer="past")
+    next_checkin = _date(program, args.next)
     changes = [_action_change(spec) for spec in args.update]
-    notes = _notes(args.notes, f"{args.kind} check-in with {team.name} on {on}")
+    for change in changes:
+        program.action(change.action_id)  # refuses an unknown id
+    # Refuse bad details before anyone spends time writing notes in an editor.
+    kind = program.check_checkin(on=on, kind=args.kind, next_checkin=next_checkin)
+    notes = _notes(args.notes, f"{kind} check-in with {team.name} on {on}")
     checkin = program.log_checkin(
         team.id,
         on=on,
-        kind=args.kind,
+        kind=kind,
         notes=notes,
         coach=args.coach,
         attendees=args.attendee,
         confidential=args.confidential,
-        next_checkin=_date(program, args.next),
+        next_checkin=next_checkin,
         new_actions=[NewAction(title=title) for title in args.action],
         action_changes=changes,
     )
