@@ -165,10 +165,10 @@ def team_detail(s: TeamStatus, today: date) -> None:
         _text(
             f"Month {s.program_month}/{s.timeline.months_total}, {s.percent:.0f}% through; "
             f"actions {s.actions_done}/{s.actions_total} done, {s.actions_overdue} late; "
-            f"{s.challenges_open} open challenges"
+            f"{s.challenges_open} open challenge{'' if s.challenges_open == 1 else 's'}"
         )
     )
-    due = _text("Next check-in due: ")
+    due = _text("Next check-in: ")
     due.append_text(_due(s) if s.checkin_due else _text("-"))
     _show(due)
     people = [[_text(t.coach.name), _text("Coach"), _text(t.coach.email)]]
