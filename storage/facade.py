@@ -4,8 +4,9 @@ Each write holds the workspace lock and saves each file it touches once, so a ve
 file, such as "log a check-in with the actions agreed", lands whole or not at all.
 """
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -51,10 +52,23 @@ class ActionChange:
     note: str = ""
 
 
+@dataclass
+class Change:
+    """One verb's writes, kept so that it can be undone: what it did and the documents it
+    replaced, as (file, table, id, before, after)."""
+
+    label: str
+    entries: list = field(default_factory=list)
+
+
+UNDO_DEPTH = 50
+
+
 class Flourish:
     def __init__(self, workspace: Workspace, user: str = ""):
         self.ws = workspace
         self.user = user
+        self._undo: list[Change] = []
 
     @classmethod
     def open(cls, root: Path, clock: Clock = utc_now, user: str = "") -> "Flourish":
@@ -177,6 +191,9 @@ class Flourish:
         """An action by id or unambiguous id prefix (as list commands show it)."""
         return self._by_id_prefix(ref, self.actions(), "action")
 
+    def checkin(self, ref: str) -> CheckIn:
+        return self._by_id_prefix(ref, self.checkins(), "check-in")
+
     def challenge(self, ref: str) -> Challenge:
         return self._by_id_prefix(ref, self.challenges(), "challenge")
 
@@ -225,17 +242,28 @@ class Flourish:
         team_file = self.ws.team_file(team.id)
         # Files save in reverse order: the team's file first, so a crash between the two
         # leaves at worst an unused file, never a team without one.
-        with self.ws.writing(self.ws.cluster_file, team_file):
+        with self._change(f"Added the team {team.name}", self.ws.cluster_file, team_file):
             self.ws.stamp(team_file)
             self.ws.cluster_file.put(TEAMS, team)
         return team
 
     def update_team(self, team_id: str, **changes) -> Team:
         team = self._team(team_id)
+        allowed = {"name", "start", "coach", "members", "line_managers", "school_type"}
+        if unknown := set(changes) - allowed:
+            raise ValidationError(f"A team has no field {', '.join(sorted(unknown))}.")
+        if "coach" in changes:
+            changes["coach"] = _person(changes["coach"], "The coach's name")
+        for group, what in (
+            ("members", "Each member's name"),
+            ("line_managers", "Each line manager's name"),
+        ):
+            if group in changes:
+                changes[group] = [_person(p, what) for p in changes[group]]
         if "name" in changes:
             changes["name"] = require_text(changes["name"], "The school's name")
         updated = replace(team, **changes, updated_at=self.now())
-        with self.ws.writing(self.ws.cluster_file):
+        with self._change(f"Edited the team {updated.name}", self.ws.cluster_file):
             self.ws.cluster_file.put(TEAMS, updated)
         return updated
 
@@ -257,7 +285,7 @@ class Flourish:
         action = self._new_action(team, title, owner, stage, due, success_criteria)
         action.status = parse_status(str(status))
         action.evidence = evidence
-        with self.ws.writing(self._file(team.id)):
+        with self._change(f"Added the action {action.title!r}", self._file(team.id)):
             self._file(team.id).put(ACTIONS, action)
         return action
 
@@ -271,9 +299,15 @@ class Flourish:
     ) -> ActionItem:
         action = self.action(action_id)
         updated = self._changed_action(action, status, note, **changes)
-        with self.ws.writing(self._file(action.team_id)):
+        with self._change(f"Changed the action {updated.title!r}", self._file(action.team_id)):
             self._file(action.team_id).put(ACTIONS, updated)
         return updated
+
+    def delete_action(self, action_id: str) -> ActionItem:
+        action = self.action(action_id)
+        with self._change(f"Deleted the action {action.title!r}", self._file(action.team_id)):
+            self._file(action.team_id).remove(ACTIONS, action.id)
+        return action
 
     def _new_action(self, team, title, owner, stage, due, criteria, on: date | None = None):
         now = self.now()
@@ -329,12 +363,14 @@ class Flourish:
             self._new_action(team, a.title, a.owner, a.stage, a.due, a.success_criteria, on)
             for a in new_actions
         ]
-        changed = []
+        changed: dict[str, ActionItem] = {}  # two changes to one action both apply
         for change in action_changes:
             action = self.action(change.action_id)
             if action.team_id != team.id:
                 raise ValidationError(f"Action {action.title!r} belongs to another team.")
-            changed.append(self._changed_action(action, change.status, change.note))
+            action = changed.get(action.id, action)
+            changed[action.id] = self._changed_action(action, change.status, change.note)
+        changed = list(changed.values())
         now = self.now()
         checkin = CheckIn(
             created_at=now,
@@ -346,11 +382,11 @@ class Flourish:
             attendees=[a.strip() for a in attendees if a.strip()],
             notes=notes.rstrip(),
             confidential=confidential,
-            action_ids=[a.id for a in agreed + changed],
+            action_ids=list(dict.fromkeys(a.id for a in agreed + changed)),
             next_checkin=next_checkin,
         )
         team_file = self._file(team.id)
-        with self.ws.writing(team_file):
+        with self._change(f"Logged a check-in for {team.name}", team_file):
             for action in agreed + changed:
                 team_file.put(ACTIONS, action)
             team_file.put(CHECKINS, checkin)
@@ -370,6 +406,36 @@ class Flourish:
                 f"The next check-in ({next_checkin}) must come after this one ({on})."
             )
         return parse_kind(str(kind))
+
+    def update_checkin(self, checkin_id: str, **changes) -> CheckIn:
+        """Correct a logged check-in: its date, kind, notes, attendees, confidentiality."""
+        checkin = self.checkin(checkin_id)
+        allowed = {"date", "kind", "notes", "attendees", "confidential", "next_checkin"}
+        if unknown := set(changes) - allowed:
+            raise ValidationError(f"A check-in has no field {', '.join(sorted(unknown))}.")
+        merged = {
+            "on": changes.get("date", checkin.date),
+            "kind": changes.get("kind", checkin.kind),
+            "next_checkin": changes.get("next_checkin", checkin.next_checkin),
+        }
+        changes["kind"] = self.check_checkin(**merged)
+        if "notes" in changes:
+            changes["notes"] = changes["notes"].rstrip()
+        if "attendees" in changes:
+            changes["attendees"] = [a.strip() for a in changes["attendees"] if a.strip()]
+        updated = replace(checkin, **changes, updated_at=self.now())
+        team_file = self._file(checkin.team_id)
+        with self._change(f"Edited the check-in of {checkin.date}", team_file):
+            team_file.put(CHECKINS, updated)
+        return updated
+
+    def delete_checkin(self, checkin_id: str) -> CheckIn:
+        """Remove a check-in logged by mistake; the actions agreed at it stay in the plan."""
+        checkin = self.checkin(checkin_id)
+        team_file = self._file(checkin.team_id)
+        with self._change(f"Deleted the check-in of {checkin.date}", team_file):
+            team_file.remove(CHECKINS, checkin.id)
+        return checkin
 
     # -- writing: challenges ---------------------------------------------------------------
 
@@ -404,7 +470,7 @@ class Flourish:
             raised_by=by,
         )
         challenge.history.append(StatusChange(at=now, status=challenge.status, by=by))
-        with self.ws.writing(self._file(team.id)):
+        with self._change(f"Raised the challenge {challenge.title!r}", self._file(team.id)):
             self._file(team.id).put(CHALLENGES, challenge)
         return challenge
 
@@ -451,7 +517,7 @@ class Flourish:
         )
         # Refuse a revision the timeline cannot take before it is stored.
         build_timeline(team.start, self.cluster().template, [*self.revisions(team.id), revision])
-        with self.ws.writing(self._file(team.id)):
+        with self._change(f"Revised {team.name}'s schedule", self._file(team.id)):
             self._file(team.id).put(REVISIONS, revision)
         return revision
 
@@ -462,7 +528,7 @@ class Flourish:
             raise ValidationError("That revision has already been reverted.")
         now = self.now()
         reverted = replace(revision, reverted_at=now, updated_at=now)
-        with self.ws.writing(self._file(team.id)):
+        with self._change(f"Reverted a revision of {team.name}'s schedule", self._file(team.id)):
             self._file(team.id).put(REVISIONS, reverted)
         return reverted
 
@@ -493,9 +559,62 @@ class Flourish:
             location=location.strip(),
             agenda=agenda.strip(),
         )
-        with self.ws.writing(self.ws.cluster_file):
+        with self._change(f"Scheduled the briefing {briefing.title!r}", self.ws.cluster_file):
             self.ws.cluster_file.put(BRIEFINGS, briefing)
         return briefing
+
+    # -- undo ------------------------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> str | None:
+        """What the last change in this session did, if it can still be undone."""
+        return self._undo[-1].label if self._undo else None
+
+    def undo(self) -> str:
+        """Undo this session's last change and say what it was. Refused, with nothing changed,
+        if any record it touched has been changed since (from another window, say)."""
+        if not self._undo:
+            raise ValidationError("Nothing to undo: no changes have been made in this session.")
+        change = self._undo[-1]
+        # A record written twice in one change goes back to its first `before`.
+        net: dict[tuple, list] = {}
+        for f, table, record_id, before, after in change.entries:
+            key = (f, table, record_id)
+            net[key] = [net[key][0] if key in net else before, after]
+        files = list(dict.fromkeys(f for f, _, _ in net))
+        with self.ws.writing(*files):
+            for (f, table, record_id), (before, after) in net.items():
+                if f.raw(table, record_id) != after or self._in_use(table, record_id, before):
+                    self._undo.clear()
+                    raise ValidationError(
+                        f"Cannot undo ({change.label.lower()}): it has been changed since, "
+                        "perhaps from another window. Nothing was undone."
+                    )
+            for (f, table, record_id), (before, _after) in net.items():
+                f.put_raw(table, record_id, before)
+        self._undo.pop()
+        return change.label
+
+    def _in_use(self, table: str, record_id: str, before: dict | None) -> bool:
+        """Whether undoing a new team would orphan records logged for it since."""
+        if table != TEAMS or before is not None:
+            return False
+        team_file = self._file(record_id)
+        return any(team_file.table(t).all() for t in (ACTIONS, CHECKINS, CHALLENGES, REVISIONS))
+
+    @contextlib.contextmanager
+    def _change(self, label: str, *files: RecordFile) -> Iterator[None]:
+        """Write `files` as one step and remember how to undo it."""
+        change = Change(label)
+        with self.ws.writing(*files):  # the journal is set under the lock: one writer at a time
+            for f in files:
+                f.journal = change.entries
+            try:
+                yield
+            finally:
+                for f in files:
+                    f.journal = None
+        self._undo = [*self._undo[-UNDO_DEPTH + 1 :], change]
 
     # -- helpers ---------------------------------------------------------------------------
 

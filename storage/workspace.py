@@ -11,6 +11,7 @@ One file per team keeps a write's cost to what changed (stock TinyDB rewrites th
 import contextlib
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -78,11 +79,16 @@ def _lock_timeout() -> float:
 
 
 class RecordFile:
-    """One TinyDB file of records keyed by their string `id`."""
+    """One TinyDB file of records keyed by their string `id`.
+
+    While `journal` is a list, each put or remove appends (file, table, id, before, after), the
+    raw documents either side of the change (None where there was none), so it can be undone.
+    """
 
     def __init__(self, path: Path):
         self.path = path
         self.storage = AtomicJSONStorage(path)
+        self.journal: list | None = None
 
     def table(self, name: str) -> Table:
         # A fresh, uncached Table each time: another process may have changed the file.
@@ -95,11 +101,24 @@ class RecordFile:
         docs = self.table(name).search(where("id") == record_id)
         return from_record(cls, docs[0]) if docs else None
 
+    def raw(self, name: str, record_id: str) -> dict | None:
+        docs = self.table(name).search(where("id") == record_id)
+        return dict(docs[0]) if docs else None
+
     def put(self, name: str, record) -> None:
-        self.table(name).upsert(to_record(record), where("id") == record.id)
+        self.put_raw(name, record.id, to_record(record))
 
     def remove(self, name: str, record_id: str) -> None:
-        self.table(name).remove(where("id") == record_id)
+        self.put_raw(name, record_id, None)
+
+    def put_raw(self, name: str, record_id: str, doc: dict | None) -> None:
+        """Store a document as it is, or remove the record when `doc` is None."""
+        if self.journal is not None:
+            self.journal.append((self, name, record_id, self.raw(name, record_id), doc))
+        if doc is None:
+            self.table(name).remove(where("id") == record_id)
+        else:
+            self.table(name).upsert(doc, where("id") == record_id)
 
     def meta(self) -> dict:
         docs = self.table(META).all()
@@ -120,6 +139,8 @@ class Workspace:
         self.cluster_file = RecordFile(self.root / CLUSTER_FILE)
         self._team_files: dict[str, RecordFile] = {}
         self._lock = filelock.FileLock(self.root / LOCK_FILE, mode=0o600)
+        # TinyDB is not thread-safe: the app reads in a worker while its screens write.
+        self._thread_lock = threading.RLock()
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -191,9 +212,23 @@ class Workspace:
     def read(self, fn: Callable[..., T], *args) -> T:
         """Run a read, turning an unreadable file into an error that names the backup."""
         try:
-            return fn(*args)
+            with self._thread_lock:
+                return fn(*args)
         except CorruptFile as e:
             raise self._corrupt(e) from None
+
+    def fingerprint(self) -> tuple:
+        """Changes whenever any data file is saved, by this process or another: files are only
+        ever replaced, which gives the cluster file a new inode and touches the teams folder."""
+        stamps = []
+        for path in (self.root / CLUSTER_FILE, self.root / TEAMS_DIR):
+            try:
+                st = path.stat()
+            except OSError:
+                stamps.append(None)
+            else:
+                stamps.append((st.st_ino, st.st_mtime_ns, st.st_size))
+        return tuple(stamps)
 
     def _corrupt(self, e: CorruptFile) -> WorkspaceCorrupt:
         backup = self.newest_backup_of(e.path)
@@ -209,17 +244,18 @@ class Workspace:
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
-        try:
-            self._lock.acquire(timeout=_lock_timeout())
-        except filelock.Timeout:
-            raise WorkspaceLocked(
-                f"The workspace at {self.root} is busy: another Flourish process kept it "
-                f"locked for {_lock_timeout():g} s. Try again in a moment."
-            ) from None
-        try:
-            yield
-        finally:
-            self._lock.release()
+        with self._thread_lock:
+            try:
+                self._lock.acquire(timeout=_lock_timeout())
+            except filelock.Timeout:
+                raise WorkspaceLocked(
+                    f"The workspace at {self.root} is busy: another Flourish process kept it "
+                    f"locked for {_lock_timeout():g} s. Try again in a moment."
+                ) from None
+            try:
+                yield
+            finally:
+                self._lock.release()
 
     @contextlib.contextmanager
     def writing(self, *files: RecordFile) -> Iterator[None]:
