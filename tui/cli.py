@@ -192,10 +192,11 @@ def build_parser() -> Parser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = getattr(args, "handler", None)
-    if handler is None:  # no command: the cluster at a glance
+    if handler is None:  # no command: the app at a terminal, the cluster at a glance elsewhere
         from tui import commands
 
-        handler, args.json = commands.status, False
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+        handler, args.json = (commands.app if interactive else commands.status), False
     try:
         return handler(args) or 0
     except FlourishError as e:

@@ -72,6 +72,20 @@ def demo(args) -> int:
     return 0
 
 
+def app(args) -> int:
+    """Open the terminal app; it opens the workspace itself, so its first screen paints at once."""
+    from tui.app import FlourishApp
+    from tui.config import Settings
+
+    settings = Settings.load()
+    user = getattr(args, "user", None) or settings.user
+    demo = getattr(args, "demo", False)
+    flourish = FlourishApp(
+        workspace_path(args), clock=clock_from_env(), user=user, demo=demo, settings=settings
+    )
+    return flourish.run() or flourish.return_code or 0
+
+
 def status(args) -> int:
     program = open_program(args)
     rows = program.status()

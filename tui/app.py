@@ -1,0 +1,199 @@
+"""The Flourish terminal app: the cluster dashboard, team views, and forms over the facade.
+
+Screens hold no business rules: they read through `Flourish` (storage/facade.py) and call its
+verbs. The workspace opens in a worker so the first screen paints at once; the app then polls
+the workspace's fingerprint so changes made elsewhere (the command line, another window) show.
+"""
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from domain.errors import FlourishError
+from storage.facade import Flourish, utc_now
+from storage.workspace import CLUSTER_FILE
+from tui.config import Settings
+
+T = TypeVar("T")
+POLL_SECONDS = 1.0
+
+
+class FlourishApp(App[int]):
+    TITLE = "Flourish"
+    CSS_PATH = "flourish.tcss"
+    BINDINGS = [
+        Binding("c", "log_checkin", "Check-in", id="checkin.log"),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo"),
+        Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        clock=utc_now,
+        user: str = "",
+        demo: bool = False,
+        settings: Settings | None = None,
+        poll_seconds: float = POLL_SECONDS,
+    ):
+        super().__init__()
+        self.root = Path(root)
+        self.clock = clock
+        self.user = user
+        self.demo = demo
+        self.settings = settings or Settings()
+        self.poll_seconds = poll_seconds
+        self.program: Flourish | None = None
+        self._fingerprint: tuple | None = None
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from tui.screens.dashboard import DashboardScreen
+
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(DashboardScreen())
+        self.open_workspace()
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_workspace(self) -> None:
+        try:
+            if self.demo and not (self.root / CLUSTER_FILE).exists():
+                from storage.demo import build_demo
+
+                build_demo(self.root, self.clock)
+            program = None
+            if (self.root / CLUSTER_FILE).exists():
+                program = Flourish.open(self.root, self.clock, self.user)
+        except FlourishError as e:
+            self.call_from_thread(self.show_problem, str(e))
+            return
+        self.call_from_thread(self.opened, program)
+
+    def opened(self, program: Flourish | None) -> None:
+        """Called once the workspace is open, or with None when there is none yet."""
+        if program is None:
+            from tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(self.root), self._created)
+            return
+        self.program = program
+        self._fingerprint = program.ws.fingerprint()
+        cluster = program.cluster()
+        self.sub_title = cluster.name + (" · demo" if program.is_demo else "")
+        self.set_interval(self.poll_seconds, self._poll)
+        self.data_changed()
+
+    def _created(self, program: Flourish | None) -> None:
+        if program is None:
+            self.exit(0)
+        else:
+            self.opened(program)
+
+    def show_problem(self, message: str) -> None:
+        from tui.screens.problem import ProblemScreen
+
+        self.push_screen(ProblemScreen(message))
+
+    # -- keeping screens current -----------------------------------------------------------
+
+    def _poll(self) -> None:
+        if self.program is None:
+            return
+        if self.program.ws.fingerprint() != self._fingerprint:
+            self.data_changed()
+
+    def data_changed(self) -> None:
+        """Reload every open screen that shows workspace data."""
+        if self.program is not None:
+            self._fingerprint = self.program.ws.fingerprint()
+        for screen in self.screen_stack:
+            reload = getattr(screen, "reload", None)
+            if reload is not None:
+                reload()
+
+    def run_verb(self, verb: Callable[[], T], done: str = "") -> T | None:
+        """Call a facade verb; show its error, or say what was done and refresh the screens."""
+        try:
+            result = verb()
+        except FlourishError as e:
+            self.notify(str(e), title="Not saved", severity="error", timeout=8)
+            return None
+        self.data_changed()
+        if done:
+            self.notify(done)
+        return result
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_log_checkin(self, team_id: str | None = None) -> None:
+        if self.program is None:
+            return
+        from tui.dialogs.checkin import CheckInForm
+
+        team_id = team_id or getattr(self.screen, "team_id", None)
+        self.push_screen(CheckInForm(self.program, team_id))
+
+    def action_undo(self) -> None:
+        if self.program is None:
+            return
+        label = self.run_verb(self.program.undo)
+        if label:
+            self.notify(f"Undone: {label}.", title="Undo")
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_open_team(self, team_id: str) -> None:
+        from tui.screens.team import TeamScreen
+
+        while isinstance(self.screen, TeamScreen):
+            self.pop_screen()
+        self.push_screen(TeamScreen(team_id))
+
+    def action_add_team(self) -> None:
+        if self.program is None:
+            return
+        from tui.dialogs.team import TeamForm
+
+        self.push_screen(TeamForm(self.program))
+
+    # -- settings and palette --------------------------------------------------------------
+
+    def _remember_theme(self, theme) -> None:
+        if theme.name != self.settings.theme:
+            try:
+                self.settings.save_theme(theme.name)
+            except OSError as e:
+                self.notify(f"Could not save the theme choice: {e}", severity="warning")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.program is None:
+            return
+        yield SystemCommand("Log a check-in", "Log a coaching check-in", self.action_log_checkin)
+        yield SystemCommand("Add a team", "Add a school leadership team", self.action_add_team)
+        yield SystemCommand("Undo", "Undo the last change", self.action_undo)
+        yield SystemCommand("Help", "List the keys that apply here", self.action_help)
+        yield from getattr(screen, "commands", lambda: ())()
+        for team in self.program.teams():
+            yield SystemCommand(
+                f"Go to {team.name}",
+                f"Open {team.name}'s timeline, action plan and check-ins",
+                lambda team_id=team.id: self.action_open_team(team_id),
+                discover=False,
+            )

@@ -1,0 +1,68 @@
+"""The user's settings file: who they are, their theme, and any keys they have remapped.
+
+It lives beside the workspaces in the data folder (FLOURISH_CONFIG names another file):
+
+    user = "Priya Shah"          # recorded in histories; --as overrides it
+    theme = "nord"
+
+    [keys]                       # binding id = key(s), e.g. after pressing ? in the app
+    "checkin.log" = "ctrl+l"
+"""
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from domain.errors import ValidationError
+from storage.atomic import atomic_write
+from storage.workspace import data_root
+
+
+def config_path() -> Path:
+    env = os.environ.get("FLOURISH_CONFIG")
+    return Path(env).expanduser() if env else data_root() / "config.toml"
+
+
+@dataclass
+class Settings:
+    user: str = ""
+    theme: str = ""
+    keys: dict[str, str] = field(default_factory=dict)
+    path: Path = field(default_factory=config_path)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Settings":
+        path = path or config_path()
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls(path=path)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+            raise ValidationError(
+                f"Cannot read the settings file {path}: {e}. Fix or remove it."
+            ) from None
+        keys = data.get("keys", {})
+        if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+            raise ValidationError(
+                f'In {path}, [keys] must map binding ids to keys, e.g. "checkin.log" = "ctrl+l".'
+            )
+        return cls(
+            user=str(data.get("user", "")),
+            theme=str(data.get("theme", "")),
+            keys=dict(keys),
+            path=path,
+        )
+
+    def save_theme(self, theme: str) -> None:
+        """Remember the theme, keeping everything else in the file as it was."""
+        import tomli_w
+
+        self.theme = theme
+        try:
+            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = {}
+        data["theme"] = theme
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.path, tomli_w.dumps(data).encode())

@@ -1,0 +1,163 @@
+"""Modal forms: labelled fields with inline errors, ctrl+s to save, Escape to cancel (asking
+first when something has been typed), and a result passed back through `dismiss`."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+from domain.errors import FlourishError
+
+
+class FormError(Exception):
+    """A field's value is wrong: shown under that field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def field(label: str, widget: Widget, hint: str = "") -> ComposeResult:
+    """A label, the widget, and a place for its error; `widget` must have an id."""
+    with Vertical(classes="field"):
+        yield Label(label + (f"  [dim]{hint}[/]" if hint else ""), classes="field-label")
+        yield widget
+        yield Static(id=f"{widget.id}-error", classes="error")
+
+
+class FormScreen(ModalScreen):
+    """Subclasses give `title`, `fields()` and `submit()`; `submit` raises FormError for a
+    field, or a FlourishError from the facade, and returns the result to dismiss with."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+    ]
+    title = "Form"
+    save_label = "Save"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="form"):
+            yield Label(Text(self.heading), id="dialog-title")
+            with VerticalScroll(id="form-body"):
+                yield from self.fields()
+            yield Static(id="form-error", classes="error")
+            with Horizontal(id="buttons"):
+                yield Button(self.save_label, variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Label("ctrl+s save · esc cancel", id="form-hint")
+
+    @property
+    def heading(self) -> str:
+        # The class's `title`: Screen sets an instance `title` of its own (None) on init.
+        title = type(self).title
+        return title if isinstance(title, str) else "Form"
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def submit(self):
+        raise NotImplementedError
+
+    def done(self, result) -> str:
+        """What to tell the user once `submit` has saved `result`."""
+        return "Saved."
+
+    def on_mount(self) -> None:
+        self._initial = self._values()
+
+    # -- saving and cancelling -------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "cancel":
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        self.clear_errors()
+        try:
+            result = self.submit()
+        except FormError as e:
+            self.show_error(e.field, str(e))
+            return
+        except FlourishError as e:
+            self.say(self.query_one("#form-error", Static), str(e))
+            return
+        if result is not None:
+            self.app.data_changed()
+            self.app.notify(self.done(result))
+            self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+        from tui.dialogs.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard what you have typed?", yes="Discard", no="Keep editing"),
+            answered,
+        )
+
+    # -- errors ----------------------------------------------------------------------------
+
+    def show_error(self, field_id: str, message: str) -> None:
+        places = self.query(f"#{field_id}-error")
+        self.say(places.first() if places else self.query_one("#form-error"), message)
+        widget = self.query_one(f"#{field_id}")
+        widget.add_class("-invalid")
+        widget.focus()
+
+    @staticmethod
+    def say(place: Static, message: str) -> None:
+        place.update(Text(message))
+        place.display = True
+
+    def clear_errors(self) -> None:
+        for error in self.query(".error"):
+            error.update("")
+            error.display = False
+        for widget in self.query(".-invalid"):
+            widget.remove_class("-invalid")
+
+    # -- values ----------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._values() != self._initial
+
+    def _values(self) -> dict:
+        values = {}
+        for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
+            if isinstance(widget, TextArea):
+                values[widget.id] = widget.text
+            elif isinstance(widget, SelectionList):
+                values[widget.id] = list(widget.selected)
+            elif isinstance(widget, Input | Select | Checkbox):
+                values[widget.id] = widget.value
+        return values
+
+    def text(self, field_id: str) -> str:
+        widget = self.query_one(f"#{field_id}")
+        return widget.text if isinstance(widget, TextArea) else widget.value
+
+    def required(self, field_id: str, what: str) -> str:
+        value = self.text(field_id).strip()
+        if not value:
+            raise FormError(field_id, f"{what} is required.")
+        return value
+
+    def checked(self, field_id: str, fn, *args):
+        """Call a domain parser on a field, showing its error under that field."""
+        try:
+            return fn(*args)
+        except FlourishError as e:
+            raise FormError(field_id, str(e)) from None

@@ -1,0 +1,44 @@
+"""`?`: every key that applies on the screen below, with its binding id for remapping."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Label, Static
+
+from tui.config import config_path
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, under: Screen):
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="help"):
+            yield Label("Keys on this screen", id="dialog-title")
+            yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
+            yield Static(
+                Text(
+                    f"Remap any key in {config_path()} under [keys], by its id:\n"
+                    '  "checkin.log" = "ctrl+l"\n'
+                    "ctrl+p opens the command palette. Escape closes this."
+                ),
+                id="help-footer",
+            )
+
+    def on_mount(self) -> None:
+        table = self.query_one("#keys", DataTable)
+        table.add_columns("Key", "Does", "Id")
+        seen = set()
+        for active in self.under.active_bindings.values():
+            binding = active.binding
+            if not binding.description or (binding.action, binding.description) in seen:
+                continue
+            seen.add((binding.action, binding.description))
+            shown = self.app.get_key_display(binding)
+            table.add_row(Text(shown, style="bold"), binding.description, binding.id or "")
+        table.focus()

@@ -1,0 +1,94 @@
+"""One team: its 12-month timeline at the top, then its action plan, check-ins, challenges,
+briefings and people in tabs."""
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from domain.errors import FlourishError
+from tui import cells
+from tui.screens.team_panes import (
+    ActionPlanPane,
+    BriefingsPane,
+    ChallengesPane,
+    CheckInsPane,
+    PeoplePane,
+)
+from tui.widgets.timeline import TimelineBar
+
+TABS = (
+    ("plan", "Action plan", ActionPlanPane),
+    ("checkins", "Check-ins", CheckInsPane),
+    ("challenges", "Challenges", ChallengesPane),
+    ("briefings", "Briefings", BriefingsPane),
+    ("people", "Team", PeoplePane),
+)
+
+
+class TeamScreen(Screen):
+    AUTO_FOCUS = "#plan-pane DataTable"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Dashboard", id="team.back"),
+        Binding("left_square_bracket", "tab(-1)", "Prev tab", id="team.prev_tab", show=False),
+        Binding("right_square_bracket", "tab(1)", "Next tab", id="team.next_tab", show=False),
+    ]
+
+    def __init__(self, team_id: str):
+        super().__init__()
+        self.team_id = team_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="team-title")
+        yield TimelineBar(id="timeline")
+        with TabbedContent(id="tabs"):
+            for tab_id, label, pane in TABS:
+                with TabPane(label, id=tab_id):
+                    yield pane(id=f"{tab_id}-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        program = self.app.program
+        try:
+            team = program.team(self.team_id)
+            status = program.status([team])[0]
+        except FlourishError as e:  # removed elsewhere, or its file damaged
+            self.notify(str(e), severity="error", timeout=10)
+            return
+        today = program.today()
+        self.query_one("#team-title", Static).update(_title(status, today))
+        self.query_one(TimelineBar).show(status.timeline, today)
+        for pane in self.query(".pane"):
+            pane.load(program, team, today)
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        ids = [tab_id for tab_id, *_ in TABS]
+        tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
+        self.query_one(f"#{tabs.active}-pane").focus_table()
+
+    def commands(self):
+        for tab_id, label, _ in TABS:
+            yield SystemCommand(
+                f"Show {label}", "Team view tab", lambda t=tab_id: self._show_tab(t)
+            )
+
+    def _show_tab(self, tab_id: str) -> None:
+        self.query_one(TabbedContent).active = tab_id
+
+
+def _title(status, today) -> Text:
+    team = status.team
+    title = Text(team.name, style="bold")
+    if team.school_type:
+        title.append(f" ({team.school_type})", style="dim")
+    title.append("  ")
+    title.append_text(cells.stage_badge(status.stage, status.phase.value, wide=True))
+    title.append(f"  month {status.program_month}/{status.timeline.months_total}")
+    title.append(f"  coach {team.coach.name}", style="dim")
+    return title
