@@ -1,4 +1,4 @@
-# `make run` sets up and opens the demo workspace; `make test` sets up and runs the checks.
+# `make run` sets up and opens the app on the demo workspace; `make test` sets up and runs the checks.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 .PHONY: run test lint bench clean
 
 run: $(VENV)/.installed
-	$(BIN)/flourish --demo status
+	$(BIN)/flourish --demo
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check .

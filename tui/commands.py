@@ -29,7 +29,14 @@ def open_program(args: argparse.Namespace) -> Flourish:
         from storage.demo import build_demo
 
         build_demo(root, clock)
-    return Flourish.open(root, clock, user=getattr(args, "user", "") or "")
+    return Flourish.open(root, clock, user=_user(args))
+
+
+def _user(args: argparse.Namespace) -> str:
+    """Who is making the change: --as, else the settings file's `user`."""
+    from tui.config import Settings
+
+    return getattr(args, "user", "") or Settings.load().user
 
 
 def _date(program: Flourish, text: str | None, prefer: str = "future"):
@@ -78,7 +85,7 @@ def app(args) -> int:
     from tui.config import Settings
 
     settings = Settings.load()
-    user = getattr(args, "user", None) or settings.user
+    user = getattr(args, "user", "") or settings.user
     demo = getattr(args, "demo", False)
     flourish = FlourishApp(
         workspace_path(args), clock=clock_from_env(), user=user, demo=demo, settings=settings

@@ -34,11 +34,15 @@ class HelpScreen(ModalScreen):
         table = self.query_one("#keys", DataTable)
         table.add_columns("Key", "Does", "Id")
         seen = set()
+        # Ours have ids (and so can be remapped); the widgets' own movement keys are summed up
+        # in one line below instead of a dozen rows.
         for active in self.under.active_bindings.values():
             binding = active.binding
-            if not binding.description or (binding.action, binding.description) in seen:
+            if not binding.id or binding.id in seen:
                 continue
-            seen.add((binding.action, binding.description))
+            seen.add(binding.id)
             shown = self.app.get_key_display(binding)
-            table.add_row(Text(shown, style="bold"), binding.description, binding.id or "")
+            table.add_row(Text(shown, style="bold"), binding.description, binding.id)
+        table.add_row(Text("ctrl+p", style="bold"), "Command palette: go to a team, any verb", "")
+        table.add_row(Text("↑↓ ⇞⇟ tab", style="bold"), "Move in tables; tab between fields", "")
         table.focus()
