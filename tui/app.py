@@ -165,6 +165,31 @@ class FlourishApp(App[int]):
             self.pop_screen()
         self.push_screen(TeamScreen(team_id))
 
+    def _team_here(self) -> str | None:
+        """The team on screen: the one being viewed, or highlighted on the dashboard."""
+        team_id = getattr(self.screen, "team_id", None)
+        if team_id is None:
+            self.notify("Highlight or open a team first.", severity="warning", timeout=4)
+        return team_id
+
+    def action_add_action(self) -> None:
+        if self.program and (team_id := self._team_here()):
+            from tui.dialogs.action import ActionForm
+
+            self.push_screen(ActionForm(self.program, team_id))
+
+    def action_raise_challenge(self) -> None:
+        if self.program and (team_id := self._team_here()):
+            from tui.dialogs.challenge import ChallengeForm
+
+            self.push_screen(ChallengeForm(self.program, team_id))
+
+    def action_schedule_briefing(self) -> None:
+        if self.program is not None:
+            from tui.dialogs.briefing import BriefingForm
+
+            self.push_screen(BriefingForm(self.program, getattr(self.screen, "team_id", None)))
+
     def action_add_team(self) -> None:
         if self.program is None:
             return
@@ -186,6 +211,19 @@ class FlourishApp(App[int]):
         if self.program is None:
             return
         yield SystemCommand("Log a check-in", "Log a coaching check-in", self.action_log_checkin)
+        yield SystemCommand(
+            "Add an action", "Add an HPT action plan item for this team", self.action_add_action
+        )
+        yield SystemCommand(
+            "Raise a challenge",
+            "An implementation challenge for this team",
+            self.action_raise_challenge,
+        )
+        yield SystemCommand(
+            "Schedule a briefing",
+            "A 30-60 minute stakeholder briefing",
+            self.action_schedule_briefing,
+        )
         yield SystemCommand("Add a team", "Add a school leadership team", self.action_add_team)
         yield SystemCommand("Undo", "Undo the last change", self.action_undo)
         yield SystemCommand("Help", "List the keys that apply here", self.action_help)

@@ -306,3 +306,26 @@ async def test_a_damaged_workspace_shows_the_problem_and_exits_2(make_app, demo_
         await pilot.press("q")
     assert app.return_code == 2
     assert (demo_root / "cluster.json").read_bytes() == damage
+
+
+async def test_the_command_palette_goes_to_a_team_and_logs_a_checkin(make_app):
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        app.screen.query_one(Input).value = "go to castlefield"
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+        assert app.screen.team_id == app.program.team("Castlefield").id
+
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        app.screen.query_one(Input).value = "log a check-in"
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckInForm))
+        assert app.screen.team_id == app.program.team("Castlefield").id
