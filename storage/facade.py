@@ -261,7 +261,10 @@ class Flourish:
             if group in changes:
                 changes[group] = [_person(p, what) for p in changes[group]]
         if "name" in changes:
-            changes["name"] = require_text(changes["name"], "The school's name")
+            changes["name"] = name = require_text(changes["name"], "The school's name")
+            others = (t for t in self.teams() if t.id != team.id)
+            if any(t.name.casefold() == name.casefold() for t in others):
+                raise ValidationError(f"A team named {name!r} already exists.")
         updated = replace(team, **changes, updated_at=self.now())
         with self._change(f"Edited the team {updated.name}", self.ws.cluster_file):
             self.ws.cluster_file.put(TEAMS, updated)
@@ -399,7 +402,7 @@ class Flourish:
         if on > today:
             raise ValidationError(
                 f"The check-in date {on} is in the future (today is {today}). Log a check-in "
-                "once it has happened; give the next one with --next."
+                "once it has happened."
             )
         if next_checkin is not None and next_checkin <= on:
             raise ValidationError(

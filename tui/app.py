@@ -120,7 +120,7 @@ class FlourishApp(App[int]):
             self._fingerprint = self.program.ws.fingerprint()
         for screen in self.screen_stack:
             reload = getattr(screen, "reload", None)
-            if reload is not None:
+            if reload is not None and screen.is_mounted:
                 reload()
 
     def run_verb(self, verb: Callable[[], T], done: str = "") -> T | None:
@@ -128,11 +128,11 @@ class FlourishApp(App[int]):
         try:
             result = verb()
         except FlourishError as e:
-            self.notify(str(e), title="Not saved", severity="error", timeout=8)
+            self.notify(str(e), title="Not saved", severity="error", timeout=8, markup=False)
             return None
         self.data_changed()
         if done:
-            self.notify(done)
+            self.notify(done, markup=False)
         return result
 
     # -- actions ---------------------------------------------------------------------------
@@ -150,7 +150,7 @@ class FlourishApp(App[int]):
             return
         label = self.run_verb(self.program.undo)
         if label:
-            self.notify(f"Undone: {label}.", title="Undo")
+            self.notify(f"Undone: {label}.", title="Undo", markup=False)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -204,7 +204,9 @@ class FlourishApp(App[int]):
             try:
                 self.settings.save_theme(theme.name)
             except OSError as e:
-                self.notify(f"Could not save the theme choice: {e}", severity="warning")
+                self.notify(
+                    f"Could not save the theme choice: {e}", severity="warning", markup=False
+                )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

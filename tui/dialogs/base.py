@@ -89,7 +89,7 @@ class FormScreen(ModalScreen):
             return
         if result is not None:
             self.app.data_changed()
-            self.app.notify(self.done(result))
+            self.app.notify(self.done(result), markup=False)  # user text is never markup
             self.dismiss(result)
 
     def action_cancel(self) -> None:

@@ -124,7 +124,9 @@ class DashboardScreen(Screen):
         try:
             statuses = self.app.program.status()
         except FlourishError as e:
-            self.app.call_from_thread(self.notify, str(e), severity="error", timeout=10)
+            self.app.call_from_thread(
+                self.notify, str(e), severity="error", timeout=10, markup=False
+            )
             return
         self.app.call_from_thread(self._loaded, statuses)
 
@@ -270,7 +272,7 @@ class DashboardScreen(Screen):
     def action_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORTS)
         self._fill()
-        self.notify(f"Sorted by {SORTS[self.sort_index][0]}.", timeout=2)
+        self.notify(f"Sorted by {SORTS[self.sort_index][0]}.", timeout=2, markup=False)
 
     def action_view(self, view_id: str) -> None:
         self.view = next(v for v in VIEWS if v.id == view_id)
