@@ -78,9 +78,7 @@ class CheckInForm(FormScreen):
         for person in [*team.members, *team.line_managers]:
             shown = person.name + (f" ({person.role})" if person.role else "")
             attendees.add_option((Text(shown), person.name))
-        open_actions = [
-            a for a in self.program.actions(team.id) if a.status not in CLOSED_STATUSES
-        ]
+        open_actions = [a for a in self.program.actions(team.id) if a.status not in CLOSED_STATUSES]
         if not open_actions:
             changes.mount(Label("No open actions.", classes="dim"))
         for action in open_actions:
