@@ -23,7 +23,10 @@ class FormError(Exception):
 def field(label: str, widget: Widget, hint: str = "") -> ComposeResult:
     """A label, the widget, and a place for its error; `widget` must have an id."""
     with Vertical(classes="field"):
-        yield Label(label + (f"  [dim]{hint}[/]" if hint else ""), classes="field-label")
+        text = Text(label)
+        if hint:
+            text.append(f"  {hint}", style="dim")
+        yield Label(text, classes="field-label")
         yield widget
         yield Static(id=f"{widget.id}-error", classes="error")
 
