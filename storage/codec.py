@@ -24,34 +24,42 @@ def to_record(obj: Any) -> Any:
 
 
 def from_record(cls: type[T], record: dict) -> T:
-    hints = _hints(cls)
-    values = {name: _decode(hints[name], record[name]) for name in hints if name in record}
-    return cls(**values)
+    return cls(**{name: fn(record[name]) for name, fn in _fields(cls) if name in record})
+
+
+# Decoding is the main cost of reading a large workspace, so each type's decoder is worked out
+# once from its hints and cached; plain values (str, int, bool) pass through untouched.
 
 
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
     names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in typing.get_type_hints(cls).items() if k in names}
+    hints = typing.get_type_hints(cls)
+    return tuple((name, _decoder(hint)) for name, hint in hints.items() if name in names)
 
 
-def _decode(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _identity(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _decoder(hint: Any):
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):  # X | None
         (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _decode(inner, value)
+        decode = _decoder(inner)
+        return decode if decode is _identity else lambda v: None if v is None else decode(v)
     if origin in (list, tuple):
-        inner = typing.get_args(hint)[0]
-        items = [_decode(inner, item) for item in value]
-        return items if origin is list else tuple(items)
+        item = _decoder(typing.get_args(hint)[0])
+        if origin is tuple:
+            return lambda v: None if v is None else tuple(item(x) for x in v)
+        return lambda v: None if v is None else [item(x) for x in v]
     if hint is datetime:
-        return datetime.fromisoformat(value)
+        return lambda v: None if v is None else datetime.fromisoformat(v)
     if hint is date:
-        return date.fromisoformat(value)
+        return lambda v: None if v is None else date.fromisoformat(v)
     if dataclasses.is_dataclass(hint):
-        return from_record(hint, value)
+        return lambda v: None if v is None else from_record(hint, v)
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return hint(value)
-    return value
+        return lambda v: None if v is None else hint(v)
+    return _identity
