@@ -20,6 +20,8 @@ def to_record(obj: Any) -> Any:
         return obj.isoformat()
     if isinstance(obj, list | tuple):
         return [to_record(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: to_record(value) for key, value in obj.items()}
     return obj
 
 

@@ -183,7 +183,7 @@ class Workspace:
                 "with `flourish demo`."
             )
         ws = cls(root, clock)
-        version = ws.read(ws.cluster_file.meta).get("schema_version", 0)
+        version = ws._cluster_version()
         if version > SCHEMA_VERSION:
             raise SchemaTooNew(
                 f"The workspace at {root} was written by a newer Flourish (schema {version}; "
@@ -197,6 +197,17 @@ class Workspace:
             elif ws._backup_due():
                 ws.backup()
         return ws
+
+    def _cluster_version(self) -> int:
+        """The cluster file's schema version; a file without one is not a workspace file."""
+        path = self.root / CLUSTER_FILE
+        try:
+            version = self.read(self.cluster_file.meta).get("schema_version")
+        except (KeyError, ValueError, TypeError, AttributeError):
+            version = None
+        if not isinstance(version, int) or version < 1:
+            raise self._corrupt(CorruptFile(path, "not a Flourish workspace file"))
+        return version
 
     @property
     def meta(self) -> dict:
@@ -317,9 +328,7 @@ class Workspace:
                 plan[relative] = old
                 continue
             data = path.read_bytes()
-            try:
-                orjson.loads(data)
-            except orjson.JSONDecodeError:
+            if not _workspace_file(data, cluster=path.name == CLUSTER_FILE):
                 return None
             plan[relative] = (data, stat.st_mtime_ns)
         name = self.clock().astimezone(UTC).strftime(STAMP_FORMAT) + (f"-{label}" if label else "")
@@ -337,9 +346,9 @@ class Workspace:
         relative = Path(path).relative_to(self.root)
         for backup in self.backups():
             candidate = backup / relative
-            with contextlib.suppress(OSError, orjson.JSONDecodeError):
-                orjson.loads(candidate.read_bytes())
-                return candidate
+            with contextlib.suppress(OSError):
+                if _workspace_file(candidate.read_bytes(), cluster=relative == Path(CLUSTER_FILE)):
+                    return candidate
         return None
 
     def _data_files(self) -> list[Path]:
@@ -365,6 +374,22 @@ class Workspace:
                     "1": {**data.get(META, {}).get("1", {}), "schema_version": SCHEMA_VERSION}
                 }
                 f.storage.write(data)
+
+
+def _workspace_file(data: bytes, cluster: bool) -> bool:
+    """Whether `data` reads as a workspace file: a JSON object, and for the cluster file one
+    whose meta table carries a schema version (team files may lack it; see migrate)."""
+    try:
+        parsed = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return False
+    if not isinstance(parsed, dict):
+        return False
+    if not cluster:
+        return True
+    meta = parsed.get(META)
+    docs = meta.values() if isinstance(meta, dict) else ()
+    return any(isinstance(doc, dict) and "schema_version" in doc for doc in docs)
 
 
 def _file_version(data: dict) -> int:

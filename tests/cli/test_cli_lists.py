@@ -171,3 +171,10 @@ def test_status_table_names_every_team_literally(seeded):
     table = ok(run("status")).stdout
     for name in (HILLSIDE, HILLTOP, MARKS):
         assert name in table
+
+
+def test_team_show_json_gives_the_team_and_where_it_stands(seeded):
+    run, _ = seeded
+    shown = ok_json(run("team", "show", HILLSIDE, "--json"))
+    assert shown["team"]["name"] == HILLSIDE
+    assert shown["status"]["team"] == HILLSIDE

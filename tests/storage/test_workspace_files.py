@@ -3,7 +3,7 @@ reported (naming a backup to restore from) and never overwritten."""
 
 import os
 import stat
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -173,3 +173,24 @@ def test_damaged_cluster_file_before_any_backup_says_there_is_none(root, flouris
         Flourish.open(root, clock=flourish.ws.clock)
 
     assert cluster.read_bytes() == b""
+
+
+SHAPES_NOW = datetime(2026, 11, 22, 9, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "content", [b"{}", b'{"_meta": {"format": 1}}', b'{"_meta": {"1": {"x": 1}}}', b'{"_meta": 3}']
+)
+def test_a_cluster_file_of_the_wrong_shape_is_refused_and_never_backed_up(tmp_path, content):
+    from storage.workspace import Workspace
+
+    root = tmp_path / "ws"
+    Workspace.create(root, lambda: SHAPES_NOW)
+    (root / "cluster.json").write_bytes(content)
+    for _ in range(2):  # the second time, the message must not offer a copy of the damage
+        with pytest.raises(WorkspaceCorrupt, match="not a Flourish workspace file") as e:
+            Workspace.open(root, lambda: SHAPES_NOW)
+        assert "backup of it" in str(e.value) or "no backup" in str(e.value).lower()
+    assert (root / "cluster.json").read_bytes() == content
+    for backup in (root / "backups").glob("*/cluster.json"):
+        assert backup.read_bytes() != content
