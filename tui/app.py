@@ -12,6 +12,7 @@ from typing import TypeVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 
 from domain.errors import FlourishError
@@ -104,7 +105,16 @@ class FlourishApp(App[int]):
     def show_problem(self, message: str) -> None:
         from tui.screens.problem import ProblemScreen
 
-        self.push_screen(ProblemScreen(message))
+        if not isinstance(self.screen, ProblemScreen):
+            self.push_screen(ProblemScreen(message))
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # The workspace verbs need an open, readable workspace.
+        if action in {"log_checkin", "undo", "add_team"}:
+            from tui.screens.problem import ProblemScreen
+
+            return self.program is not None and not isinstance(self.screen, ProblemScreen)
+        return True
 
     # -- keeping screens current -----------------------------------------------------------
 
@@ -148,9 +158,13 @@ class FlourishApp(App[int]):
     def action_undo(self) -> None:
         if self.program is None:
             return
-        label = self.run_verb(self.program.undo)
-        if label:
-            self.notify(f"Undone: {label}.", title="Undo", markup=False)
+        try:
+            label = self.program.undo()
+        except FlourishError as e:
+            self.notify(str(e), title="Undo", severity="warning", markup=False)
+            return
+        self.data_changed()
+        self.notify(f"Undone: {label}.", title="Undo", markup=False)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -231,9 +245,10 @@ class FlourishApp(App[int]):
         yield SystemCommand("Help", "List the keys that apply here", self.action_help)
         yield from getattr(screen, "commands", lambda: ())()
         for team in self.program.teams():
+            name = escape(team.name)  # palette titles are markup; names are not
             yield SystemCommand(
-                f"Go to {team.name}",
-                f"Open {team.name}'s timeline, action plan and check-ins",
+                f"Go to {name}",
+                f"Open {name}'s timeline, action plan and check-ins",
                 lambda team_id=team.id: self.action_open_team(team_id),
                 discover=False,
             )

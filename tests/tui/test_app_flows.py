@@ -301,8 +301,9 @@ async def test_a_damaged_workspace_shows_the_problem_and_exits_2(make_app, demo_
     (demo_root / "cluster.json").write_bytes(damage)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ProblemScreen")
-        assert "cluster.json" in str(app.screen.query_one("#problem-message").render())
+        await wait_for(pilot, lambda: bool(app.screen.query("#problem-message")))
+        message = str(app.screen.query_one("#problem-message").render())
+        assert "cluster.json" in message, message
         await pilot.press("q")
     assert app.return_code == 2
     assert (demo_root / "cluster.json").read_bytes() == damage
@@ -329,3 +330,53 @@ async def test_the_command_palette_goes_to_a_team_and_logs_a_checkin(make_app):
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CheckInForm))
         assert app.screen.team_id == app.program.team("Castlefield").id
+
+
+async def test_a_damaged_team_file_shows_the_problem_and_exits_2(make_app, demo_root):
+    team_file = next((demo_root / "teams").glob("*.json"))
+    team_file.write_bytes(b"xx")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: bool(app.screen.query("#problem-message")))
+        assert team_file.name in str(app.screen.query_one("#problem-message").render())
+        await pilot.press("c")  # no verbs on a damaged workspace
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ProblemScreen"
+        await pilot.press("q")
+    assert app.return_code == 2
+    assert team_file.read_bytes() == b"xx"
+
+
+async def test_the_checkin_form_closes_at_once_when_nothing_was_typed(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await open_team(pilot, "Millbrook")  # its open actions fill the form's change rows
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckInForm))
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # an empty row for an agreed action is not typing either
+        await pilot.pause()
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+
+
+async def test_the_checkin_form_shows_its_action_rows_and_picking_a_team_moves_on(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.screen.query_one("#teams", DataTable).display = False  # no team highlighted
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckInForm))
+        form = app.screen
+        form.query_one("#team", Input).value = "millb"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert form.team_id == app.program.team("Millbrook").id
+        assert app.focused is not form.query_one("#team")
+        rows = list(form.query(".change-row"))
+        assert rows and all(row.region.height >= 3 for row in rows)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert form.query_one("#na-title-1").region.height >= 3

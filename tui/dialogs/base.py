@@ -35,6 +35,8 @@ class FormScreen(ModalScreen):
     """Subclasses give `title`, `fields()` and `submit()`; `submit` raises FormError for a
     field, or a FlourishError from the facade, and returns the result to dismiss with."""
 
+    # The first field, not the scrolling body: what is typed first must not be lost.
+    AUTO_FOCUS = "#form-body Input, #form-body TextArea, #form-body Select"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save"),
@@ -135,11 +137,21 @@ class FormScreen(ModalScreen):
 
     @property
     def dirty(self) -> bool:
-        return self._values() != self._initial
+        # Fields added since the form opened (rows for agreed actions, say) count only once
+        # something has been put in them.
+        blank = ("", [], False, Select.NULL, None)
+        for key, value in self._values().items():
+            if value != self._initial.get(key, value if value in blank else object()):
+                return True
+        return False
 
     def _values(self) -> dict:
+        """Every field's value, except those under an `-untracked` container (a subclass
+        judges those itself in `dirty`)."""
         values = {}
         for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
+            if any(a.has_class("-untracked") for a in widget.ancestors):
+                continue
             if isinstance(widget, TextArea):
                 values[widget.id] = widget.text
             elif isinstance(widget, SelectionList):

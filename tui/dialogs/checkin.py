@@ -11,7 +11,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 from domain.actions import CLOSED_STATUSES, ActionStatus
 from domain.checkins import CheckInKind
 from domain.dates import parse_date
-from domain.errors import ValidationError
+from domain.errors import FlourishError, ValidationError
 from storage.facade import ActionChange, Flourish, NewAction
 from tui.dialogs.base import FormError, FormScreen, field
 from tui.widgets.team_picker import TeamPicker
@@ -53,7 +53,7 @@ class CheckInForm(FormScreen):
         yield Vertical(id="new-actions")
         yield Button("+ New action (ctrl+n)", id="add-action")
         yield Label("Changes to the action plan", classes="section")
-        yield Vertical(id="changes")
+        yield Vertical(id="changes", classes="-untracked")
 
     def on_mount(self) -> None:
         self._team_changed(self.team_id)
@@ -78,7 +78,12 @@ class CheckInForm(FormScreen):
         for person in [*team.members, *team.line_managers]:
             shown = person.name + (f" ({person.role})" if person.role else "")
             attendees.add_option((Text(shown), person.name))
-        open_actions = [a for a in self.program.actions(team.id) if a.status not in CLOSED_STATUSES]
+        try:
+            actions = self.program.actions(team.id)
+        except FlourishError as e:  # its file is damaged: say so here, save nothing
+            self.say(self.query_one("#form-error", Static), str(e))
+            return
+        open_actions = [a for a in actions if a.status not in CLOSED_STATUSES]
         if not open_actions:
             changes.mount(Label("No open actions.", classes="dim"))
         for action in open_actions:
@@ -92,6 +97,10 @@ class CheckInForm(FormScreen):
                     classes="change-row",
                 )
             )
+
+    @property
+    def dirty(self) -> bool:
+        return super().dirty or bool(self._changes())
 
     # -- new actions -----------------------------------------------------------------------
 

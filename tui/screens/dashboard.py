@@ -123,10 +123,8 @@ class DashboardScreen(Screen):
     def _load(self) -> None:
         try:
             statuses = self.app.program.status()
-        except FlourishError as e:
-            self.app.call_from_thread(
-                self.notify, str(e), severity="error", timeout=10, markup=False
-            )
+        except FlourishError as e:  # a damaged team file: say so, as the command line does
+            self.app.call_from_thread(self.app.show_problem, str(e))
             return
         self.app.call_from_thread(self._loaded, statuses)
 

@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Footer, Label, Static
 
 
 class ProblemScreen(Screen):
@@ -16,7 +16,6 @@ class ProblemScreen(Screen):
         self.message = message
 
     def compose(self) -> ComposeResult:
-        yield Header()
         with Vertical(id="problem"):
             yield Label("The workspace could not be opened", id="problem-title")
             yield Static(Text(self.message), id="problem-message")

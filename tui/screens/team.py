@@ -58,7 +58,7 @@ class TeamScreen(Screen):
             team = program.team(self.team_id)
             status = program.status([team])[0]
         except FlourishError as e:  # removed elsewhere, or its file damaged
-            self.notify(str(e), severity="error", timeout=10, markup=False)
+            self.app.show_problem(str(e))
             return
         today = program.today()
         self.query_one("#team-title", Static).update(_title(status, today))

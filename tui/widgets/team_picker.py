@@ -76,6 +76,9 @@ class TeamPicker(Vertical):
         if options.display and options.option_count:
             event.stop()
             self._choose(options.get_option_at_index(options.highlighted or 0).id)
+        if self.team_id:
+            event.stop()
+            self.screen.focus_next()  # picked: on to the next field
 
     def on_key(self, event) -> None:
         # Down from the text box walks the matches; Enter picks one.
@@ -89,6 +92,7 @@ class TeamPicker(Vertical):
         event.stop()
         self._choose(event.option.id)
         self.query_one(Input).focus()
+        self.screen.focus_next()
 
     def _choose(self, team_id: str | None, update_input: bool = True) -> None:
         changed = team_id != self.team_id
