@@ -60,6 +60,11 @@ def remove_stale_temp_files(folder: Path) -> list[Path]:
     return stale
 
 
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """Changes whenever the file is replaced (new inode) or rewritten."""
+    return _stamp(path)
+
+
 def _stamp(path: Path) -> tuple[int, int, int] | None:
     try:
         st = path.stat()
@@ -132,6 +137,11 @@ class AtomicJSONStorage(Storage):
         if not self._batch_depth and self._dirty:
             self._dirty = False
             self._flush()
+
+    def release(self) -> None:
+        """Free the parsed data (it is read again when next needed), unless mid-batch."""
+        if not self._batch_depth:
+            self.forget()
 
     def forget(self) -> None:
         """Drop the cache so the next read comes from disk."""

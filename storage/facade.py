@@ -5,6 +5,7 @@ file, such as "log a check-in with the actions agreed", lands whole or not at al
 """
 
 import contextlib
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -20,6 +21,7 @@ from domain.program import DEFAULT_TEMPLATE
 from domain.records import Person, require_text
 from domain.status import TeamStatus, team_status
 from domain.timeline import ScheduleRevision, Timeline, build_timeline
+from storage.atomic import file_stamp
 from storage.workspace import RecordFile, Workspace
 
 Clock = Callable[[], datetime]
@@ -69,6 +71,7 @@ class Flourish:
         self.ws = workspace
         self.user = user
         self._undo: list[Change] = []
+        self._statuses: dict[str, tuple[tuple, TeamStatus]] = {}
 
     @classmethod
     def open(cls, root: Path, clock: Clock = utc_now, user: str = "") -> "Flourish":
@@ -198,20 +201,38 @@ class Flourish:
         return self._by_id_prefix(ref, self.challenges(), "challenge")
 
     def status(self, teams: Iterable[Team] | None = None) -> list[TeamStatus]:
-        """Where each team stands today."""
+        """Where each team stands today.
+
+        Each team's status is kept until its file, its profile, the template or the date
+        changes, so refreshing a dashboard of 500 teams after one write reworks one team."""
         template, today = self.cluster().template, self.today()
-        return [
-            team_status(
-                team,
-                template,
-                today,
-                checkins=self._records(team.id, CHECKINS, CheckIn),
-                actions=self._records(team.id, ACTIONS, ActionItem),
-                challenges=self._records(team.id, CHALLENGES, Challenge),
-                revisions=self._records(team.id, REVISIONS, ScheduleRevision),
-            )
-            for team in (self.teams() if teams is None else teams)
-        ]
+        with _gc_paused():
+            return [
+                self._team_status(team, template, today)
+                for team in (self.teams() if teams is None else teams)
+            ]
+
+    def _team_status(self, team: Team, template, today: date) -> TeamStatus:
+        team_file = self._file(team.id)
+        key = (file_stamp(team_file.path), team, template, today)
+        cached = self._statuses.get(team.id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        status = team_status(
+            team,
+            template,
+            today,
+            checkins=self._records(team.id, CHECKINS, CheckIn),
+            actions=self._records(team.id, ACTIONS, ActionItem),
+            challenges=self._records(team.id, CHALLENGES, Challenge),
+            revisions=self._records(team.id, REVISIONS, ScheduleRevision),
+        )
+        if key[0] is not None and key[0] == file_stamp(team_file.path):  # unchanged meanwhile
+            self._statuses[team.id] = (key, status)
+        # Keeping every team's parsed file would make each later garbage collection walk
+        # millions of objects (a visible stall at 500 teams); one file re-reads in a blink.
+        self.ws.read(team_file.storage.release)
+        return status
 
     # -- writing: teams --------------------------------------------------------------------
 
@@ -649,6 +670,19 @@ class Flourish:
         if not matches:
             raise NotFound(f"No {what} has an id starting {ref!r}.")
         return matches[0]
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Reading every team allocates hundreds of thousands of objects and no reference cycles;
+    the cycle collector would otherwise walk them all, again and again, for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _person(person: Person, what: str) -> Person:
