@@ -24,7 +24,8 @@ from domain.records import Person
 from domain.timeline import Timeline
 from storage.errors import WorkspaceError, WorkspaceExists
 from storage.facade import ActionChange, Clock, Flourish, NewAction, utc_now
-from storage.workspace import CLUSTER_FILE, Workspace
+from storage.paths import CLUSTER_FILE
+from storage.workspace import Workspace
 
 SEED = 20260901
 CLUSTER_NAME = "City Family of Schools"

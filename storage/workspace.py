@@ -19,7 +19,6 @@ from typing import TypeVar
 
 import filelock
 import orjson
-import platformdirs
 from tinydb import where
 from tinydb.table import Table
 
@@ -35,6 +34,7 @@ from storage.errors import (
     WorkspaceMissing,
     WriteFailed,
 )
+from storage.paths import CLUSTER_FILE
 
 T = TypeVar("T")
 
@@ -44,25 +44,11 @@ SCHEMA_VERSION = 1
 # migration resumes where it stopped.
 MIGRATIONS: dict[int, Callable[[str, dict], dict]] = {}
 
-CLUSTER_FILE, TEAMS_DIR, BACKUPS_DIR, LOCK_FILE = "cluster.json", "teams", "backups", ".lock"
+TEAMS_DIR, BACKUPS_DIR, LOCK_FILE = "teams", "backups", ".lock"
 META = "_meta"
 KEEP_BACKUPS = 10
 BACKUP_EVERY = timedelta(hours=24)
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
-
-
-def data_root() -> Path:
-    return platformdirs.user_data_path("flourish", appauthor=False)
-
-
-def default_workspace() -> Path:
-    """FLOURISH_WORKSPACE if set, else a folder under the user's data directory."""
-    env = os.environ.get("FLOURISH_WORKSPACE")
-    return Path(env).expanduser() if env else data_root() / "workspace"
-
-
-def demo_workspace() -> Path:
-    return data_root() / "demo"
 
 
 def _lock_timeout() -> float:

@@ -5,9 +5,12 @@ verbs. The workspace opens in a worker so the first screen paints at once; the a
 the workspace's fingerprint so changes made elsewhere (the command line, another window) show.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -16,9 +19,11 @@ from textual.markup import escape
 from textual.screen import Screen
 
 from domain.errors import FlourishError
-from storage.facade import Flourish, utc_now
-from storage.workspace import CLUSTER_FILE
+from storage.paths import CLUSTER_FILE
 from tui.config import Settings
+
+if TYPE_CHECKING:
+    from storage.facade import Flourish
 
 T = TypeVar("T")
 POLL_SECONDS = 1.0
@@ -38,7 +43,7 @@ class FlourishApp(App[int]):
         self,
         root: Path,
         *,
-        clock=utc_now,
+        clock: Callable[[], datetime] | None = None,
         user: str = "",
         demo: bool = False,
         settings: Settings | None = None,
@@ -46,7 +51,7 @@ class FlourishApp(App[int]):
     ):
         super().__init__()
         self.root = Path(root)
-        self.clock = clock
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.user = user
         self.demo = demo
         self.settings = settings or Settings()
@@ -69,6 +74,9 @@ class FlourishApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open")
     def open_workspace(self) -> None:
+        # Storage is imported here, in the worker, so that the first screen paints sooner.
+        from storage.facade import Flourish
+
         try:
             if self.demo and not (self.root / CLUSTER_FILE).exists():
                 from storage.demo import build_demo

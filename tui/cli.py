@@ -193,10 +193,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:  # no command: the app at a terminal, the cluster at a glance elsewhere
-        from tui import commands
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            from tui.launch import run_app as handler
+        else:
+            from tui.commands import status as handler
 
-        interactive = sys.stdin.isatty() and sys.stdout.isatty()
-        handler, args.json = (commands.app if interactive else commands.status), False
+            args.json = False
     try:
         return handler(args) or 0
     except FlourishError as e:

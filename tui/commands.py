@@ -10,16 +10,11 @@ from pathlib import Path
 from domain.dates import parse_date, parse_datetime
 from domain.errors import ValidationError
 from storage.facade import ActionChange, Flourish, NewAction
-from storage.workspace import default_workspace, demo_workspace
+from storage.paths import demo_workspace
 from tui import render
 from tui.clock import clock_from_env
+from tui.launch import workspace_path
 from tui.people import parse_person
-
-
-def workspace_path(args: argparse.Namespace) -> Path:
-    if getattr(args, "workspace", None):
-        return Path(args.workspace).expanduser()
-    return demo_workspace() if getattr(args, "demo", False) else default_workspace()
 
 
 def open_program(args: argparse.Namespace) -> Flourish:
@@ -77,20 +72,6 @@ def demo(args) -> int:
     print(f"Demo workspace for {program.cluster().name} ready at {root}.")
     print(f"Try: flourish --workspace {root} status")
     return 0
-
-
-def app(args) -> int:
-    """Open the terminal app; it opens the workspace itself, so its first screen paints at once."""
-    from tui.app import FlourishApp
-    from tui.config import Settings
-
-    settings = Settings.load()
-    user = getattr(args, "user", "") or settings.user
-    demo = getattr(args, "demo", False)
-    flourish = FlourishApp(
-        workspace_path(args), clock=clock_from_env(), user=user, demo=demo, settings=settings
-    )
-    return flourish.run() or flourish.return_code or 0
 
 
 def status(args) -> int:

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain.errors import ValidationError
-from storage.atomic import atomic_write
-from storage.workspace import data_root
+from storage.paths import data_root
 
 
 def config_path() -> Path:
@@ -57,6 +56,8 @@ class Settings:
     def save_theme(self, theme: str) -> None:
         """Remember the theme, keeping everything else in the file as it was."""
         import tomli_w
+
+        from storage.atomic import atomic_write
 
         self.theme = theme
         try:

@@ -24,7 +24,7 @@ def test_demo_creates_refuses_again_and_resets_with_force(flourish, tmp_path):
 def test_demo_and_workspace_options_before_or_after_the_command(flourish, env, monkeypatch):
     if sys.platform != "linux":
         pytest.skip("the private demo folder relies on XDG_DATA_HOME")
-    from storage.workspace import demo_workspace
+    from storage.paths import demo_workspace
 
     monkeypatch.setenv("XDG_DATA_HOME", env["XDG_DATA_HOME"])
     demo_root = demo_workspace()

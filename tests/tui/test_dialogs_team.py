@@ -9,7 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, SelectionList, Static, TextArea
 
 from storage.facade import NewAction
-from storage.workspace import CLUSTER_FILE
+from storage.paths import CLUSTER_FILE
 from tui.dialogs.checkin_view import CONFIDENTIAL, CheckInDetail, CheckInEditForm
 from tui.dialogs.team import TeamForm
 from tui.screens.dashboard import DashboardScreen

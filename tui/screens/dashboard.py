@@ -14,7 +14,8 @@ from domain.errors import FlourishError
 from domain.status import Phase, TeamStatus
 from tui import cells
 
-WIDE = 120  # from this many columns, the coach and next milestone get their own columns
+WIDE = 170  # from this many columns, the coach and next milestone get their own columns
+FILTER_DELAY = 0.12  # seconds of quiet typing before the table is refilled
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ WIDE_COLUMNS = {
     "coach": 16,
     "stage": 23,
     "month": 11,
-    "last": 21,
+    "last": 23,
     "due": 8,
     "actions": 7,
     "chall": 6,
@@ -88,6 +89,8 @@ class DashboardScreen(Screen):
         self.view = VIEWS[0]
         self.sort_index = 0
         self._wide: bool | None = None
+        self._rows: dict[str, list] = {}
+        self._filter_timer = None
 
     @property
     def team_id(self) -> str | None:
@@ -130,6 +133,7 @@ class DashboardScreen(Screen):
 
     def _loaded(self, statuses: list[TeamStatus]) -> None:
         self.statuses = statuses
+        self._rows: dict[str, list] = {}  # cells per team, built once per load and width
         message = self.query_one("#message", Static)
         table = self.query_one("#teams", DataTable)
         if not statuses:
@@ -138,6 +142,7 @@ class DashboardScreen(Screen):
             self.query_one("#detail", Static).update("")
         else:
             message.display, table.display = False, True
+            self._count_views()
             self._fill()
             if self.focused is None:
                 table.focus()
@@ -169,12 +174,15 @@ class DashboardScreen(Screen):
         keep = _current_key(table)
         if (self.size.width >= WIDE) != self._wide or not table.columns:
             self._columns(table)
+            self._rows = {}
         table.clear()
         shown = self._shown()
         today = self.today
+        widths = [column.width for column in table.ordered_columns]
         for s in shown:
-            table.add_row(*self._row(s, today), key=s.team.id)
-        self._count_views()
+            if s.team.id not in self._rows:
+                self._rows[s.team.id] = self._row(s, today, widths)
+            table.add_row(*self._rows[s.team.id], key=s.team.id)
         if keep in {s.team.id for s in shown}:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
         self._show_detail()
@@ -185,7 +193,7 @@ class DashboardScreen(Screen):
         found = [s for s in self.statuses if self.view.test(s) and _matches(s, text)]
         return sorted(found, key=key, reverse=reverse)
 
-    def _row(self, s: TeamStatus, today) -> list:
+    def _row(self, s: TeamStatus, today, widths: list[int]) -> list:
         wide = self._wide
         row: list = [Text(s.team.name)]
         if wide:
@@ -198,9 +206,8 @@ class DashboardScreen(Screen):
         row.append(_challenges(s))
         if wide:
             row.append(_milestone(s, today))
-        table = self.query_one("#teams", DataTable)
-        for text, column in zip(row, table.ordered_columns, strict=True):
-            text.truncate(column.width, overflow="ellipsis")
+        for text, width in zip(row, widths, strict=True):
+            text.truncate(width, overflow="ellipsis")
         return row
 
     def _count_views(self) -> None:
@@ -208,7 +215,6 @@ class DashboardScreen(Screen):
         for v in VIEWS:
             count = sum(1 for s in self.statuses if v.test(s))
             tabs.query_one(f"#{v.id}", Tab).label = f"{v.key} {v.label} ({count})"
-        tabs.active = self.view.id
 
     @on(DataTable.RowHighlighted, "#teams")
     def _show_detail(self) -> None:
@@ -261,10 +267,16 @@ class DashboardScreen(Screen):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
-        self._fill()
+        # Refill once typing pauses, not on every key: 500 rows take a moment to lay out.
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_DELAY, self._fill)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._fill()
         self.query_one("#teams").focus()
 
     def action_sort(self) -> None:
@@ -274,6 +286,7 @@ class DashboardScreen(Screen):
 
     def action_view(self, view_id: str) -> None:
         self.view = next(v for v in VIEWS if v.id == view_id)
+        self.query_one("#views", Tabs).active = view_id
         self._fill()
 
     @on(Tabs.TabActivated, "#views")

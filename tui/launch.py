@@ -1,0 +1,29 @@
+"""Opening the app from the command line, importing as little as possible before it paints."""
+
+import argparse
+from pathlib import Path
+
+from storage.paths import default_workspace, demo_workspace
+from tui.clock import clock_from_env
+
+
+def workspace_path(args: argparse.Namespace) -> Path:
+    if getattr(args, "workspace", None):
+        return Path(args.workspace).expanduser()
+    return demo_workspace() if getattr(args, "demo", False) else default_workspace()
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the terminal app; it opens the workspace itself, so its first screen paints at once."""
+    from tui.app import FlourishApp
+    from tui.config import Settings
+
+    settings = Settings.load()
+    app = FlourishApp(
+        workspace_path(args),
+        clock=clock_from_env(),
+        user=getattr(args, "user", "") or settings.user,
+        demo=getattr(args, "demo", False),
+        settings=settings,
+    )
+    return app.run() or app.return_code or 0
