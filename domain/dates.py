@@ -17,7 +17,7 @@ from domain.errors import ValidationError
 
 Prefer = Literal["past", "future"]
 
-DATE_HINT = "Use YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2w, or a weekday name."
+DATE_HINT = "Use YYYY-MM-DD, 3 Dec, today, tomorrow, yesterday, +3d, -2w, or a weekday name."
 TIME_HINT = "Use HH:MM (24-hour, e.g. 15:30) or 3pm / 3:30pm."
 DATETIME_HINT = "Use a date then a time, e.g. tomorrow 9am or 2026-12-03 15:30."
 # Wide enough for any program date, narrow enough to catch typos such as +99999d.
@@ -36,6 +36,12 @@ _UNITS = {
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _ISO_T = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})t", re.ASCII)
 _OFFSET = re.compile(r"([+-]?) ?(\d+) ?([a-z]*)", re.ASCII)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_DAY_MONTH = re.compile(r"(\d{1,2}) ([a-z]{3,})(?: (\d{4}))?", re.ASCII)
+_MONTH_DAY = re.compile(r"([a-z]{3,}) (\d{1,2})(?: (\d{4}))?", re.ASCII)
 _WEEKDAY = re.compile(r"(?:(next|last) )?([a-z]+)", re.ASCII)
 _TIME = re.compile(r"(\d{1,2})(?::(\d{2}))? ?(am|pm)?", re.ASCII)
 # The time is the trailing run of digits / colon / am-pm; everything before it is the date.
@@ -122,6 +128,10 @@ def _resolve(s: str, text: str, today: date, prefer: Prefer) -> date:
             return date(*map(int, m.groups()))
         except ValueError as e:  # e.g. "day is out of range for month"
             raise _invalid(text, "a date", str(e)) from None
+    if (m := _DAY_MONTH.fullmatch(s)) and _month_number(m[2]):
+        return _day_month(int(m[1]), _month_number(m[2]), m[3], text, today, prefer)
+    if (m := _MONTH_DAY.fullmatch(s)) and _month_number(m[1]):
+        return _day_month(int(m[2]), _month_number(m[1]), m[3], text, today, prefer)
     if m := _OFFSET.fullmatch(s):
         sign, number, unit = m.groups()
         if unit not in _UNITS:
@@ -139,6 +149,32 @@ def _resolve(s: str, text: str, today: date, prefer: Prefer) -> date:
         if modifier:
             raise _invalid(text, "a date", f"{modifier} needs a weekday, e.g. {modifier} monday")
     raise _invalid(text, "a date")
+
+
+def _month_number(word: str) -> int | None:
+    """January=1; "dec", "Dec" and "December" all count, as dates are shown that way."""
+    for number, name in enumerate(_MONTH_NAMES, start=1):
+        if len(word) >= 3 and name.startswith(word):
+            return number
+    return None
+
+
+def _day_month(day: int, month: int, year: str | None, text, today: date, prefer) -> date:
+    """A day and month; without a year, the nearest such date on the preferred side of today."""
+    years = [int(year)] if year else [today.year - 1, today.year, today.year + 1]
+    candidates = []
+    for y in years:
+        try:
+            candidates.append(date(y, month, day))
+        except ValueError as e:  # 31 Feb, or 29 Feb outside a leap year
+            reason = str(e)
+    if not candidates:
+        raise _invalid(text, "a date", reason)
+    if year:
+        return candidates[0]
+    if prefer == "past":
+        return max((c for c in candidates if c <= today), default=min(candidates))
+    return min((c for c in candidates if c >= today), default=max(candidates))
 
 
 def _weekday_number(word: str) -> int | None:

@@ -174,7 +174,7 @@ def test_impossible_day_names_the_reason_and_the_accepted_forms():
         parse_date("2026-02-30", TODAY)
     assert str(err.value) == (
         '"2026-02-30" is not a date: day is out of range for month. '
-        "Use YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2w, or a weekday name."
+        "Use YYYY-MM-DD, 3 Dec, today, tomorrow, yesterday, +3d, -2w, or a weekday name."
     )
 
 
@@ -211,7 +211,6 @@ def test_rejection_explains_why(text, fragment):
         "26-12-03",
         "2026-12-03x",
         "20261203",
-        "Dec 3",
         "3pm",
         "++3d",
         "+-3d",
@@ -478,3 +477,30 @@ def test_any_text_is_a_datetime_or_a_validation_error(text):
 )
 def test_relative_age(n, expected):
     assert format_relative_age(n) == expected
+
+
+TODAY_DM = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefer", "expected"),
+    [
+        ("3 dec", "future", date(2026, 12, 3)),
+        ("3 Dec", "past", date(2025, 12, 3)),
+        ("Dec 3", "future", date(2026, 12, 3)),
+        ("20 nov", "past", date(2026, 11, 20)),
+        ("20 november", "future", date(2027, 11, 20)),
+        ("22 nov", "past", date(2026, 11, 22)),
+        ("22 nov", "future", date(2026, 11, 22)),
+        ("3 December 2027", "past", date(2027, 12, 3)),
+        ("1 jan", "future", date(2027, 1, 1)),
+    ],
+)
+def test_day_and_month_as_the_app_shows_them(text, prefer, expected):
+    assert parse_date(text, TODAY_DM, prefer) == expected
+
+
+@pytest.mark.parametrize("text", ["31 feb", "30 february 2027", "3 xyz", "32 dec"])
+def test_impossible_day_and_month_are_refused(text):
+    with pytest.raises(ValidationError):
+        parse_date(text, TODAY_DM)

@@ -230,13 +230,13 @@ class ActionPlanPane(Pane):
             label = ActionStatus(status).label
             self.app.run_verb(
                 lambda: self.program.update_action(action.id, status=status),
-                f"{action.title[:40]}: {label}.",
+                f"{cells.first_line(action.title, 40)}: {label}.",
             )
 
     def action_delete(self) -> None:
         if action := self.selected():
             self.confirm_delete(
-                f"Delete the action {action.title!r}?",
+                f"Delete the action “{cells.first_line(action.title, 60)}”?",
                 lambda: self.program.delete_action(action.id),
             )
 
