@@ -70,7 +70,9 @@ class FlourishApp(App[int]):
 
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(DashboardScreen())
-        self.open_workspace()
+        # Open the workspace once the first frame is out: the worker's imports and reads
+        # would otherwise compete with it for the interpreter.
+        self.call_after_refresh(self.open_workspace)
 
     @work(thread=True, exclusive=True, group="open")
     def open_workspace(self) -> None:
@@ -102,6 +104,7 @@ class FlourishApp(App[int]):
         cluster = program.cluster()
         self.sub_title = cluster.name + (" · demo" if program.is_demo else "")
         self.set_interval(self.poll_seconds, self._poll)
+        self.refresh_bindings()  # the workspace verbs apply now: show them in the footer
         self.data_changed()
 
     def _created(self, program: Flourish | None) -> None:

@@ -33,6 +33,12 @@ def demo_root(_demo_template, tmp_path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _no_animations(monkeypatch):
+    """Snapshots must not catch a tab underline halfway through its slide."""
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture(autouse=True)
 def _settings_file(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "config.toml"
     monkeypatch.setenv("FLOURISH_CONFIG", str(path))
