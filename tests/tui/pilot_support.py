@@ -18,3 +18,10 @@ async def ready(pilot) -> None:
     await wait_for(pilot, lambda: app.program is not None)
     await wait_for(pilot, lambda: bool(getattr(app.screen, "statuses", None)))
     await pilot.pause()
+
+
+async def wait_for_screen(pilot, screen_type) -> None:
+    """Wait until a screen of this type is on top and mounted (pushing comes before composing)."""
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, screen_type) and app.screen.is_mounted)
+    await pilot.pause()

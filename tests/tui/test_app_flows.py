@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 from conftest import clock
-from pilot_support import ready, wait_for
+from pilot_support import ready, wait_for, wait_for_screen
 from textual.widgets import DataTable, Input, TextArea
 
 from domain.actions import ActionStatus
@@ -34,7 +34,7 @@ async def open_team(pilot, name_prefix: str) -> TeamScreen:
     table = app.screen.query_one("#teams", DataTable)
     table.move_cursor(row=table.get_row_index(team.id))
     await pilot.press("enter")
-    await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+    await wait_for_screen(pilot, TeamScreen)
     await pilot.pause()
     return app.screen
 
@@ -61,7 +61,7 @@ async def test_log_a_checkin_with_an_agreed_action_in_one_step(make_app):
         team = app.program.team("Hollins")
         await open_team(pilot, "Hollins")
         await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, CheckInForm))
+        await wait_for_screen(pilot, CheckInForm)
         form = app.screen
         assert form.team_id == team.id  # the team being viewed is picked already
         form.query_one("#date", Input).value = "yesterday"
@@ -72,7 +72,7 @@ async def test_log_a_checkin_with_an_agreed_action_in_one_step(make_app):
         form.query_one("#na-owner-1", Input).value = "Jo"
         form.query_one("#na-due-1", Input).value = "+2w"
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+        await wait_for_screen(pilot, TeamScreen)
 
         newest = app.program.checkins(team.id)[0]
         assert newest.date == date(2026, 11, 21)
@@ -91,7 +91,7 @@ async def test_a_future_date_is_refused_inline_and_nothing_is_saved(make_app):
         await ready(pilot)
         before = len(app.program.checkins())
         await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, CheckInForm))
+        await wait_for_screen(pilot, CheckInForm)
         form = app.screen
         form.query_one("#date", Input).value = "+3d"
         await pilot.press("ctrl+s")
@@ -112,19 +112,19 @@ async def test_escape_asks_before_throwing_away_typed_notes(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, CheckInForm))
+        await wait_for_screen(pilot, CheckInForm)
         form = app.screen
         form.query_one("#notes", TextArea).text = "Half-written notes"
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for_screen(pilot, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is form
         assert form.query_one("#notes", TextArea).text == "Half-written notes"
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for_screen(pilot, ConfirmScreen)
         await pilot.press("y")
-        await wait_for(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        await wait_for_screen(pilot, DashboardScreen)
 
 
 async def test_single_keys_change_an_actions_status_and_ctrl_z_undoes_it(make_app):
@@ -158,12 +158,12 @@ async def test_deleting_asks_first_and_undo_brings_it_back(make_app):
         plan.focus()
         action_id = plan.coordinate_to_cell_key(plan.cursor_coordinate).row_key.value
         await pilot.press("delete")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for_screen(pilot, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
         assert app.program.action(action_id)
         await pilot.press("delete")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for_screen(pilot, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
         assert action_id not in table_keys(screen, "#plan-pane DataTable")
@@ -221,7 +221,7 @@ async def test_help_lists_the_keys_of_the_screen_below(make_app):
         await ready(pilot)
         await open_team(pilot, "Castlefield")
         await pilot.press("question_mark")
-        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await wait_for_screen(pilot, HelpScreen)
         table = app.screen.query_one("#keys", DataTable)
         ids = {str(table.get_row_at(i)[2]) for i in range(table.row_count)}
         assert {"checkin.log", "app.undo", "plan.done", "plan.add", "team.back"} <= ids
@@ -251,7 +251,7 @@ async def test_remapped_keys_from_the_settings_file_work(make_app, _settings_fil
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+l")
-        await wait_for(pilot, lambda: isinstance(app.screen, CheckInForm))
+        await wait_for_screen(pilot, CheckInForm)
 
 
 async def test_the_theme_choice_is_remembered(make_app, _settings_file):
@@ -314,19 +314,19 @@ async def test_the_command_palette_goes_to_a_team_and_logs_a_checkin(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+p")
-        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await wait_for_screen(pilot, CommandPalette)
         app.screen.query_one(Input).value = "go to castlefield"
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+        await wait_for_screen(pilot, TeamScreen)
         assert app.screen.team_id == app.program.team("Castlefield").id
 
         await pilot.press("ctrl+p")
-        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await wait_for_screen(pilot, CommandPalette)
         app.screen.query_one(Input).value = "log a check-in"
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, CheckInForm))
+        await wait_for_screen(pilot, CheckInForm)
         assert app.screen.team_id == app.program.team("Castlefield").id
 
 
@@ -351,12 +351,12 @@ async def test_the_checkin_form_closes_at_once_when_nothing_was_typed(make_app):
         await ready(pilot)
         await open_team(pilot, "Millbrook")  # its open actions fill the form's change rows
         await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, CheckInForm))
+        await wait_for_screen(pilot, CheckInForm)
         await pilot.pause()
         await pilot.press("ctrl+n")  # an empty row for an agreed action is not typing either
         await pilot.pause()
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+        await wait_for_screen(pilot, TeamScreen)
 
 
 async def test_the_checkin_form_shows_its_action_rows_and_picking_a_team_moves_on(make_app):
@@ -365,7 +365,7 @@ async def test_the_checkin_form_shows_its_action_rows_and_picking_a_team_moves_o
         await ready(pilot)
         app.screen.query_one("#teams", DataTable).display = False  # no team highlighted
         await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, CheckInForm))
+        await wait_for_screen(pilot, CheckInForm)
         form = app.screen
         form.query_one("#team", Input).value = "millb"
         await pilot.pause()

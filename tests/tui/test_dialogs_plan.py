@@ -26,7 +26,7 @@ MARKUP = "[bold]x[/] and [link=http://a]y[/]"
 async def open_screen(pilot, screen):
     pilot.app.push_screen(screen)
     await pilot.pause()
-    await wait_for(pilot, lambda: pilot.app.screen is screen)
+    await wait_for(pilot, lambda: pilot.app.screen is screen and screen.is_mounted)
     return screen
 
 

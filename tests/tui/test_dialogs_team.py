@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from pilot_support import ready, wait_for
+from pilot_support import ready, wait_for, wait_for_screen
 from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, SelectionList, Static, TextArea
@@ -168,7 +168,7 @@ async def test_first_run_creates_the_workspace_and_greets(make_app, tmp_path):
     root = tmp_path / "new"
     app = make_app(root=root)
     async with app.run_test(size=(100, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await wait_for(pilot, lambda: welcome_ready(app))
         assert app.screen.query_one("#timezone", Input).value  # a default is offered
         fill(
             app.screen,
@@ -187,7 +187,7 @@ async def test_first_run_creates_the_workspace_and_greets(make_app, tmp_path):
         assert (cluster.chair.name, cluster.chair.email) == ("Pat Chair", "pat@north.example")
         assert [s.months for s in cluster.template.stages] == [2, 8, 2]
         assert cluster.template.checkin_cadence_weeks == 3
-        await wait_for(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        await wait_for_screen(pilot, DashboardScreen)
         message = app.screen.query_one("#message", Static)
         await wait_for(pilot, lambda: "no school leadership teams yet" in shown(message))
         assert "Welcome to Northside [cluster]." in shown(message)
@@ -208,7 +208,7 @@ async def test_welcome_errors_are_shown_inline(make_app, tmp_path, values, field
     root = tmp_path / "new"
     app = make_app(root=root)
     async with app.run_test(size=(100, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await wait_for(pilot, lambda: welcome_ready(app))
         good = {"name": "Northside", "timezone": "Europe/London", "chair": "Pat Chair"}
         fill(app.screen, **(good | values))
         await pilot.press("ctrl+s")
@@ -223,7 +223,7 @@ async def test_escape_on_the_welcome_screen_exits(make_app, tmp_path):
     root = tmp_path / "new"
     app = make_app(root=root)
     async with app.run_test(size=(100, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await wait_for(pilot, lambda: welcome_ready(app))
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.return_value == 0)
     assert not (root / CLUSTER_FILE).exists()
@@ -299,7 +299,7 @@ async def test_edit_a_checkin_from_its_detail(make_app):
         app.push_screen(CheckInDetail(program, checkin))
         await pilot.pause()
         await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, CheckInEditForm))
+        await wait_for_screen(pilot, CheckInEditForm)
         form = app.screen
         attendees = form.query_one("#attendees", SelectionList)
         assert set(attendees.selected) == set(checkin.attendees)  # the visitor is kept
@@ -308,7 +308,7 @@ async def test_edit_a_checkin_from_its_detail(make_app):
         form.query_one("#confidential", Checkbox).value = False
         attendees.deselect("Visiting Adviser")
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, CheckInDetail))
+        await wait_for_screen(pilot, CheckInDetail)
         after = program.checkin(checkin.id)
         assert after.date == date(2026, 11, 19)
         assert after.notes == "Corrected [i]notes[/i]"
@@ -373,6 +373,11 @@ async def test_save_is_on_screen_at_80x24(make_app, form):
 async def test_welcome_save_is_on_screen_at_80x24(make_app, tmp_path):
     app = make_app(root=tmp_path / "new")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await wait_for(pilot, lambda: welcome_ready(app))
         await pilot.pause()
         assert on_screen(app, app.screen.query_one("#save", Button))
+
+
+def welcome_ready(app) -> bool:
+    """The welcome screen is up with all its fields (it is pushed before it is composed)."""
+    return isinstance(app.screen, WelcomeScreen) and bool(app.screen.query("#cadence-weeks"))

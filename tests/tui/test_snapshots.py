@@ -4,7 +4,7 @@ Update them after an intended change with `pytest tests/tui/test_snapshots.py --
 """
 
 import pytest
-from pilot_support import ready, wait_for
+from pilot_support import ready, wait_for_screen
 
 from tui.screens.team import TeamScreen
 
@@ -25,7 +25,7 @@ def test_team_view(snap_compare, make_app, size):
         await ready(pilot)
         app = pilot.app
         app.action_open_team(app.program.team("Castlefield").id)
-        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+        await wait_for_screen(pilot, TeamScreen)
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=open_team)
