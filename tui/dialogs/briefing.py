@@ -15,8 +15,8 @@ from domain.errors import FlourishError, NotFound
 from domain.records import Person
 from storage.facade import Flourish
 from tui.cells import WARN
-from tui.dialogs.action import DetailScreen, block, line, section
 from tui.dialogs.base import FormError, FormScreen, field
+from tui.dialogs.detail import DetailScreen, block, line, section
 
 DEFAULT_TITLE = "Stakeholder briefing"
 

@@ -14,8 +14,8 @@ from domain.dates import parse_date
 from domain.errors import FlourishError, ValidationError
 from storage.facade import Flourish
 from tui.cells import WARN
-from tui.dialogs.action import DetailScreen, block, line, section
 from tui.dialogs.base import FormError, FormScreen, field
+from tui.dialogs.detail import DetailScreen, block, line, section
 
 RAISED_HINT = "today, yesterday, mon or 2026-11-20"
 SEVERITY_STYLES = {

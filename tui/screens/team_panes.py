@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Select, Static
 
-from domain.actions import ActionItem, ActionStatus
+from domain.actions import CLOSED_STATUSES, ActionItem, ActionStatus
 from domain.cluster import Team
 from storage.facade import Flourish
 from tui import cells
@@ -175,7 +175,7 @@ class ActionPlanPane(Pane):
                 continue
             if owner is not Select.NULL and a.owner != owner:
                 continue
-            if status == OPEN and a.status in (ActionStatus.DONE, ActionStatus.DROPPED):
+            if status == OPEN and a.status in CLOSED_STATUSES:
                 continue
             if status not in (Select.NULL, OPEN) and a.status != status:
                 continue
