@@ -6,7 +6,9 @@ by round so that background load hits every case alike:
 
   * bare:   an App with Header, DataTable (6 columns, 12 rows) and Footer, to its first frame;
   * paint:  FlourishApp on each workspace, to its first frame;
-  * filled: FlourishApp on each workspace, to the first frame after DashboardScreen.Filled.
+  * filled: FlourishApp on each workspace, to the first frame after DashboardScreen.Filled;
+            on the large one also with a status cache saved the day before (the first open
+            of a day) and with none at all (the first open ever, or after an upgrade).
 
 Then, in one process on the large workspace, the latency of 50 cursor moves and of typing 10
 characters into the filter once the dashboard is filled, and Flourish.status() alone (no UI).
@@ -26,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,6 +37,7 @@ from checkin_write import NOW, REPO, build, clock, size_label, summary
 
 from storage.demo import build_demo
 from storage.facade import Flourish
+from storage.status_cache import CACHE_FILE
 
 PROBE = Path(__file__).resolve().parent / "tui_probe.py"
 TARGET_PAINT_RATIO = 1.3  # first frame, against the bare app in the same run
@@ -124,21 +128,36 @@ def main() -> int:
         print(f"compiled bytecode in {time.perf_counter() - t0:.1f} s; round 0 is discarded")
         print()
 
+        def forget() -> None:  # no status cache at all: every team file is read
+            (big / CACHE_FILE).unlink(missing_ok=True)
+
+        def yesterday() -> None:  # the cache as yesterday's last session left it
+            forget()
+            Flourish.open(big, lambda: NOW - timedelta(days=1)).status()
+
         cases = [
-            ("bare Textual app: first frame", ["bare"]),
-            ("Flourish, demo: first frame", ["paint", str(demo)]),
-            ("Flourish, demo: dashboard filled", ["filled", str(demo)]),
-            (f"Flourish, {big_label}: first frame", ["paint", str(big)]),
-            (f"Flourish, {big_label}: dashboard filled", ["filled", str(big)]),
+            ("bare Textual app: first frame", ["bare"], None),
+            ("Flourish, demo: first frame", ["paint", str(demo)], None),
+            ("Flourish, demo: dashboard filled", ["filled", str(demo)], None),
+            (f"Flourish, {big_label}: first frame", ["paint", str(big)], None),
+            (f"Flourish, {big_label}: dashboard filled", ["filled", str(big)], None),
+            (
+                f"Flourish, {big_label}: filled, cache from yesterday",
+                ["filled", str(big)],
+                yesterday,
+            ),
+            (f"Flourish, {big_label}: filled, no status cache", ["filled", str(big)], forget),
         ]
-        walls: dict[str, list[float]] = {label: [] for label, _ in cases}
-        frames: dict[str, list[float]] = {label: [] for label, _ in cases}
-        messages: dict[str, list[float]] = {label: [] for label, _ in cases}
-        ready: dict[str, list[float]] = {label: [] for label, _ in cases}
+        walls: dict[str, list[float]] = {label: [] for label, _, _ in cases}
+        frames: dict[str, list[float]] = {label: [] for label, _, _ in cases}
+        messages: dict[str, list[float]] = {label: [] for label, _, _ in cases}
+        ready: dict[str, list[float]] = {label: [] for label, _, _ in cases}
         seen: dict[str, dict] = {}
         failures: dict[str, str] = {}
         for round_ in range(args.repeat + 1):
-            for label, cmd in cases:
+            for label, cmd, before in cases:
+                if before is not None:
+                    before()
                 wall, result = probe(cmd, env)
                 if "error" in result:
                     failures[label] = result["error"]
@@ -157,16 +176,16 @@ def main() -> int:
         print("  when DashboardScreen.Filled reached the app; whole process = as the parent")
         print("  times it, interpreter start-up included; x bare = in process / the bare app's")
         head = (
-            f"  {'case':<38} {'imports':>7} {'in process':>22} {'Filled message':>22} "
+            f"  {'case':<50} {'imports':>7} {'in process':>22} {'Filled message':>22} "
             f"{'whole process':>22}  {'x bare':>6}"
         )
         print(head)
         print("  " + "-" * (len(head) - 2))
         bare = cases[0][0]
-        for label, _ in cases:
+        for label, _, _ in cases:
             ratio = median(frames[label]) / median(frames[bare]) if frames[bare] else float("nan")
             print(
-                f"  {label:<38} {median(ready[label]):>7.1f} {summary(frames[label]):>22} "
+                f"  {label:<50} {median(ready[label]):>7.1f} {summary(frames[label]):>22} "
                 f"{summary(messages[label]):>22} "
                 f"{summary(walls[label]):>22}  {ratio:>5.2f}x"
             )
@@ -211,8 +230,19 @@ def main() -> int:
             calls = status["status_ms"]
             print(f"The facade alone on {big_label}, one fresh process, milliseconds:")
             print(f"  Flourish.open                          {status['open_ms']:>8.1f}")
-            print(f"  Flourish.status(), first call          {calls[0]:>8.1f}")
-            print(f"  Flourish.status(), again (files parsed) {median(calls[1:]):>7.1f}")
+            print(
+                f"  Flourish.status(), first call          {calls[0]:>8.1f}  (from the status "
+                f"cache, {status['cache_bytes'] / 1e6:.1f} MB)"
+            )
+            print(f"  Flourish.status(), again (in memory)   {median(calls[1:]):>8.1f}")
+            print(
+                f"  Flourish.status(), yesterday's cache   {status['yesterday_ms']:>8.1f}  "
+                "(the first open of a day)"
+            )
+            print(
+                f"  Flourish.status(), no status cache     {status['no_cache_ms']:>8.1f}  "
+                "(every team file parsed)"
+            )
             print(
                 f"  checkins()+actions()+challenges()    {status['records_ms']:>8.1f}  "
                 f"({status['records']:,} records decoded, files already parsed)"
@@ -237,10 +267,16 @@ def main() -> int:
         filled = f"Flourish, {big_label}: dashboard filled"
         if walls[filled]:
             ms = median(walls[filled])
+            day = median(walls[cases[-2][0]])
+            cold = median(walls[cases[-1][0]])
             print(
                 f"  dashboard filled ≤{TARGET_FILLED_MS:.0f} ms at {big_label}: {ms:.0f} ms "
                 f"whole process, {median(frames[filled]):.0f} ms in process "
                 f"({met(ms <= TARGET_FILLED_MS)})"
+            )
+            print(
+                f"  ... first open of a day (yesterday's cache): {day:.0f} ms whole process "
+                f"({met(day <= TARGET_FILLED_MS)}); {cold:.0f} ms with no status cache"
             )
         if "error" not in keys:
             down = max(keys["down_last_ms"], default=0.0)

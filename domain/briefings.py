@@ -1,11 +1,12 @@
 """Stakeholder briefings: 30-60 minute sessions bringing line managers and executives together."""
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from domain.errors import ValidationError
 from domain.records import Person, Record
+from domain.timeline import Timeline
 
 MIN_MINUTES, MAX_MINUTES = 30, 60
 
@@ -26,6 +27,12 @@ class Briefing(Record):
     agenda: str = ""
     status: BriefingStatus = BriefingStatus.SCHEDULED
     sequence: int = 0  # rises each time the time, place or status changes (calendar updates)
+    plan_key: str = ""  # the default-plan slot it fills ("stage-1-end"...), if any
+    cancel_reason: str = ""
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is BriefingStatus.CANCELLED
 
     @property
     def end(self) -> datetime:
@@ -44,3 +51,43 @@ def check_start(start: datetime) -> datetime:
     if start.tzinfo is None:
         raise ValidationError("A briefing's start time needs a timezone.")
     return start
+
+
+# -- the default plan ------------------------------------------------------------------------
+
+DEFAULT_TIME = time(15, 30)  # after school, before line managers leave
+DEFAULT_MINUTES = 45
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanSlot:
+    """A briefing the default plan proposes: one at each stage end and one mid-program."""
+
+    key: str
+    title: str
+    day: date
+
+
+def default_plan(timeline: Timeline) -> list[PlanSlot]:
+    """A briefing in the last week of each stage and one at the program's midpoint, each on a
+    weekday (a weekend date moves back to the Friday), in date order."""
+    last = timeline.stages[-1].number
+    slots = [
+        PlanSlot(
+            key=f"stage-{s.number}-end",
+            title="Program completion briefing"
+            if s.number == last
+            else f"Stage {s.number} review: {s.name}",
+            day=_weekday_on_or_before(s.end),
+        )
+        for s in timeline.stages
+    ]
+    middle = timeline.start + (timeline.end - timeline.start) / 2
+    slots.append(
+        PlanSlot(key="mid-program", title="Mid-program briefing", day=_weekday_on_or_before(middle))
+    )
+    return sorted(slots, key=lambda s: s.day)
+
+
+def _weekday_on_or_before(day: date) -> date:
+    return day - timedelta(days=max(0, day.weekday() - 4))

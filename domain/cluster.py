@@ -8,6 +8,8 @@ from domain.errors import ValidationError
 from domain.program import DEFAULT_TEMPLATE, ProgramTemplate
 from domain.records import Person, Record
 
+DEFAULT_RESPONSE_DAYS = 7
+
 
 @dataclass(kw_only=True)
 class Cluster(Record):
@@ -15,6 +17,9 @@ class Cluster(Record):
     timezone: str
     chair: Person  # the cluster chair / executive program sponsor
     template: ProgramTemplate = DEFAULT_TEMPLATE
+    # An escalated challenge with no chair response after this many days is overdue.
+    response_days: int = DEFAULT_RESPONSE_DAYS
+    stakeholders: list[Person] = field(default_factory=list)  # executive stakeholders
 
     @property
     def tz(self) -> ZoneInfo:
@@ -43,3 +48,12 @@ def check_timezone(name: str) -> str:
             "Australia/Sydney."
         ) from None
     return name
+
+
+def check_response_days(days: int) -> int:
+    if not 1 <= days <= 90:
+        raise ValidationError(
+            f"The chair's response time is 1 to 90 days, not {days}; the default is "
+            f"{DEFAULT_RESPONSE_DAYS}."
+        )
+    return days

@@ -106,6 +106,34 @@ def parse_datetime(text: str, today: date, tz: ZoneInfo, prefer: Prefer = "futur
     return dt
 
 
+SHIFT_HINT = "Use a span such as +4w, -1w or +10d (weeks or days)."
+_SHIFT = re.compile(r"([+-]?) ?(\d{1,4}) ?([a-z]+)", re.ASCII)
+MAX_SHIFT_DAYS = 366
+
+
+def parse_shift(text: str) -> int:
+    """A schedule shift in days: `+4w` is 28, `-10d` is -10. Months are refused: "+1m" would
+    mean 28 to 31 days depending on where it lands, and a revision must mean one thing."""
+    s = _normalise(text)
+    m = _SHIFT.fullmatch(s)
+    unit = _UNITS.get(m[3]) if m else None
+    if unit not in ("days", "weeks"):
+        raise _invalid(text, "a shift", None, SHIFT_HINT)
+    days = int(m[2]) * (7 if unit == "weeks" else 1) * (-1 if m[1] == "-" else 1)
+    if days == 0:
+        raise ValidationError(f"A shift of {text.strip()} moves nothing. {SHIFT_HINT}")
+    if abs(days) > MAX_SHIFT_DAYS:
+        raise ValidationError(f"A shift of {text.strip()} is more than a year. {SHIFT_HINT}")
+    return days
+
+
+def format_shift(days: int) -> str:
+    """+4w, -10d: a shift as the user would type it."""
+    sign = "+" if days >= 0 else "-"
+    n = abs(days)
+    return f"{sign}{n // 7}w" if n % 7 == 0 else f"{sign}{n}d"
+
+
 def format_relative_age(days: int) -> str:
     """Say how long ago something was: today, yesterday, 3 days ago, 2 weeks ago, 4 months ago."""
     if days < 0:

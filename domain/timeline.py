@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from domain.dates import format_shift
 from domain.errors import ValidationError
 from domain.program import Anchor, EventKind, MilestoneSpec, ProgramTemplate
 from domain.records import Record
@@ -104,6 +105,9 @@ class Timeline:
         """The first milestone on or after `day`; routine check-ins are left out by default."""
         wanted = kinds or frozenset(EventKind) - {EventKind.COACHING}
         return next((m for m in self.milestones if m.start >= day and m.kind in wanted), None)
+
+    def milestones_by_key(self) -> list[Milestone]:
+        return sorted(self.milestones, key=lambda m: m.key)
 
     def milestone(self, key: str) -> Milestone:
         for m in self.milestones:
@@ -236,15 +240,18 @@ def _apply(
     def later(day: date) -> date:
         return day + shift if day >= pivot else day
 
+    new_end_of_program = later(end)  # a shift from after the last day leaves the end alone
     new_stages = []
     for i, stage in enumerate(stages):
         new_start = later(stage.start)
         # A stage ends the day before the next starts, so it grows when the next one moves.
-        nxt = stages[i + 1].start if i + 1 < len(stages) else end + timedelta(days=1)
-        new_end = later(nxt) - timedelta(days=1)
+        if i + 1 < len(stages):
+            new_end = later(stages[i + 1].start) - timedelta(days=1)
+        else:
+            new_end = new_end_of_program
         new_stages.append(replace(stage, start=new_start, end=new_end))
     moved = [_moved(m, later(m.start)) for m in milestones]
-    return new_stages, later(end + timedelta(days=1)) - timedelta(days=1), moved
+    return new_stages, new_end_of_program, moved
 
 
 def _check_stages(stages: list[StageWindow]) -> None:
@@ -267,3 +274,41 @@ def _pivot(rev: ScheduleRevision, stages: list[StageWindow]) -> date:
 
 def _moved(m: Milestone, to: date) -> Milestone:
     return replace(m, start=to, end=to + (m.end - m.start))
+
+
+def describe_revision(rev: ScheduleRevision) -> str:
+    """A revision in a few words: "stage 2 onward +2w", "from 3 Dec 2026 +4w",
+    "foundations moved to 3 Mar 2027"."""
+    if rev.milestone_key:
+        return f"{rev.milestone_key} moved to {rev.move_to:%-d %b %Y}"
+    span = format_shift(rev.shift_days)
+    where = (
+        f"stage {rev.from_stage} onward" if rev.from_stage else f"from {rev.from_date:%-d %b %Y}"
+    )
+    return f"{where} {span}"
+
+
+def check_effect(before: Timeline, after: Timeline, today: date) -> None:
+    """Refuse a revision that moves nothing, or that moves a date still to come into the past
+    (a schedule can be pulled in, never behind the people following it)."""
+    if before == after:
+        raise ValidationError(
+            "That revision moves no date: nothing falls on or after where it starts."
+        )
+    pairs = zip(before.milestones_by_key(), after.milestones_by_key(), strict=True)
+    for old, new in pairs:
+        if old.start >= today > new.start:
+            raise ValidationError(
+                f"That would move {new.title} ({old.start:%-d %b %Y}) to {new.start:%-d %b %Y}, "
+                "which has passed; choose a smaller shift."
+            )
+    for old, new in zip(before.stages, after.stages, strict=True):
+        if old.start >= today > new.start:
+            raise ValidationError(
+                f"That would start stage {new.number} on {new.start:%-d %b %Y}, which has "
+                "passed; choose a smaller shift."
+            )
+    if not after.start <= min(m.start for m in after.milestones) <= after.end:
+        raise ValidationError("That would move a milestone outside the program's dates.")
+    if max(m.end for m in after.milestones) > after.end:
+        raise ValidationError("That would move a milestone past the end of the program.")

@@ -19,6 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from domain.actions import CLOSED_STATUSES
+from domain.challenges import Challenge
 from domain.cluster import Team
 from domain.records import Person
 from domain.timeline import Timeline
@@ -458,7 +459,8 @@ ROLE_KEYS = {
 class ChallengeSpec:
     school: str
     category: str
-    severity: str
+    impact: str
+    urgency: str
     title: str
     description: str
     days_ago: int
@@ -469,7 +471,8 @@ CHALLENGES = (
     ChallengeSpec(
         school=CASTLEFIELD,
         category="leadership-change",
-        severity="high",
+        impact="high",
+        urgency="high",
         title="Headteacher has resigned at short notice",
         description=(
             "Michael Osei leaves at half-term after a period of absence. Fiona Grant is acting "
@@ -482,7 +485,8 @@ CHALLENGES = (
     ChallengeSpec(
         school=MILLBROOK,
         category="staff-shortage",
-        severity="medium",
+        impact="medium",
+        urgency="medium",
         title="Two teachers on long-term sick leave",
         description=(
             "The deputy and assistant head cover classes most afternoons, so the weekly "
@@ -494,7 +498,8 @@ CHALLENGES = (
     ChallengeSpec(
         school=RIVERSIDE,
         category="critical-incident",
-        severity="high",
+        impact="high",
+        urgency="medium",
         title="Flood closed the nursery building",
         description=(
             "A burst water main flooded the nursery and two classrooms. Children were taught in "
@@ -506,7 +511,8 @@ CHALLENGES = (
     ChallengeSpec(
         school=HOLLINS_PARK,
         category="leadership-change",
-        severity="medium",
+        impact="medium",
+        urgency="low",
         title="Headteacher is now executive head of two schools",
         description=(
             "Elizabeth Mensah spends two days a week at Castlefield; Chris Rowley leads the HPT "
@@ -518,7 +524,8 @@ CHALLENGES = (
     ChallengeSpec(
         school=HOLLINS_PARK,
         category="new-initiatives",
-        severity="medium",
+        impact="medium",
+        urgency="high",
         title="Trust launches a new reading programme mid-year",
         description=(
             "City Learning Partnership wants every secondary on its reading programme from "
@@ -530,7 +537,8 @@ CHALLENGES = (
     ChallengeSpec(
         school=ST_ANNES,
         category="competing-priorities",
-        severity="high",
+        impact="high",
+        urgency="high",
         title="Inspection expected this term",
         description=(
             "The school is in its inspection window. Governors want every staff meeting this "
@@ -542,7 +550,8 @@ CHALLENGES = (
     ChallengeSpec(
         school=NORTHGATE,
         category="extra-reporting",
-        severity="low",
+        impact="low",
+        urgency="medium",
         title="Weekly attendance returns to the local authority",
         description=(
             "Attendance figures are now due weekly rather than half-termly, which takes the "
@@ -554,7 +563,8 @@ CHALLENGES = (
     ChallengeSpec(
         school=ASHWORTH,
         category="competing-priorities",
-        severity="low",
+        impact="low",
+        urgency="low",
         title="Mock exams overlap the Foundations workshop",
         description=(
             "Year 11 mocks fall in the same fortnight as the Foundations workshop; two leaders "
@@ -564,6 +574,128 @@ CHALLENGES = (
         raised_by="Yasmin Begum",
     ),
 )
+
+# What happened to each challenge after it was raised: (days ago, verb, arguments), in order.
+# The chair's revision for Castlefield follows in _challenges, answering its escalation.
+CHALLENGE_STEPS = {
+    "Headteacher has resigned at short notice": (
+        (
+            40,
+            "escalate",
+            {
+                "reason": "The team has lost its lead mid-stage and needs the family's support.",
+                "schedule_impact": "Stage 2 cannot start on time; about two weeks' delay.",
+            },
+        ),
+        (
+            39,
+            "respond",
+            {
+                "kind": "meeting",
+                "with_whom": ["Fiona Grant", "Elizabeth Mensah", "Dr Rachel Moore"],
+                "outcome": "Agreed that Elizabeth Mensah acts as executive head and that the "
+                "chair proposes a two-week shift of stage 2 to the line managers.",
+            },
+        ),
+    ),
+    "Two teachers on long-term sick leave": (
+        (
+            11,
+            "escalate",
+            {
+                "reason": "Cover has cancelled three leadership meetings; the team cannot "
+                "find time without help from the family.",
+                "schedule_impact": "Pulse follow-up actions will slip by a month.",
+            },
+        ),
+    ),
+    "Flood closed the nursery building": (
+        (
+            25,
+            "escalate",
+            {
+                "reason": "Recovery is taking every leader's time.",
+                "schedule_impact": "One month of stage 2 actions paused.",
+            },
+        ),
+        (
+            21,
+            "respond",
+            {
+                "kind": "meeting",
+                "with_whom": ["Beth Collins"],
+                "outcome": "Visited the school; agreed which actions pause and that the "
+                "family's estates team leads the building work.",
+            },
+        ),
+        (
+            9,
+            "resolve",
+            {
+                "resolution": "Nursery reopened; paused actions restarted with new due dates.",
+                "outcome": "back-on-track",
+            },
+        ),
+    ),
+    "Trust launches a new reading programme mid-year": (
+        (
+            18,
+            "escalate",
+            {
+                "reason": "The trust's training would take the self-governance meeting slot.",
+                "schedule_impact": "Staff meetings with the framework stop from January.",
+            },
+        ),
+        (
+            12,
+            "respond",
+            {
+                "kind": "liaise",
+                "with_whom": ["David Kerr"],
+                "outcome": "Asked the trust to move its training to the second weekly slot; "
+                "waiting for the trust's answer.",
+            },
+        ),
+    ),
+    "Inspection expected this term": (
+        (
+            4,
+            "escalate",
+            {
+                "reason": "Governors want every staff meeting this half-term for inspection "
+                "preparation.",
+                "schedule_impact": "The framework pauses for six weeks unless agreed otherwise.",
+            },
+        ),
+    ),
+    "Weekly attendance returns to the local authority": (
+        (
+            28,
+            "escalate",
+            {
+                "reason": "Half a day each week of the business manager's time.",
+                "schedule_impact": "Small: one action owner has less time.",
+            },
+        ),
+        (
+            20,
+            "respond",
+            {
+                "kind": "reprioritise",
+                "with_whom": ["Dr Rachel Moore"],
+                "outcome": "The authority accepts a termly return from cluster schools this year.",
+            },
+        ),
+        (
+            15,
+            "resolve",
+            {
+                "resolution": "Returns are termly again for Northgate.",
+                "outcome": "reprioritised",
+            },
+        ),
+    ),
+}
 
 REVISION_REASON = (
     "The headteacher left at short notice. Stage 2 starts two weeks later so the acting head "
@@ -583,6 +715,7 @@ class BriefingSpec:
     agenda: str
     notice_days: int = 21  # how long before the briefing it was put in the calendar
     coaches_log_it: bool = False  # the coaches record it as a briefing check-in
+    plan_key: str = ""  # the default-plan slot it fills
 
 
 ONLINE = "https://meet.example/cfs/stakeholders"
@@ -694,6 +827,7 @@ BRIEFINGS = (
             "3. Escalated challenges and revised schedules\n"
             "4. Dates for stage 3"
         ),
+        plan_key="mid-program",
     ),
 )
 _CASTLEFIELD_BRIEFING = next(b for b in BRIEFINGS if b.school == CASTLEFIELD)
@@ -742,6 +876,7 @@ def build_demo(root: Path, clock: Clock = utc_now, *, force: bool = False) -> Fl
     fl = Flourish.create(
         root, name=CLUSTER_NAME, timezone=TIMEZONE, chair=CHAIR, clock=story, demo=True
     )
+    fl.update_cluster(stakeholders=[COUNCIL, TRUST_CEO])
     teams: dict[str, Team] = {}
     for school in SCHOOLS:
         story.at(starts[school.name] - timedelta(days=14), 10, 0)
@@ -757,6 +892,7 @@ def build_demo(root: Path, clock: Clock = utc_now, *, force: bool = False) -> Fl
         _history(fl, story, school, teams[school.name], today)
     _challenges(fl, story, teams, today)
     _briefings(fl, story, list(teams.values()), today)
+    _briefing_changes(fl, story, today)
     return Flourish.open(root, clock)
 
 
@@ -947,10 +1083,12 @@ def _challenges(fl: Flourish, story: _StoryClock, teams: dict[str, Team], today:
             category=spec.category,
             title=spec.title,
             description=spec.description,
-            severity=spec.severity,
+            impact=spec.impact,
+            urgency=spec.urgency,
             raised_on=day,
             raised_by=spec.raised_by,
         )
+    _challenge_steps(fl, story, raised, today)
 
     # The case study: one head takes on a second school as executive head. The chair applies
     # the shift agreed at Castlefield's briefing the next morning.
@@ -993,6 +1131,24 @@ def _challenges(fl: Flourish, story: _StoryClock, teams: dict[str, Team], today:
     )
 
 
+def _challenge_steps(fl: Flourish, story, raised: dict[str, Challenge], today: date) -> None:
+    """Escalate, respond and resolve as CHALLENGE_STEPS tells it: escalations by the team's
+    coach, the rest by the chair."""
+    chair = Flourish(fl.ws, user=CHAIR.name)
+    coaches = {t.id: t.coach.name for t in fl.teams()}
+    for title, steps in CHALLENGE_STEPS.items():
+        challenge = raised[title]
+        coach = Flourish(fl.ws, user=coaches[challenge.team_id])
+        for days_ago, verb, args in steps:
+            story.at(_weekday_back(today - timedelta(days=days_ago)), 15, 0)
+            if verb == "escalate":
+                coach.escalate_challenge(challenge.id, **args)
+            elif verb == "respond":
+                chair.respond_to_challenge(challenge.id, **args)
+            else:
+                chair.resolve_challenge(challenge.id, **args)
+
+
 def _briefings(fl: Flourish, story: _StoryClock, teams: list[Team], today: date) -> None:
     """Stakeholder briefings past and upcoming, put in the calendar by the chair."""
     tz = ZoneInfo(TIMEZONE)
@@ -1017,9 +1173,20 @@ def _briefings(fl: Flourish, story: _StoryClock, teams: list[Team], today: date)
             attendees=attendees,
             location=spec.location,
             agenda=spec.agenda,
+            plan_key=spec.plan_key,
         )
         if spec.coaches_log_it and day <= today:
             _log_briefing(fl, story, roster, day)
+
+
+def _briefing_changes(fl: Flourish, story: _StoryClock, today: date) -> None:
+    """The trust asked to meet a day later, and the reading programme goes on that agenda."""
+    story.at(today - timedelta(days=2), 10, 0)
+    chair = Flourish(fl.ws, user=CHAIR.name)
+    briefing = next(b for b in chair.briefings() if b.title.startswith("Hollins Park"))
+    chair.move_briefing(briefing.id, start=briefing.start + timedelta(days=1))
+    reading = next(c for c in chair.challenges() if c.title.startswith("Trust launches"))
+    chair.link_briefing(reading.id, briefing.id)
 
 
 def _briefing_day(spec: BriefingSpec, today: date) -> date:

@@ -8,19 +8,51 @@ import contextlib
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from domain.actions import ActionItem, ActionStatus, ProgressNote, parse_status
-from domain.briefings import Briefing, check_minutes, check_start
-from domain.challenges import Challenge, StatusChange, parse_category, parse_severity
+from domain.agenda import draft_agenda
+from domain.briefings import (
+    DEFAULT_MINUTES,
+    DEFAULT_TIME,
+    Briefing,
+    BriefingStatus,
+    check_minutes,
+    check_start,
+    default_plan,
+)
+from domain.challenges import (
+    ChairResponse,
+    Challenge,
+    ChallengeKind,
+    ChallengeStatus,
+    Level,
+    ResponseKind,
+    StatusChange,
+    check_move,
+    parse_category,
+    parse_level,
+    parse_outcome,
+    parse_response,
+    parse_waiting_on,
+    queue_order,
+    severity_of,
+)
 from domain.checkins import CheckIn, parse_kind
-from domain.cluster import Cluster, Team, check_timezone
+from domain.cluster import Cluster, Team, check_response_days, check_timezone
 from domain.errors import Ambiguous, NotFound, ValidationError
 from domain.program import DEFAULT_TEMPLATE
-from domain.records import Person, require_text
-from domain.status import TeamStatus, team_status
-from domain.timeline import ScheduleRevision, Timeline, build_timeline
+from domain.records import Person, parse_choice, require_text
+from domain.status import TeamFacts, TeamStatus, status_on, team_facts
+from domain.timeline import (
+    ScheduleRevision,
+    Timeline,
+    build_timeline,
+    check_effect,
+    describe_revision,
+)
+from storage import status_cache
 from storage.atomic import file_stamp
 from storage.workspace import RecordFile, Workspace
 
@@ -71,7 +103,7 @@ class Flourish:
         self.ws = workspace
         self.user = user
         self._undo: list[Change] = []
-        self._statuses: dict[str, tuple[tuple, TeamStatus]] = {}
+        self._facts: dict[str, tuple[tuple, TeamFacts]] = {}  # by team id, with their key
 
     @classmethod
     def open(cls, root: Path, clock: Clock = utc_now, user: str = "") -> "Flourish":
@@ -203,36 +235,47 @@ class Flourish:
     def status(self, teams: Iterable[Team] | None = None) -> list[TeamStatus]:
         """Where each team stands today.
 
-        Each team's status is kept until its file, its profile, the template or the date
-        changes, so refreshing a dashboard of 500 teams after one write reworks one team."""
-        template, today = self.cluster().template, self.today()
+        What each status rests on (its team's facts: domain.status.TeamFacts) is kept until the
+        team's file, its profile or the template changes, so refreshing a dashboard of 500
+        teams after one write reparses one team file. The facts do not depend on the day: each
+        call reads them on today's date, which parses nothing. They are also saved for the
+        next session (storage/status_cache.py): opening the dashboard then reads one small
+        file instead of parsing every team's, on the first open of a day too."""
+        cluster, today = self.cluster(), self.today()
+        template, response_days = cluster.template, cluster.response_days
         with _gc_paused():
-            return [
-                self._team_status(team, template, today)
+            if not self._facts:  # a new session: start from what the last one saved
+                self._facts = status_cache.load(self.ws.root, template)
+            known = dict(self._facts)
+            statuses = [
+                status_on(self._team_facts(team, template), today, response_days)
                 for team in (self.teams() if teams is None else teams)
             ]
+            if self._facts != known:  # some were worked out again: keep them for next time
+                # A copy: another screen's worker may be adding to it meanwhile.
+                status_cache.save(self.ws.root, template, dict(self._facts))
+        return statuses
 
-    def _team_status(self, team: Team, template, today: date) -> TeamStatus:
+    def _team_facts(self, team: Team, template) -> TeamFacts:
         team_file = self._file(team.id)
-        key = (file_stamp(team_file.path), team, template, today)
-        cached = self._statuses.get(team.id)
+        key = (file_stamp(team_file.path), team, template)
+        cached = self._facts.get(team.id)
         if cached is not None and cached[0] == key:
             return cached[1]
-        status = team_status(
+        facts = team_facts(
             team,
             template,
-            today,
             checkins=self._records(team.id, CHECKINS, CheckIn),
             actions=self._records(team.id, ACTIONS, ActionItem),
             challenges=self._records(team.id, CHALLENGES, Challenge),
             revisions=self._records(team.id, REVISIONS, ScheduleRevision),
         )
         if key[0] is not None and key[0] == file_stamp(team_file.path):  # unchanged meanwhile
-            self._statuses[team.id] = (key, status)
+            self._facts[team.id] = (key, facts)
         # Keeping every team's parsed file would make each later garbage collection walk
         # millions of objects (a visible stall at 500 teams); one file re-reads in a blink.
         self.ws.read(team_file.storage.release)
-        return status
+        return facts
 
     # -- writing: teams --------------------------------------------------------------------
 
@@ -461,6 +504,43 @@ class Flourish:
             team_file.remove(CHECKINS, checkin.id)
         return checkin
 
+    # -- writing: the cluster --------------------------------------------------------------
+
+    def update_cluster(self, **changes) -> Cluster:
+        """Change the cluster's name, chair, executive stakeholders or the chair's response
+        time (days before an escalated challenge with no response is overdue)."""
+        cluster = self.cluster()
+        allowed = {"name", "chair", "stakeholders", "response_days"}
+        if unknown := set(changes) - allowed:
+            raise ValidationError(f"A cluster has no field {', '.join(sorted(unknown))}.")
+        if "name" in changes:
+            changes["name"] = require_text(changes["name"], "The cluster's name")
+        if "chair" in changes:
+            changes["chair"] = _person(changes["chair"], "The cluster chair's name")
+        if "stakeholders" in changes:
+            changes["stakeholders"] = _people(changes["stakeholders"], "Each stakeholder's name")
+        if "response_days" in changes:
+            changes["response_days"] = check_response_days(changes["response_days"])
+        updated = replace(cluster, **changes, updated_at=self.now())
+        with self._change("Changed the cluster's settings", self.ws.cluster_file):
+            self.ws.cluster_file.put(CLUSTER, updated)
+        return updated
+
+    def invitees(self, team_id: str | None = None) -> list[tuple[str, Person]]:
+        """Who can be invited to a briefing, as (group, person): the executive stakeholders,
+        then the line managers and the members of the team (or of every team)."""
+        teams = [self._team(team_id)] if team_id else self.teams()
+        found = [("Executive stakeholder", p) for p in self.cluster().stakeholders]
+        found += [(f"Line manager, {t.name}", p) for t in teams for p in t.line_managers]
+        found += [(t.name, p) for t in teams for p in t.members]
+        seen, unique = set(), []
+        for group, person in found:  # a line manager of two schools is invited once
+            key = (person.email or person.name).casefold()
+            if key not in seen:
+                seen.add(key)
+                unique.append((group, person))
+        return unique
+
     # -- writing: challenges ---------------------------------------------------------------
 
     def raise_challenge(
@@ -471,7 +551,8 @@ class Flourish:
         title: str,
         kind: str | None = None,
         description: str = "",
-        severity: str = "medium",
+        impact: str = "medium",
+        urgency: str = "medium",
         raised_on: date | None = None,
         raised_by: str | None = None,
     ) -> Challenge:
@@ -482,6 +563,8 @@ class Flourish:
             raise ValidationError(f"A challenge cannot be raised in the future ({raised_on}).")
         now = self.now()
         by = (raised_by if raised_by is not None else self.user).strip()
+        impact_level = parse_level(impact, "impact")
+        urgency_level = parse_level(urgency, "urgency")
         challenge = Challenge(
             created_at=now,
             updated_at=now,
@@ -489,48 +572,255 @@ class Flourish:
             category=parse_category(category, kind),
             title=require_text(title, "A challenge's title"),
             description=description.strip(),
-            severity=parse_severity(severity),
+            impact=impact_level,
+            urgency=urgency_level,
+            severity=severity_of(impact_level, urgency_level),
             raised_on=raised_on,
             raised_by=by,
         )
-        challenge.history.append(StatusChange(at=now, status=challenge.status, by=by))
+        challenge.history.append(
+            StatusChange(at=now, status=challenge.status, by=by, what="Raised")
+        )
         with self._change(f"Raised the challenge {challenge.title!r}", self._file(team.id)):
             self._file(team.id).put(CHALLENGES, challenge)
         return challenge
 
+    def challenge_overdue(self, challenge: Challenge) -> bool:
+        """Escalated with no chair response within the cluster's response time."""
+        return challenge.is_overdue(self.today(), self.cluster().response_days)
+
+    def escalated(self, kind: str | None = None) -> list[Challenge]:
+        """The chair's queue: every escalated challenge, most severe and longest waiting first."""
+        found = [c for c in self.challenges() if c.is_escalated]
+        if kind:
+            wanted = parse_choice(ChallengeKind, kind, "challenge kind")
+            found = [c for c in found if c.kind is wanted]
+        return queue_order(found, self.today())
+
+    def update_challenge(self, ref: str, **changes) -> Challenge:
+        """Correct a challenge's title, description, category, impact or urgency."""
+        challenge = self.challenge(ref)
+        allowed = {"title", "description", "category", "impact", "urgency"}
+        if unknown := set(changes) - allowed:
+            raise ValidationError(f"A challenge has no field {', '.join(sorted(unknown))}.")
+        new = dict(changes)
+        if "title" in new:
+            new["title"] = require_text(new["title"], "A challenge's title")
+        if "description" in new:
+            new["description"] = new["description"].strip()
+        if "category" in new:
+            new["category"] = category = parse_category(str(new["category"]))
+            unfit = [r for r in challenge.responses if category.kind not in r.kind.kinds]
+            if unfit:
+                raise ValidationError(
+                    f"{challenge.title!r} has chair responses for an {challenge.kind.value} "
+                    f"challenge ({unfit[0].kind.value}); it cannot become {category.kind.value}."
+                )
+        for what in ("impact", "urgency"):
+            if what in new:
+                new[what] = parse_level(str(new[what]), what)
+        said = [
+            _said(name, getattr(challenge, name), value)
+            for name, value in new.items()
+            if getattr(challenge, name) != value
+        ]
+        if not said:
+            return challenge
+        impact = new.get("impact", challenge.impact) or Level.MEDIUM
+        urgency = new.get("urgency", challenge.urgency) or Level.MEDIUM
+        if "impact" in new or "urgency" in new:
+            new["severity"] = severity_of(impact, urgency)
+        return self._move(challenge, "Edited", "; ".join(said), **new)
+
+    def escalate_challenge(self, ref: str, *, reason: str, schedule_impact: str) -> Challenge:
+        """Hand a challenge to the chair, saying why and what it will do to the schedule."""
+        challenge = self.challenge(ref)
+        check_move(challenge, "escalate")
+        reason = require_text(reason, "The reason for escalating")
+        schedule_impact = require_text(schedule_impact, "The expected impact on the schedule")
+        return self._move(
+            challenge,
+            "Escalated to the chair",
+            reason,
+            status=ChallengeStatus.ESCALATED,
+            escalated_on=self.today(),
+            escalation_reason=reason,
+            schedule_impact=schedule_impact,
+        )
+
+    def respond_to_challenge(
+        self,
+        ref: str,
+        *,
+        kind: str,
+        outcome: str,
+        on: date | None = None,
+        with_whom: list[str] = (),
+        awaiting: str | None = None,
+        revision_id: str | None = None,
+    ) -> Challenge:
+        """Record what the chair did: a meeting held, stakeholders contacted, a schedule
+        renegotiated, other initiatives re-prioritised. The chair is then acting on it."""
+        challenge = self.challenge(ref)
+        check_move(challenge, "respond")
+        response = self._response(challenge, kind, outcome, on, with_whom, revision_id)
+        waits = parse_waiting_on(awaiting) if awaiting else response.kind.waits_on
+        return self._move(
+            challenge,
+            response.kind.label,
+            response.outcome,
+            status=ChallengeStatus.CHAIR_ACTING,
+            responses=[*challenge.responses, response],
+            awaiting=waits,
+        )
+
+    def _response(self, challenge, kind, outcome, on, with_whom, revision_id) -> ChairResponse:
+        today = self.today()
+        on = on or today
+        if on > today:
+            raise ValidationError(f"Record a response once it has happened ({on} is to come).")
+        if challenge.escalated_on and on < challenge.escalated_on:
+            raise ValidationError(
+                f"The response ({on}) cannot come before the escalation ({challenge.escalated_on})."
+            )
+        return ChairResponse(
+            at=self.now(),
+            kind=parse_response(str(kind), challenge.kind),
+            on=on,
+            by=self.user,
+            with_whom=[w.strip() for w in with_whom if w.strip()],
+            outcome=require_text(outcome, "The outcome of the response"),
+            revision_id=revision_id,
+        )
+
+    def resolve_challenge(self, ref: str, *, resolution: str, outcome: str) -> Challenge:
+        challenge = self.challenge(ref)
+        check_move(challenge, "resolve")
+        resolution = require_text(resolution, "The resolution")
+        result = parse_outcome(outcome)
+        return self._move(
+            challenge,
+            f"Resolved: {result.label}",
+            resolution,
+            status=ChallengeStatus.RESOLVED,
+            resolution=resolution,
+            outcome=result,
+            closed_on=self.today(),
+            awaiting=None,
+        )
+
+    def withdraw_challenge(self, ref: str, *, reason: str) -> Challenge:
+        challenge = self.challenge(ref)
+        check_move(challenge, "withdraw")
+        reason = require_text(reason, "The reason for withdrawing")
+        return self._move(
+            challenge,
+            "Withdrawn",
+            reason,
+            status=ChallengeStatus.WITHDRAWN,
+            closed_on=self.today(),
+            awaiting=None,
+        )
+
+    def reopen_challenge(self, ref: str, *, reason: str) -> Challenge:
+        """Reopen a resolved challenge: back to the chair if it had been escalated (the response
+        clock starts again), else back to the team."""
+        challenge = self.challenge(ref)
+        check_move(challenge, "reopen")
+        reason = require_text(reason, "The reason for reopening")
+        was_escalated = challenge.escalated_on is not None
+        return self._move(
+            challenge,
+            "Reopened",
+            reason,
+            status=ChallengeStatus.ESCALATED if was_escalated else ChallengeStatus.RAISED,
+            escalated_on=self.today() if was_escalated else None,
+            resolution="",
+            outcome=None,
+            closed_on=None,
+            awaiting=None,
+        )
+
+    def link_briefing(self, ref: str, briefing_id: str) -> Challenge:
+        """Put a challenge on a briefing's agenda."""
+        challenge = self.challenge(ref)
+        briefing = self.briefing(briefing_id)
+        if not challenge.is_open:
+            raise ValidationError(f"{challenge.title!r} is {challenge.status.label}.")
+        if briefing.team_id not in (None, challenge.team_id):
+            raise ValidationError(f"{briefing.title!r} is another team's briefing.")
+        if briefing.cancelled or briefing.end <= self.now():
+            state = "cancelled" if briefing.cancelled else "over"
+            raise ValidationError(f"{briefing.title!r} is {state}; pick a briefing to come.")
+        if briefing.id in challenge.briefing_ids:
+            raise ValidationError(f"{challenge.title!r} is already on {briefing.title!r}.")
+        when = f"{briefing.start:%a %d %b %Y %H:%M}"
+        return self._move(
+            challenge,
+            "Linked to a briefing",
+            f"{briefing.title} ({when})",
+            briefing_ids=[*challenge.briefing_ids, briefing.id],
+        )
+
+    def _move(self, challenge: Challenge, what: str, note: str = "", **changes) -> Challenge:
+        """Save a change to a challenge with its history entry (the history only grows)."""
+        now = self.now()
+        entry = StatusChange(
+            at=now,
+            status=changes.get("status", challenge.status),
+            by=self.user,
+            note=note,
+            what=what,
+        )
+        updated = replace(challenge, **changes, history=[*challenge.history, entry], updated_at=now)
+        team_file = self._file(challenge.team_id)
+        with self._change(f"{what}: {challenge.title!r}", team_file):
+            team_file.put(CHALLENGES, updated)
+        return updated
+
     # -- writing: schedule revisions -------------------------------------------------------
 
-    def revise_schedule(
+    def preview_revision(
         self,
         team_id: str,
         *,
-        reason: str,
+        reason: str = "",
         shift_days: int = 0,
         from_stage: int | None = None,
         from_date: date | None = None,
         milestone_key: str | None = None,
         move_to: date | None = None,
         challenge_id: str | None = None,
-    ) -> ScheduleRevision:
+    ) -> tuple[Timeline, Timeline, ScheduleRevision]:
+        """The team's timeline before and after a proposed revision, nothing stored.
+        Refuses a revision the timeline cannot take. The reason is checked on saving."""
         team = self._team(team_id)
+        before = self.timeline(team.id)
         if milestone_key:
-            self.timeline(team.id).milestone(milestone_key)
+            before.milestone(milestone_key)
             if move_to is None:
                 raise ValidationError("Give the date to move the milestone to.")
+            if shift_days:
+                raise ValidationError("Either shift the schedule or move one milestone, not both.")
         elif not shift_days:
             raise ValidationError("Give a shift such as +4w, or a milestone to move.")
         elif from_stage is None and from_date is None:
             raise ValidationError("Say where the shift starts: a stage or a date.")
+        elif from_stage is not None and from_date is not None:
+            raise ValidationError("Shift from a stage or from a date, not both.")
         if from_stage is not None:
             self.cluster().template.stage(from_stage)
         if challenge_id is not None:
-            challenge_id = self.challenge(challenge_id).id
+            challenge = self.challenge(challenge_id)
+            if challenge.team_id != team.id:
+                raise ValidationError(f"The challenge {challenge.title!r} is another team's.")
+            challenge_id = challenge.id
         now = self.now()
         revision = ScheduleRevision(
             created_at=now,
             updated_at=now,
             team_id=team.id,
-            reason=require_text(reason, "The reason for the revision"),
+            reason=reason.strip(),
             shift_days=shift_days,
             from_stage=from_stage,
             from_date=from_date,
@@ -539,24 +829,77 @@ class Flourish:
             challenge_id=challenge_id,
             made_by=self.user,
         )
-        # Refuse a revision the timeline cannot take before it is stored.
-        build_timeline(team.start, self.cluster().template, [*self.revisions(team.id), revision])
-        with self._change(f"Revised {team.name}'s schedule", self._file(team.id)):
-            self._file(team.id).put(REVISIONS, revision)
+        revisions = [*self.revisions(team.id), revision]
+        after = build_timeline(team.start, self.cluster().template, revisions)
+        check_effect(before, after, self.today())
+        return before, after, revision
+
+    def revise_schedule(self, team_id: str, **proposal) -> ScheduleRevision:
+        """Apply a revision (see preview_revision). When it answers a challenge the chair is
+        acting on, the challenge records it as the chair's response."""
+        _before, _after, revision = self.preview_revision(team_id, **proposal)
+        require_text(revision.reason, "The reason for the revision")
+        team = self._team(team_id)
+        team_file = self._file(team.id)
+        challenge = self.challenge(revision.challenge_id) if revision.challenge_id else None
+        with self._change(f"Revised {team.name}'s schedule", team_file):
+            team_file.put(REVISIONS, revision)
+            if challenge is not None:
+                team_file.put(CHALLENGES, self._answered(challenge, revision))
         return revision
 
-    def revert_revision(self, team_id: str, revision_id: str) -> ScheduleRevision:
-        team = self._team(team_id)
-        revision = self._by_id_prefix(revision_id, self.revisions(team.id), "revision")
+    def _answered(self, challenge: Challenge, revision: ScheduleRevision) -> Challenge:
+        what = f"Schedule revised: {describe_revision(revision)}"
+        entry = StatusChange(at=self.now(), status=challenge.status, by=self.user, what=what)
+        changes = {"history": [*challenge.history, entry], "updated_at": self.now()}
+        if challenge.is_escalated:
+            response = ChairResponse(
+                at=self.now(),
+                kind=ResponseKind.REVISED_SCHEDULE,
+                on=self.today(),
+                by=self.user,
+                outcome=revision.reason,
+                revision_id=revision.id,
+            )
+            entry.status = ChallengeStatus.CHAIR_ACTING
+            changes |= {
+                "status": ChallengeStatus.CHAIR_ACTING,
+                "responses": [*challenge.responses, response],
+                "awaiting": ResponseKind.REVISED_SCHEDULE.waits_on,
+            }
+        return replace(challenge, **changes)
+
+    def revision(self, ref: str, team_id: str | None = None) -> ScheduleRevision:
+        revisions = (
+            self.revisions(team_id) if team_id else self._gather(REVISIONS, ScheduleRevision, None)
+        )
+        return self._by_id_prefix(ref, revisions, "revision")
+
+    def revert_revision(self, team_id: str | None, revision_id: str) -> ScheduleRevision:
+        revision = self.revision(revision_id, team_id)
+        team = self._team(revision.team_id)
         if not revision.active:
             raise ValidationError("That revision has already been reverted.")
         now = self.now()
         reverted = replace(revision, reverted_at=now, updated_at=now)
-        with self._change(f"Reverted a revision of {team.name}'s schedule", self._file(team.id)):
-            self._file(team.id).put(REVISIONS, reverted)
+        team_file = self._file(team.id)
+        challenge = None
+        if revision.challenge_id:
+            with contextlib.suppress(NotFound):
+                challenge = self.challenge(revision.challenge_id)
+        with self._change(f"Reverted a revision of {team.name}'s schedule", team_file):
+            team_file.put(REVISIONS, reverted)
+            if challenge is not None:
+                what = f"Schedule revision reverted: {describe_revision(revision)}"
+                entry = StatusChange(at=now, status=challenge.status, by=self.user, what=what)
+                history = [*challenge.history, entry]
+                team_file.put(CHALLENGES, replace(challenge, history=history, updated_at=now))
         return reverted
 
     # -- writing: briefings ----------------------------------------------------------------
+
+    def briefing(self, ref: str) -> Briefing:
+        return self._by_id_prefix(ref, self.briefings(), "briefing")
 
     def add_briefing(
         self,
@@ -567,25 +910,218 @@ class Flourish:
         team_id: str | None = None,
         attendees: list[Person] = (),
         location: str = "",
-        agenda: str = "",
+        agenda: str | None = None,
+        plan_key: str = "",
     ) -> Briefing:
-        if team_id is not None:
-            team_id = self._team(team_id).id
-        now = self.now()
-        briefing = Briefing(
-            created_at=now,
-            updated_at=now,
-            title=require_text(title, "A briefing's title"),
-            start=check_start(start),
-            minutes=check_minutes(minutes),
-            team_id=team_id,
-            attendees=[_person(p, "Each attendee's name") for p in attendees],
-            location=location.strip(),
-            agenda=agenda.strip(),
+        """Schedule a briefing. With no agenda given, one is drafted from what is current."""
+        briefing = self._new_briefing(
+            title, start, minutes, team_id, attendees, location, agenda, plan_key
         )
         with self._change(f"Scheduled the briefing {briefing.title!r}", self.ws.cluster_file):
             self.ws.cluster_file.put(BRIEFINGS, briefing)
         return briefing
+
+    def _new_briefing(self, title, start, minutes, team_id, attendees, location, agenda, key):
+        if team_id is not None:
+            team_id = self._team(team_id).id
+        now = self.now()
+        briefing = Briefing(  # checked in full before the agenda is drafted
+            created_at=now,
+            updated_at=now,
+            title=require_text(title, "A briefing's title"),
+            start=self._future(check_start(start)),
+            minutes=check_minutes(minutes),
+            team_id=team_id,
+            attendees=_people(attendees, "Each attendee's name"),
+            location=location.strip(),
+            plan_key=key,
+        )
+        if agenda is None:
+            agenda = self.draft_agenda(team_id, briefing.start)
+        briefing.agenda = agenda.strip()
+        return briefing
+
+    def _future(self, start: datetime) -> datetime:
+        if start <= self.now():
+            when = start.astimezone(self.cluster().tz)
+            raise ValidationError(
+                f"{when:%a %d %b %Y %H:%M} has passed; schedule briefings for a time to come."
+            )
+        return start
+
+    def move_briefing(
+        self,
+        ref: str,
+        *,
+        start: datetime | None = None,
+        minutes: int | None = None,
+        location: str | None = None,
+    ) -> Briefing:
+        """Reschedule a briefing: it keeps its record (and calendar identity) and its sequence
+        rises so calendars update the event. Moving a cancelled briefing reinstates it."""
+        briefing = self.briefing(ref)
+        if briefing.end <= self.now() and start is None and not briefing.cancelled:
+            raise ValidationError(
+                f"{briefing.title!r} has already taken place; give it a new start to hold it again."
+            )
+        changes: dict = {}
+        if start is not None and start != briefing.start:
+            changes["start"] = self._future(check_start(start))
+        if minutes is not None and minutes != briefing.minutes:
+            changes["minutes"] = check_minutes(minutes)
+        if location is not None and location.strip() != briefing.location:
+            changes["location"] = location.strip()
+        if briefing.cancelled:
+            if "start" not in changes:
+                self._future(briefing.start)
+            changes |= {"status": BriefingStatus.SCHEDULED, "cancel_reason": ""}
+        if not changes:
+            raise ValidationError("That is when and where the briefing already is.")
+        return self._put_briefing(
+            briefing,
+            f"Moved the briefing {briefing.title!r}",
+            sequence=briefing.sequence + 1,
+            **changes,
+        )
+
+    def cancel_briefing(self, ref: str, *, reason: str = "") -> Briefing:
+        """Cancel a briefing; the record stays so calendars can mark the event cancelled."""
+        briefing = self.briefing(ref)
+        if briefing.cancelled:
+            raise ValidationError(f"{briefing.title!r} is already cancelled.")
+        if briefing.end <= self.now():
+            raise ValidationError(f"{briefing.title!r} has already taken place.")
+        return self._put_briefing(
+            briefing,
+            f"Cancelled the briefing {briefing.title!r}",
+            status=BriefingStatus.CANCELLED,
+            cancel_reason=reason.strip(),
+            sequence=briefing.sequence + 1,
+        )
+
+    def update_briefing(self, ref: str, **changes) -> Briefing:
+        """Change a briefing's title, agenda or attendees (see move_briefing for time and place)."""
+        briefing = self.briefing(ref)
+        allowed = {"title", "agenda", "attendees"}
+        if unknown := set(changes) - allowed:
+            raise ValidationError(f"Change a briefing's {', '.join(sorted(unknown))} with move.")
+        if "title" in changes:
+            changes["title"] = require_text(changes["title"], "A briefing's title")
+        if "agenda" in changes:
+            changes["agenda"] = changes["agenda"].strip()
+        if "attendees" in changes:
+            changes["attendees"] = _people(changes["attendees"], "Each attendee's name")
+        changes = {k: v for k, v in changes.items() if getattr(briefing, k) != v}
+        if not changes:
+            return briefing
+        # Calendars take an update only when the sequence rises; title, agenda and attendees
+        # show in them too.
+        return self._put_briefing(
+            briefing,
+            f"Edited the briefing {briefing.title!r}",
+            sequence=briefing.sequence + 1,
+            **changes,
+        )
+
+    def _put_briefing(self, briefing: Briefing, label: str, **changes) -> Briefing:
+        updated = replace(briefing, **changes, updated_at=self.now())
+        with self._change(label, self.ws.cluster_file):
+            self.ws.cluster_file.put(BRIEFINGS, updated)
+        return updated
+
+    def plan_briefings(
+        self,
+        team_id: str | None = None,
+        *,
+        at: time = DEFAULT_TIME,
+        minutes: int = DEFAULT_MINUTES,
+    ) -> list[Briefing]:
+        """The default plan, not yet stored: a briefing at each stage end and one mid-program,
+        for the cluster (on the earliest team's timeline) or one team. Slots already filled,
+        or already past, are left out. Accept them with accept_plan, moved or dropped."""
+        teams = [self._team(team_id)] if team_id else self.teams()
+        if not teams:
+            raise ValidationError("Add a team first: the plan follows the teams' timelines.")
+        team_id = teams[0].id if team_id else None  # a name or id prefix: the team's id
+        lead = min(teams, key=lambda t: (t.start, t.name.casefold()))
+        tz = self.cluster().tz
+        taken = {b.plan_key for b in self.briefings() if b.team_id == team_id and b.plan_key}
+        invited = [p for _group, p in self.invitees(team_id)]
+        whose = f" ({teams[0].name})" if team_id else ""
+        plan = []
+        for slot in default_plan(self.timeline(lead.id)):
+            start = datetime.combine(slot.day, at, tzinfo=tz)
+            if slot.key in taken or start <= self.now():
+                continue
+            now = self.now()
+            plan.append(
+                Briefing(
+                    created_at=now,
+                    updated_at=now,
+                    title=slot.title + whose,
+                    start=start,
+                    minutes=check_minutes(minutes),
+                    team_id=teams[0].id if team_id else None,
+                    attendees=invited,
+                    plan_key=slot.key,
+                )
+            )
+        return plan
+
+    def accept_plan(self, plan: list[Briefing]) -> list[Briefing]:
+        """Schedule the proposed briefings the chair kept, as one step, each with a drafted
+        agenda."""
+        if not plan:
+            raise ValidationError("No briefings to schedule: the plan is empty.")
+        # A plan proposed earlier (in another window, or accepted twice) must not fill a slot
+        # again: every attendee's calendar would get the briefing twice.
+        taken = {(b.team_id, b.plan_key) for b in self.briefings() if b.plan_key}
+        for b in plan:
+            if b.plan_key and (b.team_id, b.plan_key) in taken:
+                raise ValidationError(
+                    f"{b.title!r} is already scheduled; plan again to see what is left."
+                )
+            taken.add((b.team_id, b.plan_key))
+        made = [
+            self._new_briefing(
+                b.title, b.start, b.minutes, b.team_id, b.attendees, b.location, None, b.plan_key
+            )
+            for b in plan
+        ]
+        label = f"Scheduled {len(made)} briefing{'s' if len(made) != 1 else ''} from the plan"
+        with self._change(label, self.ws.cluster_file):
+            for briefing in made:
+                self.ws.cluster_file.put(BRIEFINGS, briefing)
+        return made
+
+    def draft_agenda(self, team_id: str | None = None, start: datetime | None = None) -> str:
+        """An agenda drawn from what is current: each team's progress, escalated challenges and
+        the chair's responses, and schedule revisions since the last briefing. Check-in notes
+        are never quoted, so nothing confidential can reach it."""
+        teams = [self._team(team_id)] if team_id else self.teams()
+        team_id = teams[0].id if team_id else None  # a name or id prefix: the team's id
+        start = start or self.now()
+        earlier = [
+            b.start
+            for b in self.briefings(team_id)
+            if not b.cancelled and b.start < start and b.team_id in (None, team_id)
+        ]
+        since = max(earlier, default=None)
+        ids = {t.id for t in teams}
+        return draft_agenda(
+            statuses=self.status(teams),
+            challenges=[c for c in self.escalated() if c.team_id in ids],
+            revisions=[
+                r
+                for t in teams
+                for r in self.revisions(t.id)
+                if r.active and (since is None or r.created_at >= since)
+            ],
+            names={t.id: t.name for t in teams},
+            today=self.today(),
+            since=since.date() if since else None,
+            response_days=self.cluster().response_days,
+        )
 
     # -- undo ------------------------------------------------------------------------------
 
@@ -683,6 +1219,18 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _people(people: Iterable[Person], what: str) -> list[Person]:
+    return [_person(p, what) for p in people]
+
+
+def _said(field_name: str, old, new) -> str:
+    """A history line for one edited field: short values are shown, long text is not."""
+    label = field_name.replace("_", " ").capitalize()
+    if field_name in ("title", "description"):
+        return f"{label} changed"
+    return f"{label} {getattr(old, 'value', old) or 'not set'} → {getattr(new, 'value', new)}"
 
 
 def _person(person: Person, what: str) -> Person:
