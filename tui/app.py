@@ -121,7 +121,7 @@ class FlourishApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # The workspace verbs need an open, readable workspace.
-        if action in {"log_checkin", "undo", "add_team"}:
+        if action in {"log_checkin", "undo", "add_team", "chair_queue", "plan_briefings"}:
             from tui.screens.problem import ProblemScreen
 
             return self.program is not None and not isinstance(self.screen, ProblemScreen)
@@ -215,6 +215,27 @@ class FlourishApp(App[int]):
 
             self.push_screen(BriefingForm(self.program, getattr(self.screen, "team_id", None)))
 
+    def action_chair_queue(self, team_id: str | None = None) -> None:
+        if self.program is None:
+            return
+        from tui.screens.chair_queue import ChairQueueScreen
+
+        while isinstance(self.screen, ChairQueueScreen):
+            self.pop_screen()
+        self.push_screen(ChairQueueScreen(team_id=team_id))
+
+    def action_revise_schedule(self) -> None:
+        if self.program and (team_id := self._team_here()):
+            from tui.dialogs.revision import RevisionForm
+
+            self.push_screen(RevisionForm(self.program, team_id))
+
+    def action_plan_briefings(self) -> None:
+        if self.program is not None:
+            from tui.dialogs.briefing_plan import BriefingPlanScreen
+
+            self.push_screen(BriefingPlanScreen(self.program))
+
     def action_add_team(self) -> None:
         if self.program is None:
             return
@@ -250,6 +271,21 @@ class FlourishApp(App[int]):
             "Schedule a briefing",
             "A 30-60 minute stakeholder briefing",
             self.action_schedule_briefing,
+        )
+        yield SystemCommand(
+            "Chair's queue",
+            "Every escalated challenge across the cluster, most severe first",
+            self.action_chair_queue,
+        )
+        yield SystemCommand(
+            "Revise the schedule",
+            "Shift this team's program or move a milestone, with a preview",
+            self.action_revise_schedule,
+        )
+        yield SystemCommand(
+            "Plan the cluster's briefings",
+            "The default plan: one briefing at each stage end and one mid-program",
+            self.action_plan_briefings,
         )
         yield SystemCommand("Add a team", "Add a school leadership team", self.action_add_team)
         yield SystemCommand("Undo", "Undo the last change", self.action_undo)

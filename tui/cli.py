@@ -32,6 +32,10 @@ class _Version(argparse.Action):
         parser.exit(0, f"flourish {version('flourish')}\n")
 
 
+LEVELS = "low, medium or high"
+ATTENDEE_GROUPS = ("stakeholders", "line-managers", "members", "all")
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
@@ -160,32 +164,174 @@ def build_parser() -> Parser:
     p.add_argument("--criteria")
     p.add_argument("--evidence")
 
-    challenges = group("challenge", "implementation challenges")
+    challenges = group("challenge", "implementation challenges and the chair's responses")
     p = command(challenges, "add", c.challenge_add, "raise an implementation challenge")
     p.add_argument("--team", required=True, help="name prefix or id")
     p.add_argument("--category", required=True, help="e.g. staff-shortage, new-initiatives")
     p.add_argument("--kind", help="internal or external (checked against the category)")
     p.add_argument("--title", required=True)
     p.add_argument("--description", default="")
-    p.add_argument("--severity", default="medium", help="low, medium, high, critical")
+    p.add_argument(
+        "--impact", default="medium", help=f"impact on the program: {LEVELS} (default medium)"
+    )
+    p.add_argument(
+        "--urgency", default="medium", help=f"how soon it bites: {LEVELS} (default medium)"
+    )
     p.add_argument("--date", help="when it was raised (default today)")
     p = command(challenges, "list", c.challenge_list, "list challenges, oldest first")
     p.add_argument("--team", help="name prefix or id")
     p.add_argument("--open", action="store_true", help="only open challenges")
+    p.add_argument(
+        "--escalated",
+        action="store_true",
+        help="the chair's queue: escalated challenges, most severe and longest waiting first",
+    )
+    p.add_argument("--kind", help="internal or external")
     json_flag(p)
+    p = command(challenges, "show", c.challenge_show, "everything about one challenge")
+    p.add_argument("id", help="the challenge's id (or its first characters)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = command(challenges, "escalate", c.challenge_escalate, "hand a challenge to the chair")
+    p.add_argument("id", help="the challenge's id (or its first characters)")
+    p.add_argument("--reason", required=True, help="why the team needs the chair")
+    p.add_argument("--impact-on-schedule", required=True, help="what it will do to the schedule")
+    p = command(challenges, "respond", c.challenge_respond, "record what the chair did")
+    p.add_argument("id", help="the challenge's id (or its first characters)")
+    p.add_argument(
+        "--kind", required=True, help="meeting, liaise, revised-schedule or reprioritise"
+    )
+    p.add_argument("--outcome", required=True, help="what came of it")
+    p.add_argument("--date", help="when it happened (default today)")
+    p.add_argument(
+        "--with",
+        dest="with_whom",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="who took part",
+    )
+    p.add_argument(
+        "--waiting-on", help="team, chair or stakeholder (default: follows from the kind)"
+    )
+    p = command(challenges, "resolve", c.challenge_resolve, "close a challenge as resolved")
+    p.add_argument("id", help="the challenge's id (or its first characters)")
+    p.add_argument("--resolution", required=True, help="how it was resolved")
+    p.add_argument(
+        "--outcome",
+        required=True,
+        help="back-on-track, schedule-revised, reprioritised or accepted",
+    )
+    p = command(challenges, "reopen", c.challenge_reopen, "reopen a resolved challenge")
+    p.add_argument("id", help="the challenge's id (or its first characters)")
+    p.add_argument("--reason", required=True)
+    p = command(challenges, "withdraw", c.challenge_withdraw, "close a challenge as withdrawn")
+    p.add_argument("id", help="the challenge's id (or its first characters)")
+    p.add_argument("--reason", required=True)
+    p = command(challenges, "edit", c.challenge_edit, "correct a challenge's details")
+    p.add_argument("id", help="the challenge's id (or its first characters)")
+    p.add_argument("--title")
+    p.add_argument("--description")
+    p.add_argument("--impact", help=LEVELS)
+    p.add_argument("--urgency", help=LEVELS)
+    p.add_argument("--category")
+    p = command(challenges, "link", c.challenge_link, "put a challenge on a briefing's agenda")
+    p.add_argument("id", help="the challenge's id (or its first characters)")
+    p.add_argument("--briefing", required=True, metavar="ID", help="the briefing's id")
+
+    schedule = group("schedule", "a team's dated schedule and its revisions")
+    p = command(schedule, "show", c.schedule_show, "stages, milestones and revisions")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = command(schedule, "revise", c.schedule_revise, "shift the schedule or move a milestone")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument(
+        "--shift",
+        metavar="SPAN",
+        help="move dates by +4w, -1w, +10d... (from today on, unless --from-stage or --from)",
+    )
+    how.add_argument("--move", metavar="MILESTONE_KEY", help="move one milestone (see show)")
+    start = p.add_mutually_exclusive_group()
+    start.add_argument("--from-stage", type=int, metavar="N", help="shift from this stage on")
+    start.add_argument(
+        "--from", dest="from_date", metavar="DATE", help="shift dates from this day on"
+    )
+    p.add_argument("--to", metavar="DATE", help="the milestone's new date (with --move)")
+    p.add_argument("--reason", metavar="TEXT", help="why (required unless --dry-run)")
+    p.add_argument("--challenge", metavar="ID", help="the challenge this answers")
+    p.add_argument("--dry-run", action="store_true", help="show what would move; save nothing")
+    p = command(schedule, "revert", c.schedule_revert, "undo a schedule revision")
+    p.add_argument("id", help="the revision's id (or its first characters)")
 
     briefings = group("briefing", "stakeholder briefings")
+    p = command(briefings, "plan", c.briefing_plan, "propose (and accept) the default briefings")
+    p.add_argument("--team", help="for one team (default: the whole cluster)")
+    p.add_argument("--time", default="15:30", help="start time (default 15:30)")
+    p.add_argument("--minutes", type=int, default=45, help="30 to 60 (default 45)")
+    p.add_argument("--accept", metavar="all|1,3", help="schedule these proposals")
     p = command(briefings, "add", c.briefing_add, "schedule a stakeholder briefing")
     p.add_argument("--title", required=True)
     p.add_argument("--start", required=True, help='e.g. "2026-12-03 15:30" or "tue 9am"')
     p.add_argument("--minutes", type=int, default=45, help="30 to 60 (default 45)")
     p.add_argument("--team", help="for one team (default: the whole cluster)")
     p.add_argument("--attendee", action="append", default=[], help='"Name, Role, email"')
+    p.add_argument(
+        "--attendee-group",
+        action="append",
+        default=[],
+        choices=ATTENDEE_GROUPS,
+        help="invite a whole group",
+    )
     p.add_argument("--location", default="", help="a room or a meeting link")
-    p.add_argument("--agenda", default="")
+    p.add_argument("--agenda", help="the agenda; - reads it from stdin (default: drafted)")
+    p = command(briefings, "move", c.briefing_move, "reschedule (or reinstate) a briefing")
+    p.add_argument("id", help="the briefing's id (or its first characters)")
+    p.add_argument("--start", help='e.g. "2026-12-03 15:30" or "tue 9am"')
+    p.add_argument("--minutes", type=int, help="30 to 60")
+    p.add_argument("--location", help="a room or a meeting link")
+    p = command(briefings, "cancel", c.briefing_cancel, "cancel a briefing (the record stays)")
+    p.add_argument("id", help="the briefing's id (or its first characters)")
+    p.add_argument("--reason", default="")
     p = command(briefings, "list", c.briefing_list, "list briefings")
     p.add_argument("--team", help="name prefix or id")
     json_flag(p)
+    p = command(briefings, "show", c.briefing_show, "a briefing with its agenda and attendees")
+    p.add_argument("id", help="the briefing's id (or its first characters)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = command(briefings, "agenda", c.briefing_agenda, "print a briefing's agenda")
+    p.add_argument("id", help="the briefing's id (or its first characters)")
+    p.add_argument(
+        "--draft", action="store_true", help="print a fresh draft instead (nothing is saved)"
+    )
+    p = command(briefings, "edit", c.briefing_edit, "change a briefing's title or agenda")
+    p.add_argument("id", help="the briefing's id (or its first characters)")
+    p.add_argument("--title")
+    p.add_argument("--agenda", help="the new agenda; - reads it from stdin")
+
+    cluster = group("cluster", "the cluster's settings")
+    p = command(cluster, "show", c.cluster_show, "the cluster, its chair and stakeholders")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = command(cluster, "set", c.cluster_set, "change the cluster's settings")
+    p.add_argument(
+        "--response-days",
+        type=_positive,
+        metavar="N",
+        help="days before an escalated challenge with no response is overdue",
+    )
+    p.add_argument(
+        "--add-stakeholder",
+        action="append",
+        default=[],
+        metavar='"Name, Role, email"',
+        help="add an executive stakeholder",
+    )
+    p.add_argument(
+        "--remove-stakeholder",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="remove an executive stakeholder (by name or email)",
+    )
     return parser
 
 

@@ -237,8 +237,42 @@ def action_table(actions, names: dict[str, str], today: date) -> None:
     _print_table(None, headers, cells, flex=(("Owner", 8), ("School", 10), ("Action", 16)))
 
 
-def challenge_table(challenges, names: dict[str, str], today: date) -> None:
-    headers = ("Id", "School", "Kind", "Category", "Title", "Severity", "Status", "Age")
+# -- challenges ------------------------------------------------------------------------------
+
+_SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "dim"}
+
+
+def severity_text(c) -> str:
+    """critical (impact high, urgency high); just the severity for challenges recorded before
+    impact and urgency."""
+    if c.impact is None or c.urgency is None:
+        return c.severity.value
+    return f"{c.severity.value} (impact {c.impact.value}, urgency {c.urgency.value})"
+
+
+def overdue_text(overdue_days: int) -> str:
+    return f"⚠ overdue {overdue_days} day{'' if overdue_days == 1 else 's'}"
+
+
+def challenge_record(c, names: dict[str, str], *, age_days, overdue, overdue_days) -> dict:
+    """A challenge's stored record plus what is worked out from it today."""
+    return to_record(c) | {
+        "kind": c.kind.value,
+        "team": names.get(c.team_id),
+        "severity": c.severity.value,
+        "waiting_on": c.waiting_on.value if c.waiting_on else None,
+        "age_days": age_days,
+        "overdue": overdue,
+        "overdue_days": overdue_days,
+    }
+
+
+def challenge_table(challenges, facts: list[dict], names: dict[str, str], queue=False) -> None:
+    if not challenges:
+        _show(_text("The chair's queue is empty." if queue else "No challenges."))
+        return
+    headers = ("Id", "School", "Kind", "Category", "Title", "Severity", "Status", "Waiting on")
+    headers += ("Age", "Overdue")
     cells = [
         [
             _text(short(c.id), "dim"),
@@ -246,27 +280,320 @@ def challenge_table(challenges, names: dict[str, str], today: date) -> None:
             _text(c.kind.value),
             _text(c.category.value),
             _text(c.title),
-            _text(c.severity.value),
-            _text(c.status.value),
-            _text(f"{c.age_days(today)}d"),
+            _text(c.severity.value, _SEVERITY_STYLE.get(c.severity.value, "")),
+            _text(c.status.label),
+            _text(c.waiting_on.value if c.waiting_on else "-", "" if c.waiting_on else "dim"),
+            _text(f"{f['age_days']}d"),
+            _text(overdue_text(f["overdue_days"]) if f["overdue"] else "", "bold red"),
         ]
-        for c in challenges
+        for c, f in zip(challenges, facts, strict=True)
     ]
-    _print_table(None, headers, cells, flex=(("Category", 10), ("School", 10), ("Title", 14)))
+    title = "The chair's queue: most severe, then longest waiting, first" if queue else None
+    _print_table(title, headers, cells, flex=(("Category", 10), ("School", 10), ("Title", 14)))
 
 
-def briefing_table(briefings, names: dict[str, str]) -> None:
-    headers = ("Id", "When", "Min", "For", "Title", "Where", "People")
+def challenge_detail(c, names, briefings, cluster, today: date, **facts) -> None:
+    tz = cluster.tz
+    _show(_heading(f"{c.title} ({short(c.id)})"))
+    _field("School", names.get(c.team_id, "?"))
+    _field("Kind", f"{c.kind.value}: {c.category.label} ({c.category.value})")
+    _field("Severity", severity_text(c), _SEVERITY_STYLE.get(c.severity.value, ""))
+    status = c.status.label
+    if c.waiting_on:
+        status += f", waiting on {c.waiting_on.value}"
+    _field("Status", status)
+    if facts["overdue"]:
+        _field(
+            "Overdue",
+            f"{overdue_text(facts['overdue_days'])}: escalated {c.waiting_days(today)} days ago "
+            f"with no chair response (response time {cluster.response_days} days)",
+            "bold red",
+        )
+    by = f" by {c.raised_by}" if c.raised_by else ""
+    _field("Raised", f"{c.raised_on}{by}, {facts['age_days']} days ago")
+    if c.description:
+        _field("Description", c.description)
+    if c.escalated_on:
+        _field("Escalated", f"{c.escalated_on}: {c.escalation_reason}")
+        _field("Schedule impact", c.schedule_impact)
+    if c.responses:
+        _show(_heading("\nChair's responses"))
+        for r in c.responses:
+            who = f" by {r.by}" if r.by else ""
+            line = f"{r.on}  {r.kind.label} ({r.kind.value}){who}"
+            if r.with_whom:
+                line += f", with {', '.join(r.with_whom)}"
+            _show(_para(line))
+            _show(_para(f"    {r.outcome}"))
+            if r.revision_id:
+                _show(_para(f"    schedule revision {short(r.revision_id)}", "dim"))
+    if c.outcome or c.resolution:
+        _show(_heading("\nResolution"))
+        closed = f" (closed {c.closed_on})" if c.closed_on else ""
+        _show(_para(f"{c.outcome.label if c.outcome else ''}{closed}".strip()))
+        _show(_para(f"    {c.resolution}"))
+    elif c.closed_on:
+        _field("Closed", str(c.closed_on))
+    if briefings:
+        _show(_heading("\nOn the agenda of"))
+        for b in briefings:
+            state = " (cancelled)" if b.cancelled else ""
+            _show(_para(f"{short(b.id)}  {b.start:%a %d %b %Y %H:%M}  {b.title}{state}"))
+    _show(_heading("\nHistory"))
+    for h in c.history:
+        by = f"  {h.by}" if h.by else ""
+        _show(_para(f"{h.at.astimezone(tz):%Y-%m-%d %H:%M}{by}  {h.what} [{h.status.label}]"))
+        if h.note:
+            _show(_para(f"    {h.note}", "dim"))
+
+
+def briefing_summary(b) -> dict:
+    return {"id": b.id, "title": b.title, "start": b.start.isoformat(), "status": b.status.value}
+
+
+def _heading(text: str):
+    from rich.text import Text
+
+    return Text(text, style="bold")
+
+
+def _para(text: str, style: str = ""):
+    """User text that wraps rather than being cut: for detail views."""
+    from rich.text import Text
+
+    return Text(text, style=style)
+
+
+def _field(label: str, value: str, style: str = "") -> None:
+    from rich.text import Text
+
+    line = Text(f"{label}: ", style="bold")
+    line.append(value, style=style)
+    _show(line)
+
+
+# -- schedule --------------------------------------------------------------------------------
+
+
+def schedule_record(team, timeline, revisions) -> dict:
+    from domain.timeline import describe_revision
+
+    return {
+        "team_id": team.id,
+        "team": team.name,
+        "start": timeline.start.isoformat(),
+        "end": timeline.end.isoformat(),
+        "stages": [to_record(s) | {"revised": s.revised} for s in timeline.stages],
+        "milestones": [to_record(m) | {"revised": m.revised} for m in timeline.milestones],
+        "revisions": [
+            to_record(r) | {"what": describe_revision(r), "active": r.active} for r in revisions
+        ],
+    }
+
+
+def schedule_detail(team, timeline, revisions, titles: dict[str, str], tz) -> None:
+    from domain.timeline import describe_revision
+
+    revised = any(s.revised for s in timeline.stages) or any(m.revised for m in timeline.milestones)
+    _show(
+        _heading(
+            f"{team.name}: {timeline.start:%-d %b %Y} to {timeline.end:%-d %b %Y}"
+            + (" (revised)" if revised else "")
+        )
+    )
+    stages = [
+        [
+            _text(f"{s.number} {s.name}"),
+            _text(str(s.start)),
+            _text(str(s.end)),
+            _text(
+                f"revised: planned {s.planned_start} to {s.planned_end}" if s.revised else "",
+                "yellow",
+            ),
+        ]
+        for s in timeline.stages
+    ]
+    _print_table("Stages", ("Stage", "From", "To", ""), stages, flex=(("", 10), ("Stage", 12)))
+    milestones = [
+        [
+            _text(str(m.start)),
+            _text(str(m.end) if m.end != m.start else ""),
+            _text(m.key, "dim"),
+            _text(m.title),
+            _text(f"revised: planned {m.planned_start}" if m.revised else "", "yellow"),
+        ]
+        for m in timeline.milestones
+    ]
+    _print_table(
+        "Milestones",
+        ("Date", "Until", "Key", "Milestone", ""),
+        milestones,
+        flex=(("", 10), ("Milestone", 16)),
+    )
+    if not revisions:
+        _show(_text("No revisions: the schedule is as planned."))
+        return
+    rows = [
+        [
+            _text(short(r.id), "dim"),
+            _text(f"{r.created_at.astimezone(tz):%Y-%m-%d %H:%M}"),
+            _text(r.made_by or "-"),
+            _text(describe_revision(r)),
+            _text(" ".join(r.reason.split())),
+            _text(titles.get(r.challenge_id, short(r.challenge_id)) if r.challenge_id else "-"),
+            _text("active", "green")
+            if r.active
+            else _text(f"reverted {r.reverted_at.astimezone(tz):%Y-%m-%d}", "dim"),
+        ]
+        for r in revisions
+    ]
+    _print_table(
+        "Revisions",
+        ("Id", "When", "By", "What", "Reason", "Challenge", "State"),
+        rows,
+        flex=(("Challenge", 10), ("Reason", 16), ("By", 8)),
+    )
+
+
+def timeline_moves(before, after) -> list[tuple[str, str, str]]:
+    """What a revision moves, as (what, before, after), in date order: stages, the program's
+    end, then each milestone whose date changes."""
+    moves = []
+    for b, a in zip(before.stages, after.stages, strict=True):
+        if (b.start, b.end) != (a.start, a.end):
+            moves.append(
+                (f"Stage {b.number} {b.name}", f"{b.start} to {b.end}", f"{a.start} to {a.end}")
+            )
+    if before.end != after.end:
+        moves.append(("Program end", str(before.end), str(after.end)))
+    now = {m.key: m for m in after.milestones}
+    for m in before.milestones:
+        moved = now.get(m.key)
+        if moved is not None and moved.start != m.start:
+            moves.append((f"{m.title} ({m.key})", str(m.start), str(moved.start)))
+    return moves
+
+
+def moves_table(title: str, moves: list[tuple[str, str, str]]) -> None:
+    rows = [[_text(what), _text(was), _text("→"), _text(now, "bold")] for what, was, now in moves]
+    _print_table(title, ("What moves", "Before", "", "After"), rows, flex=(("What moves", 16),))
+
+
+# -- briefings -------------------------------------------------------------------------------
+
+
+def plan_list(plan, team_name: str | None) -> None:
+    whose = team_name or "the cluster"
+    if not plan:
+        _show(
+            _text(f"Nothing to propose: every default briefing for {whose} is scheduled or past.")
+        )
+        return
+    rows = [
+        [
+            _text(f"{n}."),
+            _text(f"{b.start:%a %d %b %Y %H:%M}"),
+            _text(str(b.minutes)),
+            _text(b.title),
+            _text(str(len(b.attendees))),
+        ]
+        for n, b in enumerate(plan, 1)
+    ]
+    _print_table(
+        f"Default briefing plan for {whose}",
+        ("#", "When", "Min", "Title", "Invited"),
+        rows,
+        flex=(("Title", 16),),
+    )
+
+
+def _briefing_state(b, now):
+    if b.cancelled:
+        return _text("cancelled", "bold red")
+    if b.end <= now:
+        return _text("past", "dim")
+    return _text("scheduled")
+
+
+def briefing_table(briefings, names: dict[str, str], now) -> None:
+    if not briefings:
+        _show(_text("No briefings yet. Plan them with `flourish briefing plan`."))
+        return
+    headers = ("Id", "When", "Min", "For", "Title", "Where", "People", "Status")
     cells = [
         [
             _text(short(b.id), "dim"),
             _text(f"{b.start:%Y-%m-%d %H:%M}"),
             _text(str(b.minutes)),
             _text(names.get(b.team_id, "?") if b.team_id else "cluster"),
-            _text(b.title + (" (cancelled)" if b.status.value == "cancelled" else "")),
+            _text(
+                b.title + (" (cancelled)" if b.cancelled else ""), "strike" if b.cancelled else ""
+            ),
             _text(b.location),
             _text(str(len(b.attendees))),
+            _briefing_state(b, now),
         ]
         for b in briefings
     ]
     _print_table(None, headers, cells, flex=(("Where", 8), ("For", 8), ("Title", 14)))
+
+
+def briefing_detail(b, names: dict[str, str], challenges, now) -> None:
+    _show(_heading(f"{b.title} ({short(b.id)})"))
+    _field(
+        "When", f"{b.start:%a %d %b %Y %H:%M}-{b.end:%H:%M} ({b.minutes} min, {b.start.tzname()})"
+    )
+    _field("For", names.get(b.team_id, "?") if b.team_id else "the whole cluster")
+    _field("Where", b.location or "not set yet")
+    state = _briefing_state(b, now).plain
+    if b.cancelled and b.cancel_reason:
+        state += f": {b.cancel_reason}"
+    _field("Status", state, "bold red" if b.cancelled else "")
+    if challenges:
+        _show(_heading("\nChallenges on the agenda"))
+        for c in challenges:
+            _show(_para(f"{short(c.id)}  {c.title} ({c.status.label})"))
+    people = [[_text(p.name), _text(p.role), _text(p.email)] for p in b.attendees]
+    if people:
+        _print_table(
+            f"\nAttendees ({len(people)})",
+            ("Name", "Role", "Email"),
+            people,
+            flex=(("Email", 12), ("Role", 10), ("Name", 12)),
+        )
+    else:
+        _field("Attendees", "none yet")
+    _show(_heading("\nAgenda"))
+    _show(_para(b.agenda or "No agenda yet (`flourish briefing agenda ID --draft` drafts one)."))
+
+
+# -- the cluster -----------------------------------------------------------------------------
+
+
+def cluster_detail(cluster, teams: int) -> None:
+    _show(_heading(cluster.name))
+    _field("Timezone", cluster.timezone)
+    chair = cluster.chair
+    _field("Chair", chair.name + (f" <{chair.email}>" if chair.email else ""))
+    _field(
+        "Response time",
+        f"{cluster.response_days} day{'' if cluster.response_days == 1 else 's'} (an escalated "
+        "challenge with no chair response after that is overdue)",
+    )
+    template = cluster.template
+    stages = "; ".join(f"{s.number} {s.name}, {s.months} months" for s in template.stages)
+    _field("Stages", stages)
+    _field("Check-ins", f"every {template.checkin_cadence_weeks} weeks")
+    _field("Teams", str(teams))
+    people = [[_text(p.name), _text(p.role), _text(p.email)] for p in cluster.stakeholders]
+    if people:
+        _print_table(
+            "Executive stakeholders",
+            ("Name", "Role", "Email"),
+            people,
+            flex=(("Email", 12), ("Role", 10), ("Name", 12)),
+        )
+    else:
+        _field(
+            "Executive stakeholders", "none yet (add with `flourish cluster set --add-stakeholder`)"
+        )

@@ -5,6 +5,7 @@ is on GMT then)."""
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -80,13 +81,25 @@ def one_line_error(result: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
+# Not the user's data: the lock file, the status cache (derived, saved by reads too, such as
+# drafting a briefing's agenda) and backups (opening a workspace may take one).
+NOT_DATA = {".lock", ".status-cache"}
+
+
 def snapshot(root: Path) -> dict[str, str]:
-    """The workspace's files by relative path and content hash, leaving out the lock file and
-    backups (opening a workspace may take a backup; neither is the user's data)."""
+    """The workspace's files by relative path and content hash, leaving out what is not the
+    user's data (NOT_DATA and backups)."""
     if not root.exists():
         return {}
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and p.name != ".lock" and p.relative_to(root).parts[0] != "backups"
+        if p.is_file() and p.name not in NOT_DATA and p.relative_to(root).parts[0] != "backups"
     }
+
+
+def short_id(result: subprocess.CompletedProcess) -> str:
+    """The 8-character id a command reports as "(id 1a2b3c4d)"."""
+    found = re.search(r"\(id ([0-9a-f]{8})\)", result.stdout)
+    assert found, f"no id in {result.stdout!r}"
+    return found[1]

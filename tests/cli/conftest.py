@@ -124,3 +124,47 @@ def fl(flourish, workspace) -> Callable[..., subprocess.CompletedProcess]:
         )
 
     return run
+
+
+# -- seeded workspaces -----------------------------------------------------------------------
+
+
+def runner(env: dict[str, str], root: Path) -> Callable[..., subprocess.CompletedProcess]:
+    """Like `fl`: run a command against the workspace at `root`."""
+
+    def run(*args, input=None, env_extra=None, timeout=20):
+        return run_cli(
+            env, *args, "--workspace", root, input=input, env_extra=env_extra, timeout=timeout
+        )
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def seed(template, tmp_path_factory):
+    """seed(setup): a copy of the two-team workspace with `setup(fl)` run on it once per module
+    (for many tests that start from the same records); returns (its folder, what setup returned).
+    Copy it with `copy_of` before changing it."""
+    made = {}
+
+    def build(setup):
+        if setup not in made:
+            base = tmp_path_factory.mktemp("seeded")
+            root = base / "workspace"
+            shutil.copytree(template[0], root)
+            made[setup] = root, setup(runner(base_env(base / "xdg"), root))
+        return made[setup]
+
+    return build
+
+
+@pytest.fixture
+def copy_of(env, tmp_path):
+    """copy_of(root): a private copy of a seeded workspace and a runner for it: (folder, fl)."""
+
+    def copy(root: Path):
+        mine = tmp_path / "seeded-copy"
+        shutil.copytree(root, mine)
+        return mine, runner(env, mine)
+
+    return copy

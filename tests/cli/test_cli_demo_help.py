@@ -53,8 +53,17 @@ def test_demo_and_workspace_options_before_or_after_the_command(flourish, env, m
 
 def test_help(flourish):
     top = ok(flourish("--help"))
-    for command in ("init", "demo", "status", "team", "checkin", "action", "challenge"):
+    for command in (
+        *("init", "demo", "status", "team", "checkin", "action", "challenge"),
+        *("schedule", "briefing", "cluster"),
+    ):
         assert command in top.stdout
     sub = ok(flourish("checkin", "add", "--help"))
     for option in ("--team", "--date", "--notes", "--action", "--update", "--next"):
         assert option in sub.stdout
+    challenge = ok(flourish("challenge", "--help")).stdout
+    for action in ("escalate", "respond", "resolve", "reopen", "withdraw", "show", "edit", "link"):
+        assert action in challenge
+    revise = ok(flourish("schedule", "revise", "--help")).stdout
+    for option in ("--shift", "--from-stage", "--from", "--move", "--to", "--dry-run"):
+        assert option in revise

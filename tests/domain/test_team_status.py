@@ -1,8 +1,10 @@
 """A team's status at a glance: phase, check-in due, action and challenge counts."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from domain.actions import ActionItem, ActionStatus
 from domain.challenges import Category, Challenge, ChallengeStatus
@@ -10,7 +12,7 @@ from domain.checkins import CheckIn, CheckInKind
 from domain.cluster import Team
 from domain.program import DEFAULT_TEMPLATE, EventKind
 from domain.records import Person
-from domain.status import Phase, team_status
+from domain.status import Phase, TeamStatus, status_on, team_facts, team_status
 from domain.timeline import ScheduleRevision
 
 START = date(2026, 9, 1)
@@ -30,7 +32,7 @@ def action(status, due=None):
     )
 
 
-def challenge(status):
+def challenge(status, escalated_on=None):
     return Challenge(
         created_at=AT,
         updated_at=AT,
@@ -39,6 +41,7 @@ def challenge(status):
         title="c",
         raised_on=START,
         status=status,
+        escalated_on=escalated_on,
     )
 
 
@@ -144,3 +147,136 @@ def test_empty_team_has_zero_counts():
         status.challenges_escalated,
     )
     assert counts == (0, 0, 0, 0, 0)
+
+
+# -- challenges overdue: awaiting the chair beyond the response time -------------------------
+
+ESCALATED_ON = date(2026, 11, 2)
+
+
+@pytest.mark.parametrize(
+    ("days", "response_days", "overdue"),
+    [(7, 7, 0), (8, 7, 1), (3, 3, 0), (4, 3, 1), (8, 10, 0), (11, 10, 1), (0, 1, 0)],
+)
+def test_challenges_overdue_after_the_response_days(days, response_days, overdue):
+    challenges = [
+        challenge(ChallengeStatus.ESCALATED, ESCALATED_ON),
+        challenge(ChallengeStatus.CHAIR_ACTING, ESCALATED_ON),  # responded: never overdue
+        challenge(ChallengeStatus.RESOLVED, ESCALATED_ON),
+        challenge(ChallengeStatus.RAISED),
+    ]
+    today = ESCALATED_ON + timedelta(days=days)
+    status = team_status(
+        TEAM, DEFAULT_TEMPLATE, today, challenges=challenges, response_days=response_days
+    )
+    assert status.challenges_overdue == overdue
+    assert overdue == sum(c.is_overdue(today, response_days) for c in challenges)
+
+
+def test_the_response_days_default_to_seven():
+    escalated = [challenge(ChallengeStatus.ESCALATED, ESCALATED_ON)]
+    day = ESCALATED_ON + timedelta(days=7)
+    assert team_status(TEAM, DEFAULT_TEMPLATE, day, challenges=escalated).challenges_overdue == 0
+    day += timedelta(days=1)
+    assert team_status(TEAM, DEFAULT_TEMPLATE, day, challenges=escalated).challenges_overdue == 1
+
+
+# -- status_on: facts worked out once, read on any day ----------------------------------------
+
+
+def direct(team, template, today, *, checkins, actions, challenges, revisions, response_days):
+    """The status worked out in one go from the records, as before facts were split out."""
+    from domain.checkins import days_overdue, last_contact, next_checkin_due
+    from domain.timeline import build_timeline
+
+    timeline = build_timeline(team.start, template, list(revisions))
+    if today < timeline.start:
+        phase = Phase.NOT_STARTED
+    elif today > timeline.end:
+        phase = Phase.FINISHED
+    else:
+        phase = Phase.RUNNING
+    last = last_contact(list(checkins))
+    due = None
+    if phase is not Phase.FINISHED:
+        due = next_checkin_due(list(checkins), timeline.start, template.checkin_cadence_weeks)
+    planned = [a for a in actions if a.status is not ActionStatus.DROPPED]
+    return TeamStatus(
+        team=team,
+        timeline=timeline,
+        phase=phase,
+        stage=timeline.stage_on(today),
+        program_month=timeline.program_month(today),
+        percent=timeline.percent_through(today),
+        last_checkin=last.date if last else None,
+        checkin_due=due,
+        checkin_overdue_days=days_overdue(due, today) if due else 0,
+        actions_done=sum(a.status is ActionStatus.DONE for a in planned),
+        actions_total=len(planned),
+        actions_overdue=sum(a.is_overdue(today) for a in actions),
+        challenges_open=sum(c.is_open for c in challenges),
+        challenges_escalated=sum(c.is_escalated for c in challenges),
+        challenges_overdue=sum(c.is_overdue(today, response_days) for c in challenges),
+        next_milestone=timeline.next_milestone(today),
+    )
+
+
+days = st.dates(min_value=date(2026, 6, 1), max_value=date(2028, 3, 1))
+checkins = st.lists(
+    st.builds(
+        checkin,
+        days,
+        st.sampled_from(CheckInKind),
+        next_checkin=st.none() | days,
+    ),
+    max_size=5,
+)
+actions = st.lists(st.builds(action, st.sampled_from(ActionStatus), st.none() | days), max_size=6)
+challenges = st.lists(
+    st.builds(challenge, st.sampled_from(ChallengeStatus), st.none() | days), max_size=6
+)
+revisions = st.lists(
+    st.builds(
+        ScheduleRevision,
+        created_at=st.just(AT),
+        updated_at=st.just(AT),
+        team_id=st.just(TEAM.id),
+        reason=st.just("r"),
+        shift_days=st.integers(-20, 60),
+        from_stage=st.just(1),
+    ),
+    max_size=1,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    today=days,
+    later=st.lists(days, max_size=4),
+    cadence=st.integers(1, 6),
+    response_days=st.integers(1, 90),
+    checkins=checkins,
+    actions=actions,
+    challenges=challenges,
+    revisions=revisions,
+)
+def test_status_on_any_day_is_the_status_worked_out_that_day(
+    today, later, cadence, response_days, checkins, actions, challenges, revisions
+):
+    template = DEFAULT_TEMPLATE.with_cadence(cadence)
+    records = dict(checkins=checkins, actions=actions, challenges=challenges, revisions=revisions)
+    facts = team_facts(TEAM, template, **records)
+    # The same facts, read on several days, the edges of every rule among them.
+    edges = [
+        c.escalated_on + timedelta(days=response_days + k)
+        for c in challenges
+        for k in (0, 1)
+        if c.escalated_on
+    ]
+    edges += [a.due + timedelta(days=k) for a in actions for k in (0, 1) if a.due]
+    edges += [facts.checkin_due + timedelta(days=k) for k in (0, 1)]
+    edges += [facts.timeline.start, facts.timeline.end + timedelta(days=1)]
+    for day in [today, *later, *edges]:
+        expected = direct(TEAM, template, day, response_days=response_days, **records)
+        assert status_on(facts, day, response_days) == expected
+        assert team_status(TEAM, template, day, response_days=response_days, **records) == expected

@@ -3,7 +3,7 @@ block anyone, a busy workspace says so, and a long-running session sees others' 
 
 import signal
 import time
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -16,7 +16,9 @@ WRITES = 100
 # Waits for the go file, then logs WRITES check-ins alternating between a team shared with the
 # other writers and its own team, plus a briefing (cluster file) every tenth; prints each id.
 WRITER = f"""
+from datetime import timedelta
 shared, own, tag, go = ARGS
+LATER = NOW + timedelta(days=7)  # briefings are scheduled for a time to come
 f = Flourish.open(ROOT, clock=CLOCK)
 print("ready", flush=True)
 while not Path(go).exists():
@@ -25,7 +27,7 @@ for i in range({WRITES}):
     checkin = f.log_checkin(shared if i % 2 == 0 else own, on=DAY, notes=f"{{tag}} #{{i}}")
     print(checkin.id, flush=True)
     if i % 10 == 0:
-        print(f.add_briefing(f"{{tag}} briefing {{i}}", start=NOW).id, flush=True)
+        print(f.add_briefing(f"{{tag}} briefing {{i}}", start=LATER).id, flush=True)
 print("done", flush=True)
 """
 
@@ -129,7 +131,7 @@ def test_a_long_running_session_sees_another_sessions_writes(root, clock, team):
 
     checkin = cli.log_checkin(team.id, on=DAY, notes="Logged from the command line")
     other = cli.add_team("Valley High", start=date(2026, 9, 1), coach=team.coach)
-    briefing = cli.add_briefing("Term briefing", start=clock())
+    briefing = cli.add_briefing("Term briefing", start=clock() + timedelta(days=7))
 
     assert tui.checkins(team.id) == [checkin]
     assert [t.name for t in tui.teams()] == ["Hillside Primary", "Valley High"]

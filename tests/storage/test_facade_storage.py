@@ -70,7 +70,12 @@ def test_every_record_kind_reads_back_equal_after_reopening(root, clock, text):
     )
     clock.advance(minutes=1)
     challenge = f.raise_challenge(
-        team.id, category="staff-shortage", title=text, description=text, severity="high"
+        team.id,
+        category="staff-shortage",
+        title=text,
+        description=text,
+        impact="high",
+        urgency="medium",
     )
     clock.advance(minutes=1)
     shift = f.revise_schedule(
@@ -82,6 +87,14 @@ def test_every_record_kind_reads_back_equal_after_reopening(root, clock, text):
     )
     clock.advance(minutes=1)
     reverted = f.revert_revision(team.id, shift.id)
+    # The shift and its revert are both in the challenge's history, which only grows.
+    challenge = f.challenge(challenge.id)
+    assert [h.what for h in challenge.history] == [
+        "Raised",
+        "Schedule revised: stage 2 onward +4w",
+        "Schedule revision reverted: stage 2 onward +4w",
+    ]
+    assert challenge.severity.value == "high"
     briefing = f.add_briefing(
         text,
         start=datetime(2027, 3, 4, 16, 0, tzinfo=SYDNEY),

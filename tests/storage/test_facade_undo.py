@@ -18,6 +18,7 @@ from storage.facade import UNDO_DEPTH, ActionChange, Flourish, NewAction
 
 TEAM_START, CHECKIN_DAY = date(2026, 9, 1), date(2026, 11, 20)
 BRIEFING_START = datetime(2026, 12, 1, 15, 30, tzinfo=UTC)
+ESCALATION = {"reason": "Needs the chair", "schedule_impact": "Stage 2 slips"}
 
 
 def state(f: Flourish) -> dict:
@@ -55,6 +56,11 @@ class Plan:
     challenge: object
     revision: object
     briefing: object
+    # Challenges further along, on the other team: escalated, resolved, and one answered by a
+    # schedule revision.
+    escalated: object = None
+    resolved: object = None
+    linked_revision: object = None
 
 
 @pytest.fixture
@@ -77,12 +83,37 @@ def plan(flourish, add_team, clock, reopen) -> Plan:
     )
     clock.advance(minutes=1)
     challenge = flourish.raise_challenge(
-        team.id, category="staff-shortage", title="Two teachers off", severity="high"
+        team.id,
+        category="staff-shortage",
+        title="Two teachers off",
+        impact="high",
+        urgency="medium",
     )
     clock.advance(minutes=1)
     revision = flourish.revise_schedule(team.id, reason="Inspection", shift_days=14, from_stage=2)
     clock.advance(minutes=1)
     briefing = flourish.add_briefing("Autumn update", start=BRIEFING_START, team_id=team.id)
+    clock.advance(minutes=1)
+    escalated = flourish.raise_challenge(
+        other_team.id, category="new-initiatives", title="Trust programme"
+    )
+    escalated = flourish.escalate_challenge(escalated.id, **ESCALATION)
+    clock.advance(minutes=1)
+    resolved = flourish.raise_challenge(
+        other_team.id, category="extra-reporting", title="Weekly returns"
+    )
+    flourish.escalate_challenge(resolved.id, **ESCALATION)
+    resolved = flourish.resolve_challenge(
+        resolved.id, resolution="Termly again", outcome="reprioritised"
+    )
+    clock.advance(minutes=1)
+    answered = flourish.raise_challenge(
+        other_team.id, category="critical-incident", title="Flooded nursery"
+    )
+    flourish.escalate_challenge(answered.id, **ESCALATION)
+    linked_revision = flourish.revise_schedule(
+        other_team.id, reason="Recovery", shift_days=7, from_stage=3, challenge_id=answered.id
+    )
     clock.advance(minutes=1)
     # A new session: its undo history is empty.
     return Plan(
@@ -94,6 +125,9 @@ def plan(flourish, add_team, clock, reopen) -> Plan:
         challenge,
         revision,
         briefing,
+        flourish.challenge(escalated.id),
+        resolved,
+        linked_revision,
     )
 
 
@@ -165,6 +199,72 @@ VERBS = {
     "add_briefing": (
         lambda p: p.f.add_briefing("Spring update", start=BRIEFING_START + timedelta(days=90)),
         "Scheduled the briefing 'Spring update'",
+    ),
+    "escalate_challenge": (
+        lambda p: p.f.escalate_challenge(p.challenge.id, **ESCALATION),
+        "Escalated to the chair: 'Two teachers off'",
+    ),
+    "respond_to_challenge": (
+        lambda p: p.f.respond_to_challenge(
+            p.escalated.id, kind="liaise", outcome="Wrote to the trust", with_whom=["CEO"]
+        ),
+        "Liaised with line managers and stakeholders: 'Trust programme'",
+    ),
+    "resolve_challenge": (
+        lambda p: p.f.resolve_challenge(p.escalated.id, resolution="Moved", outcome="accepted"),
+        "Resolved: Pressure accepted; the team carries on: 'Trust programme'",
+    ),
+    "withdraw_challenge": (
+        lambda p: p.f.withdraw_challenge(p.challenge.id, reason="Raised twice"),
+        "Withdrawn: 'Two teachers off'",
+    ),
+    "reopen_challenge": (
+        lambda p: p.f.reopen_challenge(p.resolved.id, reason="Weekly again"),
+        "Reopened: 'Weekly returns'",
+    ),
+    "link_briefing": (
+        lambda p: p.f.link_briefing(p.challenge.id, p.briefing.id),
+        "Linked to a briefing: 'Two teachers off'",
+    ),
+    "update_challenge": (
+        lambda p: p.f.update_challenge(p.challenge.id, impact="low", title="Three off"),
+        "Edited: 'Two teachers off'",
+    ),
+    "update_cluster": (
+        lambda p: p.f.update_cluster(
+            response_days=3, stakeholders=[Person(name="Exec", email="exec@example.org")]
+        ),
+        "Changed the cluster's settings",
+    ),
+    "move_briefing": (
+        lambda p: p.f.move_briefing(p.briefing.id, start=BRIEFING_START + timedelta(days=1)),
+        "Moved the briefing 'Autumn update'",
+    ),
+    "cancel_briefing": (
+        lambda p: p.f.cancel_briefing(p.briefing.id, reason="Snow"),
+        "Cancelled the briefing 'Autumn update'",
+    ),
+    "update_briefing": (
+        lambda p: p.f.update_briefing(p.briefing.id, title="Winter update", agenda="1. New"),
+        "Edited the briefing 'Autumn update'",
+    ),
+    "accept_plan": (
+        lambda p: p.f.accept_plan(p.f.plan_briefings(p.team.id)),
+        "Scheduled 4 briefings from the plan",
+    ),
+    "revise_schedule for a challenge": (
+        lambda p: p.f.revise_schedule(
+            p.other_team.id,
+            reason="Agreed",
+            shift_days=7,
+            from_stage=2,
+            challenge_id=p.escalated.id,
+        ),
+        "Revised Riverside Academy's schedule",
+    ),
+    "revert_revision of a challenge": (
+        lambda p: p.f.revert_revision(None, p.linked_revision.id),
+        "Reverted a revision of Riverside Academy's schedule",
     ),
 }
 
@@ -431,6 +531,17 @@ FAILING = {
     "unknown check-in kind": lambda p: p.f.update_checkin(p.checkin.id, kind="party"),
     "action of another team": lambda p: p.f.log_checkin(
         p.other_team.id, on=CHECKIN_DAY, action_changes=[ActionChange(action_id=p.action.id)]
+    ),
+    "escalate a resolved challenge": lambda p: p.f.escalate_challenge(p.resolved.id, **ESCALATION),
+    "meeting for an external challenge": lambda p: p.f.respond_to_challenge(
+        p.escalated.id, kind="meeting", outcome="Met"
+    ),
+    "response days out of range": lambda p: p.f.update_cluster(response_days=91),
+    "briefing in the past": lambda p: p.f.add_briefing(
+        "Late", start=datetime(2026, 11, 1, 15, 30, tzinfo=UTC)
+    ),
+    "revision of another team's challenge": lambda p: p.f.revise_schedule(
+        p.team.id, reason="x", shift_days=7, from_stage=2, challenge_id=p.escalated.id
     ),
 }
 

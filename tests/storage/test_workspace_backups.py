@@ -1,6 +1,6 @@
 """Daily backups: taken on open when the newest is a day old, rotated, and true snapshots."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import orjson
 
@@ -58,7 +58,7 @@ def test_a_backup_does_not_change_when_the_workspace_does(root, clock, team, tea
 
     f.log_checkin(team.id, on=DAY, notes="After the backup")
     f.update_team(team.id, name="Hillside Primary School")
-    f.add_briefing("Term briefing", start=clock())
+    f.add_briefing("Term briefing", start=clock() + timedelta(days=7))
 
     assert snapshot(backup) == taken
     saved = orjson.loads((backup / "teams" / team_path.name).read_bytes())

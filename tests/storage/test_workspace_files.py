@@ -3,7 +3,7 @@ reported (naming a backup to restore from) and never overwritten."""
 
 import os
 import stat
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -32,7 +32,7 @@ def test_folders_are_owner_only_and_files_owner_read_write(umask, root, clock, a
     add_team("Valley High")
     f = Flourish.open(root, clock=clock)  # takes the first backup
     f.log_checkin(team.id, on=DAY, notes="Confidential: head teacher on leave")
-    f.add_briefing("Term briefing", start=clock())
+    f.add_briefing("Term briefing", start=clock() + timedelta(days=7))
 
     folders = [root, root / "teams", root / "backups", *(root / "backups").rglob("*")]
     folders = [p for p in folders if p.is_dir()]

@@ -3,7 +3,7 @@
 import contextlib
 import errno
 import os
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -96,7 +96,7 @@ def test_failed_save_to_the_cluster_file_keeps_it_as_it_was(root, clock, flouris
     before = cluster.read_bytes()
 
     with fault(), pytest.raises(WriteFailed):
-        flourish.add_briefing("Term 1 briefing", start=clock())
+        flourish.add_briefing("Term 1 briefing", start=clock() + timedelta(days=7))
 
     assert cluster.read_bytes() == before
     assert Flourish.open(root, clock=clock).briefings() == []

@@ -129,7 +129,7 @@ def test_the_school_that_loses_its_head_gets_a_revised_schedule(demo):
     (lost,) = [
         c
         for c in demo.challenges()
-        if c.category is Category.LEADERSHIP_CHANGE and c.severity is Severity.HIGH
+        if c.category is Category.LEADERSHIP_CHANGE and c.severity is Severity.CRITICAL
     ]
     (revision,) = demo.revisions(lost.team_id)
     assert revision.challenge_id == lost.id

@@ -1,42 +1,49 @@
-"""Implementation challenges: raise one for a team, and read one with its status history."""
+"""Implementation challenges: raise one for a team, and the forms of its lifecycle (escalate to
+the chair, record the chair's response, resolve, withdraw, reopen, put it on a briefing).
 
-from collections.abc import Iterable
+Every form saves through one facade verb; the facade's refusals (an illegal move, a date to
+come) show in the form, under the field they concern when there is one."""
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widget import Widget
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, OptionList, Select, SelectionList, Static, TextArea
+from textual.widgets.option_list import Option
 
-from domain.challenges import Category, Challenge, ChallengeKind, Severity
+from domain.challenges import (
+    Category,
+    Challenge,
+    ChallengeKind,
+    Level,
+    Outcome,
+    ResponseKind,
+    WaitingOn,
+    responses_for,
+    severity_of,
+)
 from domain.dates import parse_date
 from domain.errors import FlourishError, ValidationError
 from storage.facade import Flourish
-from tui.cells import WARN
+from tui import cells
+from tui import challenges as show
 from tui.dialogs.base import FormError, FormScreen, field
-from tui.dialogs.detail import DetailScreen, block, line, section
 
 RAISED_HINT = "today, yesterday, mon or 2026-11-20"
-SEVERITY_STYLES = {
-    Severity.LOW: "",
-    Severity.MEDIUM: "#d7af5f",
-    Severity.HIGH: "bold #ff875f",
-    Severity.CRITICAL: WARN,
-}
+PAST_HINT = "today, yesterday, 3 Dec or 2026-11-20"
 
 
 def category_options(kind: str) -> list[tuple[Text, str]]:
     return [(Text(c.label), c.value) for c in Category if c.kind == kind]
 
 
-def words(value: str) -> str:
-    """`chair-acting` as `chair acting`."""
-    return value.replace("-", " ")
+def level_options() -> list[tuple[str, str]]:
+    return [(level.value, level.value) for level in Level]
 
 
 class ChallengeForm(FormScreen):
-    """Raise an internal or external implementation challenge for a team."""
+    """Raise an internal or external implementation challenge for a team: its impact on the
+    program and its urgency give its severity, shown as they are picked."""
 
     title = "Raise a challenge"
 
@@ -62,14 +69,15 @@ class ChallengeForm(FormScreen):
                 hint="in school / outside",
             )
             yield from field(
-                "Severity",
-                Select(
-                    [(s.value, s.value) for s in Severity],
-                    value=Severity.MEDIUM.value,
-                    allow_blank=False,
-                    id="severity",
-                ),
+                "Impact",
+                Select(level_options(), value=Level.MEDIUM.value, allow_blank=False, id="impact"),
+                hint="on the program",
             )
+            yield from field(
+                "Urgency",
+                Select(level_options(), value=Level.MEDIUM.value, allow_blank=False, id="urgency"),
+            )
+        yield Static(self._severity(), id="severity")
         yield from field(
             "Category",
             Select(category_options(kind), prompt="Pick a category", id="category"),
@@ -85,6 +93,24 @@ class ChallengeForm(FormScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#kind").focus()
+
+    def _level(self, field_id: str) -> Level:
+        value = self.query_one(f"#{field_id}", Select).value
+        return Level(value) if value != Select.NULL else Level.MEDIUM
+
+    def _severity(self) -> Text:
+        if not self.is_mounted:
+            impact = urgency = Level.MEDIUM
+        else:
+            impact, urgency = self._level("impact"), self._level("urgency")
+        text = Text.styled("Severity  ", "bold")
+        text.append_text(show.severity(severity_of(impact, urgency)))
+        text.append(f"  impact {impact.value} × urgency {urgency.value}", style="dim")
+        return text
+
+    @on(Select.Changed, "#impact, #urgency")
+    def _level_changed(self) -> None:
+        self.query_one("#severity", Static).update(self._severity())
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
@@ -116,7 +142,8 @@ class ChallengeForm(FormScreen):
                 kind=kind,
                 title=title,
                 description=self.text("description"),
-                severity=self.query_one("#severity", Select).value,
+                impact=self._level("impact").value,
+                urgency=self._level("urgency").value,
                 raised_on=raised_on,
             )
         except ValidationError as e:
@@ -126,55 +153,293 @@ class ChallengeForm(FormScreen):
             raise
 
     def done(self, result) -> str:
-        # No user text here: the base shows this message as markup.
         return f"Challenge raised ({result.kind.value}, {result.severity.value})."
 
 
-class ChallengeDetail(DetailScreen):
-    """One challenge in full, with its status history."""
+# -- the lifecycle -----------------------------------------------------------------------------
+
+
+def about(program: Flourish, c: Challenge) -> Static:
+    """The challenge a form acts on: its title, school, kind, severity and status."""
+    text = Text.styled(c.title, "bold")
+    try:
+        school = program.team(c.team_id).name
+    except FlourishError:
+        school = "—"
+    text.append("\n")
+    text.append(school)
+    text.append(f" · {c.kind.value} · ")
+    text.append_text(show.severity(c.severity))
+    text.append(f" · {c.status.label}")
+    return Static(text, id="challenge-about", classes="challenge-about")
+
+
+class ChallengeMoveForm(FormScreen):
+    """A form that moves one challenge along its lifecycle."""
 
     def __init__(self, program: Flourish, challenge: Challenge):
         super().__init__()
         self.program = program
         self.challenge = challenge
+        self.title = self.heading  # Screen.__init__ set it to None
+
+    @property
+    def team_id(self) -> str:
+        return self.challenge.team_id
+
+
+class EscalateForm(ChallengeMoveForm):
+    """Hand a raised challenge to the cluster chair."""
+
+    title = "Escalate to the cluster chair"
+
+    def fields(self) -> ComposeResult:
+        yield about(self.program, self.challenge)
+        yield from field(
+            "Why the chair is needed",
+            TextArea(id="reason", soft_wrap=True),
+            hint="what the team cannot resolve alone",
+        )
+        yield from field(
+            "Expected impact on the schedule",
+            TextArea(id="schedule-impact", soft_wrap=True),
+            hint="what will slip, and by how much",
+        )
+
+    def submit(self):
+        reason = self.required("reason", "The reason for escalating")
+        impact = self.required("schedule-impact", "The expected impact on the schedule")
+        return self.program.escalate_challenge(
+            self.challenge.id, reason=reason, schedule_impact=impact
+        )
+
+    def done(self, result) -> str:
+        return f"Escalated to the chair: {result.title}"
+
+
+def people_options(program: Flourish, team_id: str) -> list[tuple[Text, str]]:
+    """The team's members and line managers and the cluster's executive stakeholders."""
+    options = []
+    for group, person in program.invitees(team_id):
+        text = Text(person.name)
+        role = person.role or group
+        text.append(f"  {role}", style="dim")
+        if role != group:
+            text.append(f" · {group}", style="dim")
+        options.append((text, person.name))
+    return options
+
+
+class RespondForm(ChallengeMoveForm):
+    """Record what the chair did about an escalated challenge; the chair is then acting on it."""
+
+    title = "Record the chair's response"
+
+    def __init__(self, program: Flourish, challenge: Challenge):
+        super().__init__(program, challenge)
+        self.kinds = responses_for(challenge.kind)
+        self._auto_awaiting = self.kinds[0].waits_on.value  # what the response kind suggests
+        self._awaiting_touched = False
+
+    def fields(self) -> ComposeResult:
+        yield about(self.program, self.challenge)
+        first = self.kinds[0]
+        yield from field(
+            "What the chair did",
+            Select(
+                [(Text(k.label), k.value) for k in self.kinds],
+                value=first.value,
+                allow_blank=False,
+                id="response-kind",
+            ),
+            hint=f"for an {self.challenge.kind.value} challenge",
+        )
+        with Horizontal(classes="row"):
+            yield from field("When", Input("today", id="on"), hint=PAST_HINT)
+            yield from field(
+                "Waiting on next",
+                Select(
+                    [(w.value, w.value) for w in WaitingOn],
+                    value=first.waits_on.value,
+                    allow_blank=False,
+                    id="awaiting",
+                ),
+            )
+        yield from field(
+            "With whom",
+            SelectionList(*people_options(self.program, self.team_id), id="with-whom"),
+            hint="space ticks a name",
+        )
+        yield from field(
+            "Others",
+            Input(placeholder="names not listed, separated by commas", id="others"),
+        )
+        yield from field(
+            "Outcome", TextArea(id="outcome", soft_wrap=True), hint="what was agreed or learnt"
+        )
+
+    @on(Select.Changed, "#response-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        # Whose move it is usually follows from the response, until picked by hand.
+        if event.value != Select.NULL and not self._awaiting_touched:
+            self._auto_awaiting = ResponseKind(event.value).waits_on.value
+            self.query_one("#awaiting", Select).value = self._auto_awaiting
+
+    @on(Select.Changed, "#awaiting")
+    def _awaiting_changed(self, event: Select.Changed) -> None:
+        if event.value != self._auto_awaiting:
+            self._awaiting_touched = True
+
+    def with_whom(self) -> list[str]:
+        picked = list(self.query_one("#with-whom", SelectionList).selected)
+        typed = [name.strip() for name in self.text("others").split(",") if name.strip()]
+        return picked + [name for name in typed if name not in picked]
+
+    def submit(self):
+        kind = self.query_one("#response-kind", Select).value
+        on_date = self.checked(
+            "on", parse_date, self.required("on", "The date"), self.program.today(), "past"
+        )
+        outcome = self.required("outcome", "The outcome")
+        try:
+            return self.program.respond_to_challenge(
+                self.challenge.id,
+                kind=str(kind),
+                outcome=outcome,
+                on=on_date,
+                with_whom=self.with_whom(),
+                awaiting=str(self.query_one("#awaiting", Select).value),
+            )
+        except ValidationError as e:
+            if str(on_date) in str(e):  # a response still to come belongs under the date
+                raise FormError("on", str(e)) from None
+            raise
+
+    def done(self, result) -> str:
+        return f"Response recorded: {result.title} (waiting on {result.waiting_on.value})."
+
+
+class ResolveForm(ChallengeMoveForm):
+    """Close a challenge with how it was resolved and how it ended."""
+
+    title = "Resolve a challenge"
+
+    def fields(self) -> ComposeResult:
+        yield about(self.program, self.challenge)
+        yield from field(
+            "How it ended",
+            Select([(Text(o.label), o.value) for o in Outcome], prompt="Pick one", id="outcome"),
+        )
+        yield from field(
+            "Resolution",
+            TextArea(id="resolution", soft_wrap=True),
+            hint="what resolved it, for the chair's record",
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#outcome").focus()
+
+    def submit(self):
+        outcome = self.query_one("#outcome", Select).value
+        if outcome == Select.NULL:
+            raise FormError("outcome", "Pick how the challenge ended.")
+        resolution = self.required("resolution", "The resolution")
+        return self.program.resolve_challenge(
+            self.challenge.id, resolution=resolution, outcome=str(outcome)
+        )
+
+    def done(self, result) -> str:
+        return f"Resolved: {result.title}"
+
+
+class ReasonForm(ChallengeMoveForm):
+    """Withdraw a challenge, or reopen a resolved one, saying why."""
+
+    HEADINGS = {"withdraw": "Withdraw a challenge", "reopen": "Reopen a challenge"}
+    HINTS = {
+        "withdraw": "why it no longer needs the chair or the team",
+        "reopen": "what has come back",
+    }
+
+    def __init__(self, program: Flourish, challenge: Challenge, move: str):
+        self.move = move
+        super().__init__(program, challenge)
 
     @property
     def heading(self) -> str:
-        return self.challenge.title
+        return self.HEADINGS[self.move]
 
-    def fetch(self) -> None:
-        self.challenge = self.program.challenge(self.challenge.id)
+    @property
+    def save_label(self) -> str:
+        return self.move.capitalize()
 
-    def rows(self) -> Iterable[Widget]:
-        c, today = self.challenge, self.program.today()
-        try:
-            team = Text(self.program.team(c.team_id).name)
-        except FlourishError:
-            team = Text("—")
-        age = c.age_days(today)
-        raised = Text(c.raised_on.isoformat())
-        if c.raised_by:
-            raised.append(" by ")
-            raised.append(c.raised_by)
-        yield line("Team", team)
-        yield line("Kind", c.kind.value)
-        yield line("Category", c.category.label)
-        yield line("Severity", Text(c.severity.value, style=SEVERITY_STYLES[c.severity]))
-        yield line("Status", words(c.status.value))
-        yield line("Raised on", raised)
-        yield line("Age", f"{age} day{'s' * (age != 1)}")
-        yield section("Description")
-        yield block(c.description)
-        yield section(f"History ({len(c.history)})")
-        if not c.history:
-            yield block("", empty="No changes recorded.")
-        tz = self.program.cluster().tz
-        for change in c.history:
-            heading = Text(f"{change.at.astimezone(tz):%Y-%m-%d %H:%M}", style="bold")
-            heading.append(f"  {words(change.status.value)}")
-            if change.by:
-                heading.append(" · ")
-                heading.append(change.by)
-            yield Static(heading, classes="detail-line")
-            if change.note.strip():
-                yield block(change.note)
+    def fields(self) -> ComposeResult:
+        yield about(self.program, self.challenge)
+        yield from field(
+            "Reason", TextArea(id="reason", soft_wrap=True), hint=self.HINTS[self.move]
+        )
+
+    def submit(self):
+        what = "withdrawing" if self.move == "withdraw" else "reopening"
+        reason = self.required("reason", f"The reason for {what}")
+        verb = (
+            self.program.withdraw_challenge
+            if self.move == "withdraw"
+            else self.program.reopen_challenge
+        )
+        return verb(self.challenge.id, reason=reason)
+
+    def done(self, result) -> str:
+        moved = "Withdrawn" if self.move == "withdraw" else "Reopened"
+        return f"{moved}: {result.title} (now {result.status.label})."
+
+
+class BriefingPicker(ChallengeMoveForm):
+    """Put a challenge on an upcoming stakeholder briefing for its team or the whole cluster."""
+
+    title = "Put the challenge on a briefing"
+    save_label = "Link"
+    AUTO_FOCUS = "#briefing"
+
+    def __init__(self, program: Flourish, challenge: Challenge):
+        super().__init__(program, challenge)
+        now = program.now()
+        self.briefings = [
+            b for b in program.briefings(challenge.team_id) if not b.cancelled and b.start > now
+        ]
+
+    def fields(self) -> ComposeResult:
+        yield about(self.program, self.challenge)
+        today = self.program.today()
+        options = []
+        for b in self.briefings:
+            linked = b.id in self.challenge.briefing_ids
+            text = Text(f"{b.start:%a} {cells.day(b.start.date(), today)} {b.start:%H:%M}  ")
+            text.append(b.title)
+            text.append("  this team" if b.team_id else "  whole cluster", style="dim")
+            if linked:
+                text.append("  (already on it)", style="dim")
+            options.append(Option(text, id=b.id, disabled=linked))
+        hint = "Enter links the highlighted one"
+        if not options:
+            hint = "none: schedule one from the team's Briefings tab"
+        yield from field("Upcoming briefings", OptionList(*options, id="briefing"), hint=hint)
+
+    @on(OptionList.OptionSelected, "#briefing")
+    def _chosen(self) -> None:
+        self.action_save()
+
+    def submit(self):
+        picker = self.query_one("#briefing", OptionList)
+        if not self.briefings:
+            raise FormError("briefing", "There is no upcoming briefing for this team or cluster.")
+        if picker.highlighted is None:
+            raise FormError("briefing", "Pick a briefing.")
+        option = picker.get_option_at_index(picker.highlighted)
+        if option.disabled:
+            raise FormError("briefing", "The challenge is on that briefing already.")
+        return self.program.link_briefing(self.challenge.id, option.id)
+
+    def done(self, result) -> str:
+        return f"On the briefing: {result.title}"

@@ -1,21 +1,33 @@
 """The cluster dashboard: one row per team, where it stands today, and quick views of trouble."""
 
-from dataclasses import dataclass
+from __future__ import annotations
 
+import gc
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.message import Message
+from textual.reactive import reactive
+from textual.renderables.bar import Bar
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static, Tab, Tabs
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from domain.errors import FlourishError
-from domain.status import Phase, TeamStatus
-from tui import cells
+
+if TYPE_CHECKING:  # the domain arrives with the statuses, after the first frame
+    from domain.status import TeamStatus
 
 WIDE = 170  # from this many columns, the coach and next milestone get their own columns
-FILTER_DELAY = 0.12  # seconds of quiet typing before the table is refilled
 
 
 @dataclass(frozen=True)
@@ -67,12 +79,147 @@ WIDE_COLUMNS = {
 COLUMN_SORT = {"school": 0, "due": 1, "last": 1, "month": 2, "stage": 2, "actions": 3, "chall": 4}
 
 
+class QuickViews(Widget):
+    """The quick views as a row of tabs with the current one underlined.
+
+    It looks and clicks like Textual's Tabs, but is one widget where Tabs is nine, so the
+    first frame has less to lay out. It never takes focus: keys 1-4 switch views."""
+
+    ALLOW_SELECT = False
+    DEFAULT_CSS = """
+    QuickViews {
+        height: 2;
+        pointer: pointer;
+        & > .quick-views--tab { color: $foreground 50%; }
+        & > .quick-views--active { color: $foreground; }
+        & > .quick-views--bar {
+            color: $block-cursor-background;
+            background: $foreground 10%;
+        }
+        &:ansi {
+            & > .quick-views--tab { text-style: dim; }
+            & > .quick-views--active { text-style: not dim bold; }
+            & > .quick-views--bar { color: $block-cursor-background; background: $border-blurred; }
+        }
+    }
+    """
+    COMPONENT_CLASSES = {"quick-views--tab", "quick-views--active", "quick-views--bar"}
+
+    labels: reactive[tuple[str, ...]] = reactive(tuple)
+    active: reactive[int] = reactive(0)
+    hovered: reactive[int | None] = reactive(None)
+
+    class Clicked(Message):
+        """A view's label was clicked."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, labels: tuple[str, ...], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.set_reactive(QuickViews.labels, labels)
+
+    def _spans(self) -> list[tuple[int, int]]:
+        """Where each label starts and ends; each has a cell of padding either side."""
+        spans, x = [], 0
+        for label in self.labels:
+            spans.append((x + 1, x + 1 + len(label)))
+            x += len(label) + 2
+        return spans
+
+    def _shift(self) -> int:
+        """How far the labels are scrolled left to keep the current one in sight (as Tabs
+        scrolls), when they are wider than the screen."""
+        spans = self._spans()
+        return max(0, spans[self.active][1] + 1 - self.size.width) if spans else 0
+
+    def _at(self, x: int) -> int | None:
+        x += self._shift()
+        return next((i for i, (a, b) in enumerate(self._spans()) if a - 1 <= x <= b), None)
+
+    def render_line(self, y: int) -> Strip:
+        # Drawn segment by segment, as Tabs draws it: padding in the background colour only.
+        width, shift = self.size.width, self._shift()
+        full = max(width + shift, sum(len(label) + 2 for label in self.labels))
+        background = Style(bgcolor=self.background_colors[1].rich_color)
+        if y == 0:
+            tab = self.get_component_rich_style("quick-views--tab")
+            active = self.get_component_rich_style("quick-views--active")
+            segments = []
+            for i, label in enumerate(self.labels):
+                style = active if i in (self.active, self.hovered) else tab
+                segments += [Segment(" ", background), Segment(label, style)]
+                segments.append(Segment(" ", background))
+            line = Strip(segments).adjust_cell_length(full, background)
+        elif y == 1:
+            spans = self._spans()
+            colors = self.get_component_rich_style("quick-views--bar")
+            bar = Bar(
+                spans[self.active] if spans else (0, 0),
+                highlight_style=Style.from_color(colors.color),
+                background_style=Style.from_color(colors.bgcolor),
+                width=full,
+            )
+            console = self.app.console
+            segments = console.render(bar, console.options.update_width(full))
+            line = Strip(segments).apply_style(background)
+        else:
+            return Strip.blank(width, background)
+        return line.crop(shift, shift + width).simplify()
+
+    def on_click(self, event: events.Click) -> None:
+        index = self._at(event.x)
+        if index is not None:
+            self.post_message(self.Clicked(index))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self.hovered = self._at(event.x) if event.y == 0 else None
+
+    def on_leave(self) -> None:
+        self.hovered = None
+
+
+class TeamTable(DataTable):
+    """The teams' table. Every column has a fixed width and every row one line, so, unlike a
+    plain DataTable, it does not measure each cell of the rows added (about 100 ms for 500
+    rows, on every refill) to size columns it never resizes."""
+
+    def __init__(self, cursor_moved: Callable[[], None], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._cursor_moved = cursor_moved
+
+    def _update_dimensions(self, new_rows) -> None:
+        super()._update_dimensions(())  # the table's size only: rows x fixed widths
+
+    def refill(self, rows: list[tuple[str, list]], keep: str | None) -> None:
+        """Replace the rows, the cursor on the row `keep` if it is still there."""
+        self.clear()
+        for key, cells in rows:
+            self.add_row(*cells, key=key)
+        # Sized now rather than when idle (there is nothing to measure), the cursor scrolls
+        # into view before the next frame, not after it: the table is painted once, not twice.
+        self._update_dimensions(())
+        self._require_update_dimensions = False
+        self._new_rows.clear()
+        if keep in self.rows:
+            self.move_cursor(row=self.get_row_index(keep), animate=False)
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
+        # Tell the screen now, so the detail line changes in the frame that shows the cursor
+        # moved (RowHighlighted arrives a frame later). Also called, unchanged, per row added.
+        if old.row != new.row:
+            self._cursor_moved()
+
+
 class DashboardScreen(Screen):
     AUTO_FOCUS = "#teams"
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="dashboard.filter", key_display="/"),
         Binding("s", "sort", "Sort", id="dashboard.sort"),
         Binding("a", "app.add_team", "Add team", id="dashboard.add_team"),
+        Binding("e", "app.chair_queue", "Chair's queue", id="dashboard.chair_queue"),
         Binding("escape", "clear_filter", "Clear filter", id="dashboard.clear", show=False),
         *(
             Binding(v.key, f"view('{v.id}')", v.label, id=f"dashboard.view.{v.id}", show=False)
@@ -89,8 +236,10 @@ class DashboardScreen(Screen):
         self.view = VIEWS[0]
         self.sort_index = 0
         self._wide: bool | None = None
-        self._rows: dict[str, list] = {}
-        self._filter_timer = None
+        self._rows: dict[str, list] = {}  # cells per team, built once per load and width
+        self._shown_ids: list[str] | None = None  # the rows in the table, in order
+        self._detail = Text()  # what the detail line shows
+        self._searched: dict[str, str] = {}  # what the filter looks in, per team
 
     @property
     def team_id(self) -> str | None:
@@ -104,12 +253,10 @@ class DashboardScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        views = Tabs(*(Tab(f"{v.key} {v.label}", id=v.id) for v in VIEWS), id="views")
-        views.can_focus = False  # keys 1-4 switch views; focus stays on the table
-        yield views
+        yield QuickViews(_view_labels(), id="views")
         yield Input(placeholder="Filter by school, coach or stage", id="filter")
         yield Static("Opening the workspace…", id="message")
-        yield DataTable(id="teams", cursor_type="row", zebra_stripes=True)
+        yield TeamTable(self._show_detail, id="teams", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
         yield Footer()
 
@@ -133,19 +280,26 @@ class DashboardScreen(Screen):
 
     def _loaded(self, statuses: list[TeamStatus]) -> None:
         self.statuses = statuses
-        self._rows: dict[str, list] = {}  # cells per team, built once per load and width
+        self._searched = {s.team.id: _searched(s) for s in statuses}
+        self._rows = {}
+        self._shown_ids = None  # the cells may have changed: refill
         message = self.query_one("#message", Static)
         table = self.query_one("#teams", DataTable)
         if not statuses:
             message.update(_welcome(self.app.program.cluster().name))
             message.display, table.display = True, False
-            self.query_one("#detail", Static).update("")
+            self._show_detail()
         else:
             message.display, table.display = False, True
             self._count_views()
             self._fill()
             if self.focused is None:
                 table.focus()
+        if not gc.get_freeze_count():
+            # Once, when the app has started: what is alive now (Textual, the statuses, the
+            # cells) lives as long as the app. Frozen, the cycle collector no longer walks it on
+            # each full collection, a pause of 30-70 ms that would otherwise land on a key.
+            gc.freeze()
         self.post_message(self.Filled())
 
     # -- the table -------------------------------------------------------------------------
@@ -170,71 +324,48 @@ class DashboardScreen(Screen):
                 table.add_column(label, key=key, width=widths[key])
 
     def _fill(self) -> None:
-        table = self.query_one("#teams", DataTable)
-        keep = _current_key(table)
+        from tui.screens import dashboard_cells  # imports the domain: not before the data
+
+        table = self.query_one("#teams", TeamTable)
+        keep = _current_key(table)  # the highlighted team stays highlighted
         if (self.size.width >= WIDE) != self._wide or not table.columns:
             self._columns(table)
-            self._rows = {}
-        table.clear()
+            self._rows, self._shown_ids = {}, None
         shown = self._shown()
-        today = self.today
-        widths = [column.width for column in table.ordered_columns]
-        for s in shown:
-            if s.team.id not in self._rows:
-                self._rows[s.team.id] = self._row(s, today, widths)
-            table.add_row(*self._rows[s.team.id], key=s.team.id)
-        if keep in {s.team.id for s in shown}:
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        ids = [s.team.id for s in shown]
+        # Most keys typed in the filter leave the same teams: then there is nothing to redo.
+        if ids != self._shown_ids:
+            today, widths = self.today, [column.width for column in table.ordered_columns]
+            for s in shown:
+                if s.team.id not in self._rows:
+                    self._rows[s.team.id] = dashboard_cells.row(s, today, self._wide, widths)
+            table.refill([(i, self._rows[i]) for i in ids], keep)
+            self._shown_ids = ids
         self._show_detail()
 
     def _shown(self) -> list[TeamStatus]:
         text = self.query_one("#filter", Input).value.strip().casefold()
         _label, key, reverse = SORTS[self.sort_index]
-        found = [s for s in self.statuses if self.view.test(s) and _matches(s, text)]
+        searched = self._searched
+        found = [s for s in self.statuses if self.view.test(s) and text in searched[s.team.id]]
         return sorted(found, key=key, reverse=reverse)
 
-    def _row(self, s: TeamStatus, today, widths: list[int]) -> list:
-        wide = self._wide
-        row: list = [Text(s.team.name)]
-        if wide:
-            row.append(Text(s.team.coach.name))
-        row.append(_stage(s, today, wide))
-        row.append(cells.progress(s.program_month, s.timeline.months_total, 5 if wide else 3))
-        row.append(_last(s, today, wide))
-        row.append(_due(s, today))
-        row.append(_actions(s))
-        row.append(_challenges(s))
-        if wide:
-            row.append(_milestone(s, today))
-        for text, width in zip(row, widths, strict=True):
-            text.truncate(width, overflow="ellipsis")
-        return row
-
     def _count_views(self) -> None:
-        tabs = self.query_one("#views", Tabs)
-        for v in VIEWS:
-            count = sum(1 for s in self.statuses if v.test(s))
-            tabs.query_one(f"#{v.id}", Tab).label = f"{v.key} {v.label} ({count})"
+        counts = [sum(1 for s in self.statuses if v.test(s)) for v in VIEWS]
+        self.query_one(QuickViews).labels = _view_labels(counts)
 
-    @on(DataTable.RowHighlighted, "#teams")
     def _show_detail(self) -> None:
-        detail = self.query_one("#detail", Static)
         s = self._selected()
-        if s is None:
-            detail.update(Text("No team matches.", style="dim") if self.statuses else "")
-            return
-        today = self.today
-        line = Text()
-        line.append(s.team.name, style="bold")
-        line.append(f"  Coach {s.team.coach.name}")
-        if s.last_checkin:
-            line.append(f" · last check-in {cells.day(s.last_checkin, today)}")
-        if s.next_milestone:
-            m = s.next_milestone
-            line.append(f" · next: {m.title} {cells.day(m.start, today)}")
-        sort = SORTS[self.sort_index][0]
-        line.append(f"\nSorted by {sort} (s) · Enter opens the team", style="dim")
-        detail.update(line)
+        if s is not None:
+            from tui.screens import dashboard_cells
+
+            enter = "its escalated challenges" if self.view.id == "escalated" else "the team"
+            text = dashboard_cells.detail(s, self.today, SORTS[self.sort_index][0], enter)
+        else:
+            text = Text("No team matches.", style="dim") if self.statuses else Text()
+        if text != self._detail:  # most keys typed in the filter leave it as it was
+            self._detail = text
+            self.query_one("#detail", Static).update(text, layout=False)  # its size is fixed
 
     def _selected(self) -> TeamStatus | None:
         key = _current_key(self.query_one("#teams", DataTable))
@@ -242,7 +373,11 @@ class DashboardScreen(Screen):
 
     @on(DataTable.RowSelected, "#teams")
     def _open(self, event: DataTable.RowSelected) -> None:
-        self.app.action_open_team(event.row_key.value)
+        # The escalated view leads to the chair's queue, showing that team's challenges.
+        if self.view.id == "escalated":
+            self.app.action_chair_queue(event.row_key.value)
+        else:
+            self.app.action_open_team(event.row_key.value)
 
     @on(DataTable.HeaderSelected, "#teams")
     def _sort_by_header(self, event: DataTable.HeaderSelected) -> None:
@@ -267,16 +402,10 @@ class DashboardScreen(Screen):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
-        # Refill once typing pauses, not on every key: 500 rows take a moment to lay out.
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        self._filter_timer = self.set_timer(FILTER_DELAY, self._fill)
+        self._fill()  # cheap enough to follow every key (see TeamTable and _fill)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        self._fill()
         self.query_one("#teams").focus()
 
     def action_sort(self) -> None:
@@ -286,13 +415,12 @@ class DashboardScreen(Screen):
 
     def action_view(self, view_id: str) -> None:
         self.view = next(v for v in VIEWS if v.id == view_id)
-        self.query_one("#views", Tabs).active = view_id
+        self.query_one(QuickViews).active = VIEWS.index(self.view)
         self._fill()
 
-    @on(Tabs.TabActivated, "#views")
-    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
-        if event.tab.id != self.view.id:
-            self.action_view(event.tab.id)
+    @on(QuickViews.Clicked)
+    def _view_clicked(self, event: QuickViews.Clicked) -> None:
+        self.action_view(VIEWS[event.index].id)
 
     def commands(self):
         for v in VIEWS:
@@ -301,17 +429,22 @@ class DashboardScreen(Screen):
             )
 
 
+def _view_labels(counts: list[int] | None = None) -> tuple[str, ...]:
+    if counts is None:  # before the workspace is read
+        return tuple(f"{v.key} {v.label}" for v in VIEWS)
+    return tuple(f"{v.key} {v.label} ({n})" for v, n in zip(VIEWS, counts, strict=True))
+
+
 def _current_key(table: DataTable) -> str | None:
     if not table.row_count:
         return None
     return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
 
-def _matches(s: TeamStatus, text: str) -> bool:
-    if not text:
-        return True
+def _searched(s: TeamStatus) -> str:
+    """What the filter looks in: the school, the coach and the stage, one per line."""
     stage = s.stage.name if s.stage else s.phase.value
-    return any(text in part.casefold() for part in (s.team.name, s.team.coach.name, stage))
+    return "\n".join((s.team.name, s.team.coach.name, stage)).casefold()
 
 
 def _welcome(cluster: str) -> Text:
@@ -324,58 +457,4 @@ def _welcome(cluster: str) -> Text:
     text.append("  then log a coaching check-in, with the actions agreed\n")
     text.append("  ?  ", style="bold reverse")
     text.append("  lists every key; ctrl+p finds any command\n")
-    return text
-
-
-def _stage(s: TeamStatus, today, wide: bool) -> Text:
-    if s.phase is Phase.NOT_STARTED:
-        return Text(f"starts {cells.day(s.timeline.start, today)}", style="dim")
-    if s.phase is Phase.FINISHED:
-        return Text("✓ finished", style="dim")
-    return cells.stage_badge(s.stage, wide=wide)
-
-
-def _last(s: TeamStatus, today, wide: bool) -> Text:
-    age = cells.age if wide else cells.short_age
-    text = Text(age(s.last_checkin, today))
-    if wide and s.last_checkin:
-        text = Text(f"{cells.day(s.last_checkin, today)} · ") + text
-    if s.checkin_overdue:
-        text = Text("⚠ ", style=cells.WARN) + text
-        text.stylize(cells.WARN)
-    return text
-
-
-def _due(s: TeamStatus, today) -> Text:
-    if s.checkin_due is None:
-        return Text("—", style="dim")
-    if s.checkin_overdue:
-        return Text(f"{s.checkin_overdue_days}d late", style=cells.WARN)
-    return Text(cells.day(s.checkin_due, today))
-
-
-def _actions(s: TeamStatus) -> Text:
-    text = Text(f"{s.actions_done}/{s.actions_total}")
-    if s.actions_overdue:
-        text.append(f" ⚠{s.actions_overdue}", style=cells.WARN)
-    return text
-
-
-def _challenges(s: TeamStatus) -> Text:
-    if not s.challenges_open:
-        return Text("0", style="dim")
-    text = Text(str(s.challenges_open))
-    if s.challenges_escalated:
-        text.append(f" ▲{s.challenges_escalated}", style=cells.WARN)
-    return text
-
-
-def _milestone(s: TeamStatus, today) -> Text:
-    m = s.next_milestone
-    if m is None:
-        return Text("—", style="dim")
-    text = Text(f"{cells.day(m.start, today)} ")
-    text.append(m.title)
-    if m.revised:
-        text.append(" (revised)", style="italic")
     return text

@@ -1,5 +1,5 @@
 """One team: its 12-month timeline at the top, then its action plan, check-ins, challenges,
-briefings and people in tabs."""
+schedule revisions, briefings and people in tabs."""
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -9,6 +9,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from domain.errors import FlourishError
 from tui import cells
+from tui.screens.schedule_pane import SchedulePane
 from tui.screens.team_panes import (
     ActionPlanPane,
     BriefingsPane,
@@ -22,6 +23,7 @@ TABS = (
     ("plan", "Action plan", ActionPlanPane),
     ("checkins", "Check-ins", CheckInsPane),
     ("challenges", "Challenges", ChallengesPane),
+    ("schedule", "Schedule", SchedulePane),
     ("briefings", "Briefings", BriefingsPane),
     ("people", "Team", PeoplePane),
 )
@@ -31,6 +33,7 @@ class TeamScreen(Screen):
     AUTO_FOCUS = "#plan-pane DataTable"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Dashboard", id="team.back"),
+        Binding("v", "revise", "Revise schedule", id="team.revise"),
         Binding("left_square_bracket", "tab(-1)", "Prev tab", id="team.prev_tab", show=False),
         Binding("right_square_bracket", "tab(1)", "Next tab", id="team.next_tab", show=False),
     ]
@@ -71,6 +74,14 @@ class TeamScreen(Screen):
         ids = [tab_id for tab_id, *_ in TABS]
         tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
         self.query_one(f"#{tabs.active}-pane").focus_table()
+
+    def action_revise(self) -> None:
+        from tui.dialogs.revision import RevisionForm
+
+        try:
+            self.app.push_screen(RevisionForm(self.app.program, self.team_id))
+        except FlourishError as e:  # the team was removed elsewhere
+            self.app.show_problem(str(e))
 
     def commands(self):
         for tab_id, label, _ in TABS:

@@ -1,5 +1,6 @@
 """The tabs of the team view. Each pane is a table of one kind of record with its own keys."""
 
+from dataclasses import replace
 from datetime import date
 
 from rich.text import Text
@@ -13,6 +14,8 @@ from domain.actions import CLOSED_STATUSES, ActionItem, ActionStatus
 from domain.cluster import Team
 from storage.facade import Flourish
 from tui import cells
+from tui import challenges as shown
+from tui.challenges import CHALLENGE_BINDINGS, ChallengeActions
 
 
 class Pane(Vertical):
@@ -301,31 +304,51 @@ class CheckInsPane(Pane):
 # -- challenges and briefings ------------------------------------------------------------
 
 
-class ChallengesPane(Pane):
-    BINDINGS = [Binding("a", "add", "Raise", id="challenges.add")]
-    hint = "Enter opens a challenge and its history · a raises one"
+class ChallengesPane(ChallengeActions, Pane):
+    BINDINGS = [Binding("a", "add", "Raise", id="challenges.add"), *CHALLENGE_BINDINGS]
+    hint = "Enter opens it · a raise · e escalate · r response · d resolve · ? all keys"
 
     def columns(self):
-        return (("Raised", 11), ("Kind", 8), ("Severity", 8), ("Status", 12), ("Challenge", None))
+        wide = self.size.width >= 120
+        return (
+            ("Age", 4),
+            ("Severity" if wide else "Sev", 10 if wide else 6),
+            ("Status", 12),
+            ("Waiting on", 12),
+            ("Challenge", None),
+            ("Kind", 8 if wide else 4),
+        )
 
     def rows(self):
+        wide = self.size.width >= 120
         rows = []
         for c in reversed(self.program.challenges(self.team.id)):  # newest first
-            severity = Text(c.severity.value, style=cells.WARN if c.severity.rank >= 2 else "")
-            status = Text(c.status.value, style="" if c.is_open else "dim")
+            overdue = shown.overdue_days(self.program, c, self.today)
             rows.append(
                 (
                     c,
                     [
-                        Text(cells.day(c.raised_on, self.today)),
-                        Text(c.category.kind.value),
-                        severity,
-                        status,
-                        Text(c.title),
+                        Text(f"{c.age_days(self.today)}d"),
+                        shown.severity(c.severity, wide=wide),
+                        shown.status(c),
+                        shown.overdue(overdue) if overdue else shown.waiting(c, self.today),
+                        Text(c.title, style="" if c.is_open else "dim"),
+                        shown.kind(c.kind, wide=wide),
                     ],
                 )
             )
         return rows
+
+    def current_challenge(self):
+        return self.records.get(self.selected_id())
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def refill(self) -> None:
+        super().refill()
+        self.refresh_bindings()  # a move may no longer apply (or now apply)
 
     def action_add(self) -> None:
         from tui.dialogs.challenge import ChallengeForm
@@ -333,34 +356,91 @@ class ChallengesPane(Pane):
         self.push(ChallengeForm(self.program, self.team.id))
 
     def open(self, record) -> None:
-        from tui.dialogs.challenge import ChallengeDetail
-
-        self.push(ChallengeDetail(self.program, record))
+        self.open_challenge(record.id)
 
 
 class BriefingsPane(Pane):
-    BINDINGS = [Binding("a", "add", "Schedule", id="briefings.add")]
-    hint = "Briefings for this team and the whole cluster · a schedules one"
+    BINDINGS = [
+        Binding("a", "add", "Schedule", id="briefings.add"),
+        Binding("m", "move", "Move", id="briefings.move"),
+        Binding("x", "cancel", "Cancel", id="briefings.cancel"),
+        Binding("e", "edit", "Edit", id="briefings.edit"),
+        Binding("p", "plan", "Default plan", id="briefings.plan"),
+    ]
+    hint = "Enter details · a schedule · m move · x cancel · e edit · p plan the default briefings"
 
     def columns(self):
         return (("When", 17), ("Min", 3), ("Briefing", None), ("Where", 16), ("For", 9))
 
     def rows(self):
         rows = []
+        zone = self.program.cluster().tz
         for b in self.program.briefings(self.team.id):
-            when = Text(f"{cells.day(b.start.date(), self.today)} {b.start:%H:%M}")
-            if b.start.date() < self.today:
+            start = b.start.astimezone(zone)
+            when = Text(f"{cells.day(start.date(), self.today)} {start:%H:%M}")
+            if start.date() < self.today:
                 when.stylize("dim")
             scope = "this team" if b.team_id else "cluster"
-            rows.append(
-                (b, [when, Text(str(b.minutes)), Text(b.title), Text(b.location), Text(scope)])
-            )
+            title = Text(b.title)
+            if b.cancelled:
+                title = Text("✗ cancelled ", style=cells.WARN) + title
+            row = [when, Text(str(b.minutes)), title, Text(b.location), Text(scope)]
+            if b.cancelled:
+                for text in row:
+                    text.stylize("dim")
+            rows.append((b, row))
         return rows
 
     def action_add(self) -> None:
         from tui.dialogs.briefing import BriefingForm
 
         self.push(BriefingForm(self.program, self.team.id))
+
+    def action_move(self) -> None:
+        from tui.dialogs.briefing import BriefingMoveForm
+
+        if briefing := self.selected():
+            self.push(BriefingMoveForm(self.program, briefing))
+
+    def action_edit(self) -> None:
+        from tui.dialogs.briefing import BriefingEditForm
+
+        if briefing := self.selected():
+            self.push(BriefingEditForm(self.program, briefing))
+
+    def action_cancel(self) -> None:
+        from tui.dialogs.briefing import CancelBriefingScreen
+
+        briefing = self.selected()
+        if briefing is None:
+            return
+        if briefing.cancelled:
+            self.notify(
+                "That briefing is already cancelled; m moves it to a new time.",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        if briefing.end <= self.program.now():
+            self.notify("That briefing has already taken place.", severity="warning", timeout=4)
+            return
+
+        def answered(reason: str | None) -> None:
+            if reason is not None:
+                self.app.run_verb(
+                    lambda: self.program.cancel_briefing(briefing.id, reason=reason),
+                    "Briefing cancelled; it stays listed so calendars mark it cancelled. "
+                    "ctrl+z undoes it.",
+                )
+
+        cluster = self.program.cluster()
+        shown = replace(briefing, start=briefing.start.astimezone(cluster.tz))
+        self.app.push_screen(CancelBriefingScreen(shown, cluster.timezone), answered)
+
+    def action_plan(self) -> None:
+        from tui.dialogs.briefing_plan import BriefingPlanScreen
+
+        self.push(BriefingPlanScreen(self.program, self.team.id))
 
     def open(self, record) -> None:
         from tui.dialogs.briefing import BriefingDetail

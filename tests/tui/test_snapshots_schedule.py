@@ -1,0 +1,31 @@
+"""Layout snapshots of the schedule revision form, small and large, opened with `v` from the
+team view with a shift typed, so the before/after preview and the list of what moves show.
+Update them after an intended change with
+`pytest tests/tui/test_snapshots_schedule.py --snapshot-update`.
+"""
+
+import pytest
+from pilot_support import ready, wait_for_screen
+
+from tui.dialogs.revision import RevisionForm
+from tui.screens.team import TeamScreen
+
+SIZES = [(80, 24), (160, 45)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_revision_form(snap_compare, make_app, size):
+    async def revise(pilot):
+        await ready(pilot)
+        app = pilot.app
+        app.action_open_team(app.program.team("Castlefield").id)
+        await wait_for_screen(pilot, TeamScreen)
+        await pilot.press("v")
+        await wait_for_screen(pilot, RevisionForm)
+        form = app.screen
+        form.query_one("#span").value = "+4w"
+        form.query_one("#reason").value = "Trust-wide [b]inspection[/b] window"
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=revise)
