@@ -35,6 +35,7 @@ def status_record(s: TeamStatus) -> dict:
         "actions_overdue": s.actions_overdue,
         "challenges_open": s.challenges_open,
         "challenges_escalated": s.challenges_escalated,
+        "challenges_overdue": s.challenges_overdue,
         "next_milestone": to_record(s.next_milestone) if s.next_milestone else None,
     }
 

@@ -485,3 +485,7 @@ def test_the_demo_queue_shows_the_overdue_challenge(flourish, tmp_path):
         flourish("--workspace", root, "challenge", "show", revision["challenge_id"], "--json")
     )
     assert revision["id"] in [r["revision_id"] for r in challenge["responses"]]
+
+    statuses = ok_json(flourish("--workspace", root, "status", "--json"))
+    flagged = {s["team"] for s in statuses if s["challenges_overdue"]}
+    assert flagged == {"Millbrook Primary Academy"}
