@@ -71,10 +71,8 @@ def waiting(c: Challenge, today: date) -> Text:
 
 
 def overdue_days(program, c: Challenge, today: date) -> int:
-    """Days past the cluster's response time, 0 unless the facade calls the challenge overdue."""
-    if not program.challenge_overdue(c):
-        return 0
-    return max(1, c.waiting_days(today) - program.cluster().response_days)
+    """Days past the cluster's response time; 0 when not overdue."""
+    return c.overdue_days(today, program.cluster().response_days)
 
 
 def overdue(days: int) -> Text:

@@ -314,12 +314,11 @@ def _challenge_facts(program: Flourish, challenges: list) -> list[dict]:
     today, allowed = program.today(), program.cluster().response_days
     facts = []
     for c in challenges:
-        overdue = program.challenge_overdue(c)
         facts.append(
             {
                 "age_days": c.age_days(today),
-                "overdue": overdue,
-                "overdue_days": c.waiting_days(today) - allowed if overdue else 0,
+                "overdue": c.is_overdue(today, allowed),
+                "overdue_days": c.overdue_days(today, allowed),
             }
         )
     return facts
