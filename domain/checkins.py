@@ -31,6 +31,7 @@ class CheckIn(Record):
     confidential: bool = False
     action_ids: list[str] = field(default_factory=list)  # actions agreed or updated here
     next_checkin: date | None = None
+    sequence: int = 0  # rises when its date changes, so calendars take the correction
 
 
 def parse_kind(text: str) -> CheckInKind:
