@@ -54,6 +54,7 @@ from domain.timeline import (
 )
 from storage import status_cache
 from storage.atomic import file_stamp
+from storage.facade_exports import ExportVerbs
 from storage.workspace import RecordFile, Workspace
 
 Clock = Callable[[], datetime]
@@ -98,7 +99,7 @@ class Change:
 UNDO_DEPTH = 50
 
 
-class Flourish:
+class Flourish(ExportVerbs):
     def __init__(self, workspace: Workspace, user: str = ""):
         self.ws = workspace
         self.user = user
@@ -491,6 +492,8 @@ class Flourish:
         if "attendees" in changes:
             changes["attendees"] = [a.strip() for a in changes["attendees"] if a.strip()]
         updated = replace(checkin, **changes, updated_at=self.now())
+        if (updated.date, updated.kind) != (checkin.date, checkin.kind):
+            updated.sequence += 1
         team_file = self._file(checkin.team_id)
         with self._change(f"Edited the check-in of {checkin.date}", team_file):
             team_file.put(CHECKINS, updated)

@@ -1,0 +1,115 @@
+"""Calendar events as an iCalendar file that Google Calendar, Outlook and Apple Calendar import.
+
+What real clients need, beyond RFC 5545's grammar:
+- a rule-based VTIMEZONE for the TZID (exports/vtimezone.py): Outlook ignores date lists;
+- DTSTAMP from the data, in UTC, so exporting unchanged data twice gives identical bytes;
+- no METHOD: PUBLISH forbids attendees, and REQUEST with many events breaks Outlook and Apple;
+- X-WR-CALNAME (Google's calendar name) wrapped in vText, as icalendar leaves X- values raw;
+- attendee names without double quotes, which no parameter value may hold.
+"""
+
+import re
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Alarm, Calendar, Event, vCalAddress, vText
+
+from domain.records import Person
+from domain.schedule import CalendarEvent
+from exports.vtimezone import vtimezone
+
+PRODID = "-//Flourish//School leadership cluster program//EN"
+REMINDER = timedelta(hours=1)  # before a briefing: time to leave school and get there
+_UNSAFE_IN_PARAM = re.compile(r'["\x00-\x1f\x7f]')
+# RFC 5545 text may not hold control characters other than tab; a typed line break is kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Text as a calendar can carry it: CR LF or a lone CR become a line break, and other
+    control characters (which no one types, and some parsers reject) are dropped."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+class Text(vText):
+    """A TEXT value escaped exactly as RFC 5545 says. icalendar's own escaping reads a typed
+    backslash-N as an escaped line break, so "C:\\New" would come back broken."""
+
+    def __new__(cls, value: str, *args, **kwargs):
+        return super().__new__(cls, clean_text(value), *args, **kwargs)
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        return text.replace("\n", "\\n").encode("utf-8")
+
+
+def to_ical(
+    events: list[CalendarEvent], *, name: str, timezone: str, organizer: Person | None
+) -> bytes:
+    """The calendar as bytes with CRLF line ends: write them in binary mode."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", Text(name))
+    timed = [e for e in events if not e.all_day]
+    if timed:
+        years = [e.start.astimezone(ZoneInfo(timezone)).year for e in timed]
+        cal.add_component(vtimezone(timezone, min(years), max(years)))
+    for event in events:
+        cal.add_component(_event(event, ZoneInfo(timezone), organizer))
+    return cal.to_ical()
+
+
+def _event(e: CalendarEvent, zone: ZoneInfo, organizer: Person | None) -> Event:
+    ev = Event()
+    ev.add("uid", e.uid)
+    ev.add("dtstamp", e.changed_at)
+    ev.add("sequence", e.sequence)
+    ev.add("summary", Text(e.title))
+    if e.all_day:
+        ev.add("dtstart", e.start)
+        ev.add("dtend", e.end + timedelta(days=1))  # DTEND of a date is exclusive
+        ev.add("transp", "TRANSPARENT")  # a program milestone does not block the day
+    else:
+        ev.add("dtstart", e.start.astimezone(zone))
+        ev.add("dtend", e.end.astimezone(zone))
+    if e.location:
+        ev.add("location", Text(e.location))
+    if e.description:
+        ev.add("description", Text(e.description))
+    ev.add("categories", [e.category])
+    ev.add("status", "CANCELLED" if e.cancelled else "CONFIRMED")
+    if organizer and organizer.email:
+        ev.add("organizer", _address(organizer, None))
+    for person in e.attendees:
+        if person.email:
+            same = organizer and _same(person, organizer)
+            ev.add("attendee", _address(person, "CHAIR" if same else "REQ-PARTICIPANT"))
+    if not e.all_day and not e.cancelled:
+        ev.add_component(_reminder(e))
+    return ev
+
+
+def _reminder(e: CalendarEvent) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -REMINDER)
+    alarm.add("description", Text(e.title))
+    return alarm
+
+
+def _address(person: Person, role: str | None) -> vCalAddress:
+    params = {"cn": cn(person.name)}
+    if role:
+        params |= {"role": role, "partstat": "NEEDS-ACTION"}
+    return vCalAddress.new(person.email.strip(), **params)
+
+
+def cn(name: str) -> str:
+    """A name as a CN parameter: double quotes and control characters cannot be in one."""
+    return " ".join(_UNSAFE_IN_PARAM.sub(" ", name).split())
+
+
+def _same(a: Person, b: Person) -> bool:
+    return a.email.strip().casefold() == b.email.strip().casefold()
