@@ -1,0 +1,264 @@
+"""The briefing pack: what a cluster chair takes into a stakeholder briefing, per team.
+
+Markdown first (readable as it is, and pasteable), then HTML rendered from it with
+markdown-it-py in CommonMark mode with raw HTML off.
+
+Two rules hold throughout:
+- No check-in notes, confidential or not: check-ins are read only for their dates and kinds.
+- User text is data: every title, name, reason and outcome goes through `md`, so it renders
+  literally whatever punctuation it holds.
+"""
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from markdown_it import MarkdownIt
+
+from domain.actions import ActionItem, ActionStatus
+from domain.briefings import Briefing
+from domain.challenges import ChairResponse, Challenge, ChallengeStatus, queue_order
+from domain.checkins import CONTACT_KINDS, CheckIn
+from domain.cluster import Cluster
+from domain.status import Phase, TeamStatus
+from domain.timeline import ScheduleRevision, describe_revision
+
+_ANYWHERE = frozenset("\\`*_[]<>&!~|")  # emphasis, code, links, HTML, entities, tables
+_LINE_START = frozenset("#+-=")  # headings, list items, setext underlines
+_ORDERED = re.compile(r"^(\d+)([.)])")  # "1." or "1)" would start an ordered list
+_LINE_END = re.compile(r"\r\n|\r|\n")  # CommonMark's line endings
+_SHOWN_ACTIONS = (ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED)
+
+_CSS = """
+body { font: 11pt/1.45 system-ui, sans-serif; color: #111; max-width: 46em; margin: 2em auto;
+       padding: 0 1em; }
+h1 { font-size: 1.6em; } h2 { margin-top: 1.8em; border-bottom: 1px solid #999; }
+h3 { font-size: 1.05em; margin-bottom: 0.3em; }
+ul { padding-left: 1.4em; } li { margin: 0.15em 0; }
+@media print { body { margin: 0; max-width: none; } h2 { break-before: auto; }
+               h2, h3 { break-after: avoid; } li { break-inside: avoid; } }
+"""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TeamSection:
+    status: TeamStatus  # stage, program month, percent, check-in dates, counts
+    revisions: list[ScheduleRevision]  # active and reverted
+    actions: list[ActionItem]
+    challenges: list[Challenge]  # all of them; the pack shows the escalated ones
+    checkins: list[CheckIn]  # read only for dates and kinds: notes never reach the pack
+
+
+def md(text: str, indent: int | None = 0) -> str:
+    """User text as Markdown that renders literally.
+
+    What could become markup is backslash-escaped (see `_escape`), so `*`, `[`, `<`, `&`, a
+    leading `#` or `1.` and the like render as typed. Each
+    line is trimmed (HTML would collapse that whitespace anyway, and leading spaces could make
+    a code block). Line breaks become hard breaks, with continuation lines indented by
+    `indent` spaces to stay inside their list item; `indent=None` joins the lines with a space,
+    for a heading, which must be one line.
+    """
+    lines = [_escape(line.strip(" \t")) for line in _LINE_END.split(text.strip(" \t\r\n"))]
+    if indent is None:
+        return " ".join(line for line in lines if line)
+    return ("\\\n" + " " * indent).join(lines)
+
+
+def _escape(line: str) -> str:
+    """One line of user text with everything that could start markup escaped: the characters
+    that act anywhere, and those that only do at the start of a line (a heading, a list item,
+    "1." or "1)"). Apostrophes, hyphens and the like inside words stay readable."""
+    out = "".join("\\" + ch if ch in _ANYWHERE else ch for ch in line)
+    if out[:1] in _LINE_START:
+        out = "\\" + out
+    return _ORDERED.sub(r"\1\\\2", out)
+
+
+def pack_markdown(
+    *,
+    cluster: Cluster,
+    sections: list[TeamSection],
+    today: date,
+    title: str = "",
+    briefing: Briefing | None = None,
+) -> str:
+    """The pack as Markdown: a heading block, then one section per team, by school name."""
+    default = f"Stakeholder briefing pack: {cluster.name}"
+    heading = title or (briefing.title if briefing else "") or default
+    parts = [
+        f"# {md(heading, None)}",
+        *_front(cluster, today, briefing, named=bool(title or briefing)),
+    ]
+    for section in sorted(sections, key=lambda s: s.status.team.name.casefold()):
+        parts += _team(section, cluster, today)
+    return "\n\n".join(parts) + "\n"
+
+
+def pack_html(markdown: str, *, title: str) -> str:
+    """A small self-contained HTML5 page; raw HTML inside the Markdown is shown as text."""
+    body = MarkdownIt("commonmark", {"html": False}).render(markdown)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    )
+
+
+# -- the heading block -----------------------------------------------------------------------
+
+
+def _front(
+    cluster: Cluster, today: date, briefing: Briefing | None, *, named: bool
+) -> Iterator[str]:
+    lines = [f"Cluster: {md(cluster.name, None)}"] if named else []  # else the title says
+    lines += _briefing_lines(briefing, cluster) if briefing else []
+    lines += [f"Prepared {_day(today)}", f"Cluster chair: {md(cluster.chair.label())}"]
+    yield "\\\n".join(lines)
+    if briefing and briefing.agenda.strip():
+        yield "## Agenda"
+        yield md(briefing.agenda)
+
+
+def _briefing_lines(briefing: Briefing, cluster: Cluster) -> list[str]:
+    start, end = (t.astimezone(cluster.tz) for t in (briefing.start, briefing.end))
+    when = f"{start:%a} {_day(start.date())}, {start:%H:%M}–{end:%H:%M} ({md(cluster.timezone)})"
+    lines = [f"When: {when}"]
+    if briefing.location.strip():
+        lines.append(f"Where: {md(briefing.location, None)}")
+    if briefing.cancelled:
+        reason = f": {md(briefing.cancel_reason, None)}" if briefing.cancel_reason else ""
+        lines.append(f"Cancelled{reason}")
+    return lines
+
+
+# -- one team --------------------------------------------------------------------------------
+
+
+def _team(section: TeamSection, cluster: Cluster, today: date) -> Iterator[str]:
+    status = section.status
+    yield f"## {md(status.team.name, None)}"
+    yield _progress(status)
+    yield "### Schedule revisions"
+    yield _revisions(section.revisions)
+    yield "### Action plan"
+    yield _actions(status, section.actions, today)
+    yield "### Escalated challenges"
+    yield _challenges(section.challenges, today, cluster.response_days)
+    yield "### Check-ins"
+    yield _checkins(status, section.checkins, today, cluster.template.checkin_cadence_weeks)
+    # A "Pulse survey" line belongs here once pulse data has a model; there is none yet.
+
+
+def _progress(status: TeamStatus) -> str:
+    timeline = status.timeline
+    if status.phase is Phase.NOT_STARTED:
+        return f"Not started: the program starts {_day(timeline.start)}."
+    if status.phase is Phase.FINISHED:
+        return f"Finished: the program ended {_day(timeline.end)}."
+    stage = status.stage
+    revised = " (revised dates)" if stage.revised else ""
+    return (
+        f"Stage {stage.number}: {md(stage.name, None)}, {_day(stage.start)} to "
+        f"{_day(stage.end)}{revised}\\\n"
+        f"Program month {status.program_month} of {timeline.months_total}, "
+        f"{status.percent:.0f}% through (ends {_day(timeline.end)})"
+    )
+
+
+def _revisions(revisions: list[ScheduleRevision]) -> str:
+    active = sorted((r for r in revisions if r.active), key=lambda r: r.created_at)
+    reverted = len(revisions) - len(active)
+    lines = [f"- {md(describe_revision(r))}: {md(r.reason, 2)}" for r in active]
+    lines.append(
+        f"{_count(reverted, 'revision')} reverted."
+        if active
+        else f"No schedule revisions in force; {_count(reverted, 'revision')} reverted."
+    )
+    return _block(lines)
+
+
+def _actions(status: TeamStatus, actions: list[ActionItem], today: date) -> str:
+    summary = (
+        f"{status.actions_done} of {status.actions_total} actions done "
+        f"(dropped ones left out); {status.actions_overdue} overdue."
+    )
+    shown = sorted(
+        (a for a in actions if a.status in _SHOWN_ACTIONS),
+        key=lambda a: (a.due is None, a.due or date.min, a.title.casefold()),
+    )
+    return _block([summary, *(_action(a, today) for a in shown)])
+
+
+def _action(a: ActionItem, today: date) -> str:
+    owner = f"owner {md(a.owner, None)}" if a.owner.strip() else "no owner"
+    due = f"due {_day(a.due)}" if a.due else "no due date"
+    late = ", overdue" if a.is_overdue(today) else ""
+    return f"- {a.status.label.capitalize()}: {md(a.title, 2)} ({owner}, {due}{late})"
+
+
+def _challenges(challenges: list[Challenge], today: date, response_days: int) -> str:
+    escalated = queue_order([c for c in challenges if c.is_escalated], today)
+    resolved = sum(c.status is ChallengeStatus.RESOLVED for c in challenges)
+    lines = [_challenge(c, today, response_days) for c in escalated] or ["None escalated."]
+    lines.append(f"{_count(resolved, 'challenge')} resolved so far.")
+    return _block(lines)
+
+
+def _challenge(c: Challenge, today: date, response_days: int) -> str:
+    facts = [c.kind.value, f"severity {c.severity.value}"]
+    if c.escalated_on:
+        facts.append(f"escalated {_day(c.escalated_on)}")
+    if c.waiting_on:
+        facts.append(f"waiting on the {c.waiting_on.value}")
+    if late := c.overdue_days(today, response_days):
+        facts.append(f"{_count(late, 'day')} overdue for the chair's response")
+    head = f"- {md(c.title, 2)} ({', '.join(facts)})"
+    responses = [_response(r) for r in c.responses] or ["  - No chair response yet."]
+    return "\n".join([head, *responses])
+
+
+def _response(r: ChairResponse) -> str:
+    with_whom = f" (with {md(', '.join(r.with_whom), 4)})" if r.with_whom else ""
+    outcome = f": {md(r.outcome, 4)}" if r.outcome.strip() else ""
+    return f"  - {_day(r.on)}, {md(r.kind.label, 4)}{outcome}{with_whom}"
+
+
+def _checkins(status: TeamStatus, checkins: list[CheckIn], today: date, weeks: int) -> str:
+    # Dates and kinds only: a check-in's notes are never read here.
+    contacts = sum(c.kind in CONTACT_KINDS and c.date <= today for c in checkins)
+    last = _day(status.last_checkin) if status.last_checkin else "none yet"
+    lines = [f"Every {_count(weeks, 'week')}; last contact {last}"]
+    if status.checkin_due:
+        late = status.checkin_overdue_days
+        lines.append(f"next due {_day(status.checkin_due)}")
+        if late:
+            lines.append(f"{_count(late, 'day')} overdue")
+    lines.append(f"{_count(contacts, 'contact check-in')} so far.")
+    return "; ".join(lines)
+
+
+# -- small helpers ---------------------------------------------------------------------------
+
+
+def _day(day: date | None) -> str:
+    # Not "%-d": that is glibc-only and fails on Windows.
+    return f"{day.day} {day:%b %Y}" if day else "unknown"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _block(lines: list[str]) -> str:
+    """Paragraphs and list items, with a blank line wherever one turns into the other (a
+    paragraph straight after a list item would continue that item)."""
+    out: list[str] = []
+    for line in lines:
+        if out and line.startswith("- ") != out[-1].startswith("- "):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
