@@ -40,3 +40,24 @@ def test_core_packages_do_not_import_textual():
         imported.split()
     )
     assert textual_modules == "[]", f"Textual was imported: {textual_modules}"
+
+
+IMPORT_EXPORTS = textwrap.dedent(
+    """
+    import importlib, pkgutil, sys
+    import exports
+
+    for module in pkgutil.walk_packages(exports.__path__, prefix="exports."):
+        importlib.import_module(module.name)
+    print(sorted({m.split(".")[0] for m in sys.modules} & {"textual", "tinydb", "storage", "tui"}))
+    """
+)
+
+
+def test_exports_take_domain_objects_and_never_touch_storage_or_the_ui():
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_EXPORTS], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,200 @@
+"""The facade's export verbs: which records go into a calendar, a spreadsheet or a briefing
+pack, gathered here once for the TUI and the command line alike. The formats are exports/."""
+
+import errno
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from domain.errors import FlourishError, NotFound, ValidationError
+from domain.records import Person
+from domain.schedule import (
+    CalendarEvent,
+    briefing_event,
+    in_range,
+    is_invited,
+    team_events,
+    uid,
+)
+from storage.atomic import atomic_write
+
+CSV_KINDS = ("actions", "checkins", "challenges")
+
+
+class ExportError(FlourishError):
+    """An export that could not be written; nothing was left behind."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CalendarScope:
+    """What a calendar holds: the cluster's briefings (no team, no person), one team's whole
+    program, or one person's events (by email)."""
+
+    team: str | None = None
+    person: str | None = None
+    first: date | None = None
+    last: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CalendarExport:
+    name: str  # X-WR-CALNAME: what the calendar is called in the client
+    events: list[CalendarEvent]
+    timezone: str
+    organizer: Person
+
+    def to_ical(self) -> bytes:
+        from exports.ical import to_ical
+
+        return to_ical(
+            self.events, name=self.name, timezone=self.timezone, organizer=self.organizer
+        )
+
+
+class ExportVerbs:
+    """Mixed into the facade (storage.facade.Flourish)."""
+
+    def calendar(self, scope: CalendarScope = CalendarScope()) -> CalendarExport:
+        cluster = self.cluster()
+        if scope.team and scope.person:
+            raise ValidationError("Export a team's calendar or a person's, not both at once.")
+        if scope.person:
+            name, events = self._person_calendar(scope.person)
+        elif scope.team:
+            team = self.team(scope.team)
+            name, events = f"{team.name}: program schedule", self._team_events(team)
+        else:
+            name = f"{cluster.name}: stakeholder briefings"
+            names = {t.id: t.name for t in self.teams()}
+            events = [briefing_event(b, names.get(b.team_id)) for b in self.briefings()]
+        return CalendarExport(
+            name=name,
+            events=in_range(events, scope.first, scope.last),
+            timezone=cluster.timezone,
+            organizer=cluster.chair,
+        )
+
+    def _team_events(self, team) -> list[CalendarEvent]:
+        return team_events(
+            team,
+            self.cluster().template,
+            revisions=self.revisions(team.id),
+            checkins=self.checkins(team.id),
+            briefings=self.briefings(team.id),
+        )
+
+    def _person_calendar(self, email: str) -> tuple[str, list[CalendarEvent]]:
+        """A team member's or coach's program events and the briefings they are invited to;
+        a line manager's or stakeholder's briefings; every briefing for the chair."""
+        key = email.strip().casefold()
+        if "@" not in key:
+            raise ValidationError(f"{email!r} is not an email address (e.g. jo@school.org).")
+        cluster = self.cluster()
+        teams = self.teams()
+        names = {t.id: t.name for t in teams}
+        chair = _matches(cluster.chair, key)
+        everyone = [cluster.chair, *cluster.stakeholders]
+        events: dict[str, CalendarEvent] = {}
+        briefings = {uid(b.id) for b in self.briefings()}
+        for team in teams:
+            people = [team.coach, *team.members]
+            everyone += [*people, *team.line_managers]
+            if any(_matches(p, key) for p in people):
+                # The program's events; briefings only where invited (below).
+                events |= {e.uid: e for e in self._team_events(team) if e.uid not in briefings}
+        for b in self.briefings():
+            event = briefing_event(b, names.get(b.team_id))
+            everyone += b.attendees
+            if chair or is_invited(key, event):
+                events[event.uid] = event
+        person = next((p for p in everyone if _matches(p, key)), None)
+        if person is None:
+            raise NotFound(
+                f"No one in {cluster.name} has the email {email.strip()!r}. "
+                "`flourish team show TEAM` lists each team's people."
+            )
+        ordered = sorted(events.values(), key=lambda e: (e.first_day(), not e.all_day, e.uid))
+        return f"{person.name}: {cluster.name} program", ordered
+
+    # -- spreadsheets and the briefing pack ----------------------------------------------
+
+    def table(self, kind: str, team: str | None = None, include_confidential=False) -> bytes:
+        """Actions, check-ins or challenges as CSV for a spreadsheet: one team or all."""
+        from exports import tables
+
+        team_id = self.team(team).id if team else None
+        names = {t.id: t.name for t in self.teams()}
+        if kind == "actions":
+            return tables.actions_csv(self.actions(team_id), names)
+        if kind == "checkins":
+            return tables.checkins_csv(
+                self.checkins(team_id), names, include_confidential=include_confidential
+            )
+        if kind == "challenges":
+            return tables.challenges_csv(
+                self.challenges(team_id),
+                names,
+                today=self.today(),
+                response_days=self.cluster().response_days,
+            )
+        raise ValidationError(f"Unknown table {kind!r}: use one of {', '.join(CSV_KINDS)}.")
+
+    def briefing_pack(
+        self, team: str | None = None, briefing: str | None = None, html: bool = False
+    ) -> str:
+        """The summary a chair takes into a stakeholder briefing: for one team, for the teams
+        a briefing is about, or for the whole cluster. Never holds a check-in note."""
+        from exports.briefing_pack import TeamSection, pack_html, pack_markdown
+
+        chosen = self.briefing(briefing) if briefing else None
+        team_id = self.team(team).id if team else (chosen.team_id if chosen else None)
+        teams = [self._team(team_id)] if team_id else self.teams()
+        sections = [
+            TeamSection(
+                status=status,
+                revisions=self.revisions(status.team.id),
+                actions=self.actions(status.team.id),
+                challenges=self.challenges(status.team.id),
+                checkins=self.checkins(status.team.id),
+            )
+            for status in self.status(teams)
+        ]
+        markdown = pack_markdown(
+            cluster=self.cluster(), sections=sections, today=self.today(), briefing=chosen
+        )
+        if not html:
+            return markdown
+        title = chosen.title if chosen else f"Briefing pack: {self.cluster().name}"
+        return pack_html(markdown, title=title)
+
+
+def _matches(person: Person, key: str) -> bool:
+    return bool(person.email) and person.email.strip().casefold() == key
+
+
+# -- writing an export -----------------------------------------------------------------------
+
+
+def save_export(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` whole or not at all (a temp file renamed into place), saying in
+    one line what is wrong when it cannot be written."""
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder: give a file name inside it.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportError(f"Cannot write {path}: the folder {folder} does not exist.")
+    try:
+        atomic_write(path, data)
+    except OSError as e:
+        raise ExportError(f"Cannot write {path}: {_why(e)}. Nothing was written.") from None
+    return path.resolve()
+
+
+def _why(e: OSError) -> str:
+    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "no permission to write there (choose another folder)"
+    if e.errno == errno.ENOSPC:
+        return "the disk is full"
+    return os.strerror(e.errno) if e.errno else str(e)
