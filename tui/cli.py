@@ -308,6 +308,8 @@ def build_parser() -> Parser:
     p.add_argument("--title")
     p.add_argument("--agenda", help="the new agenda; - reads it from stdin")
 
+    _export_commands(group, command)
+
     cluster = group("cluster", "the cluster's settings")
     p = command(cluster, "show", c.cluster_show, "the cluster, its chair and stakeholders")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -333,6 +335,47 @@ def build_parser() -> Parser:
         help="remove an executive stakeholder (by name or email)",
     )
     return parser
+
+
+def _export_commands(group, command) -> None:
+    from tui import export_commands as x
+
+    exports = group("export", "calendars (iCal), spreadsheets (CSV) and briefing packs")
+
+    def output(p: Parser, example: str) -> None:
+        p.add_argument(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help=f"write to FILE, e.g. {example} (default: standard output)",
+        )
+
+    p = command(exports, "ics", x.ics, "a calendar to import into Google, Outlook or Apple")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--team", help="one team's whole program (name prefix or id)")
+    who.add_argument("--person", metavar="EMAIL", help="one person's events, by email")
+    p.add_argument("--from", dest="start", metavar="DATE", help="only events on or after DATE")
+    p.add_argument("--to", dest="end", metavar="DATE", help="only events on or before DATE")
+    p.epilog = "Without --team or --person: the cluster's stakeholder briefings."
+    output(p, "briefings.ics")
+
+    p = command(exports, "csv", x.csv, "actions, check-ins or challenges for a spreadsheet")
+    p.add_argument("kind", choices=("actions", "checkins", "challenges"), help="which table")
+    p.add_argument("--team", help="one team (default: every team)")
+    p.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="include confidential check-in notes (for your own records only)",
+    )
+    output(p, "actions.csv")
+
+    p = command(exports, "briefing-pack", x.briefing_pack, "a summary for a stakeholder briefing")
+    p.add_argument("--team", help="one team (default: every team)")
+    p.add_argument("--briefing", metavar="ID", help="for this briefing: its title and teams")
+    p.add_argument(
+        "--format", choices=("md", "html"), help="Markdown or HTML (default: from -o, else md)"
+    )
+    output(p, "pack.html")
 
 
 def main(argv: list[str] | None = None) -> int:
