@@ -121,7 +121,7 @@ class FlourishApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # The workspace verbs need an open, readable workspace.
-        if action in {"log_checkin", "undo", "add_team", "chair_queue", "plan_briefings"}:
+        if action in {"log_checkin", "undo", "add_team", "chair_queue", "plan_briefings", "export"}:
             from tui.screens.problem import ProblemScreen
 
             return self.program is not None and not isinstance(self.screen, ProblemScreen)
@@ -236,6 +236,12 @@ class FlourishApp(App[int]):
 
             self.push_screen(BriefingPlanScreen(self.program))
 
+    def action_export(self) -> None:
+        if self.program is not None:
+            from tui.dialogs.export import ExportScreen
+
+            self.push_screen(ExportScreen.for_cluster(self.program))
+
     def action_add_team(self) -> None:
         if self.program is None:
             return
@@ -286,6 +292,11 @@ class FlourishApp(App[int]):
             "Plan the cluster's briefings",
             "The default plan: one briefing at each stage end and one mid-program",
             self.action_plan_briefings,
+        )
+        yield SystemCommand(
+            "Export…",
+            "Calendars, spreadsheets and briefing packs for the whole cluster",
+            self.action_export,
         )
         yield SystemCommand("Add a team", "Add a school leadership team", self.action_add_team)
         yield SystemCommand("Undo", "Undo the last change", self.action_undo)

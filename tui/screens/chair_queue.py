@@ -73,6 +73,7 @@ class ChairQueueScreen(ChallengeActions, Screen):
         ),
         Binding("x", "all_teams", "Whole cluster", id="chair.all_teams"),
         *CHALLENGE_BINDINGS,
+        Binding("ctrl+e", "export", "Export", id="chair.export"),
     ]
 
     def __init__(self, team_id: str | None = None):
@@ -342,6 +343,18 @@ class ChairQueueScreen(ChallengeActions, Screen):
         self.only_team = None
         self.reload()
         self.refresh_bindings()
+
+    def action_export(self) -> None:
+        """The queue's challenges, a briefing pack and the cluster's briefings: for the
+        queue's one team when it shows one, else the whole cluster."""
+        from tui.dialogs.export import ExportScreen
+
+        try:
+            screen = ExportScreen.for_queue(self.app.program, self.only_team)
+        except FlourishError as e:
+            self.app.show_problem(str(e))
+            return
+        self.app.push_screen(screen)
 
     def commands(self):
         for v in VIEWS:

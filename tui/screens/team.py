@@ -34,6 +34,7 @@ class TeamScreen(Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Dashboard", id="team.back"),
         Binding("v", "revise", "Revise schedule", id="team.revise"),
+        Binding("ctrl+e", "export", "Export", id="team.export"),
         Binding("left_square_bracket", "tab(-1)", "Prev tab", id="team.prev_tab", show=False),
         Binding("right_square_bracket", "tab(1)", "Next tab", id="team.next_tab", show=False),
     ]
@@ -82,6 +83,21 @@ class TeamScreen(Screen):
             self.app.push_screen(RevisionForm(self.app.program, self.team_id))
         except FlourishError as e:  # the team was removed elsewhere
             self.app.show_problem(str(e))
+
+    def action_export(self) -> None:
+        """Calendars, spreadsheets and packs for this team; on the Briefings tab the
+        highlighted briefing gets a pack of its own and the cluster's briefings come first."""
+        from tui.dialogs.export import ExportScreen
+
+        briefing_id = None
+        if self.query_one(TabbedContent).active == "briefings":
+            briefing_id = self.query_one("#briefings-pane").selected_id()
+        try:
+            screen = ExportScreen.for_team(self.app.program, self.team_id, briefing_id)
+        except FlourishError as e:  # the team was removed elsewhere
+            self.app.show_problem(str(e))
+            return
+        self.app.push_screen(screen)
 
     def commands(self):
         for tab_id, label, _ in TABS:
