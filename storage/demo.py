@@ -1247,8 +1247,17 @@ def _member(members: list[Person], role: str) -> Person:
 
 
 def _placeholders(members: list[Person]) -> dict[str, str]:
-    """First names for the {head}, {deputy}... placeholders in the notes."""
-    return {key: _member(members, role).name.split()[0] for key, role in ROLE_KEYS.items()}
+    """First names for the {head}, {deputy}... placeholders in the notes. A role the team
+    lacks goes to someone other than the head, so no note sets the head against themselves."""
+    head = _member(members, "Headteacher")
+    others = [m for m in members if m is not head] or [head]
+    names = {}
+    for key, role in ROLE_KEYS.items():
+        person = _member(members, role)
+        if person is head and key != "head":
+            person = _member(others, role)
+        names[key] = person.name.split()[0]
+    return names
 
 
 def _cycle(pool: tuple[str, ...], rng: random.Random):
