@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from domain.errors import ValidationError
+from domain.pulse import DEFAULT_DIMENSIONS, MIN_RESPONSES, PulseDimension
 
 
 class EventKind(StrEnum):
@@ -195,6 +196,8 @@ class ProgramTemplate:
     stages: tuple[StageSpec, ...] = STAGES
     milestones: tuple[MilestoneSpec, ...] = MILESTONES
     checkin_cadence_weeks: int = 4
+    pulse_dimensions: tuple[PulseDimension, ...] = DEFAULT_DIMENSIONS
+    pulse_min_responses: int = MIN_RESPONSES  # fewer responses than this are never shown
 
     @property
     def months(self) -> int:

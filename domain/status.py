@@ -18,6 +18,7 @@ from domain.challenges import Challenge, ChallengeStatus
 from domain.checkins import CheckIn, days_overdue, last_contact, next_checkin_due
 from domain.cluster import DEFAULT_RESPONSE_DAYS, Team
 from domain.program import ProgramTemplate
+from domain.pulse import LatestPulse, PulseResult, latest
 from domain.timeline import Milestone, ScheduleRevision, StageWindow, Timeline, build_timeline
 
 
@@ -45,6 +46,7 @@ class TeamStatus:
     challenges_escalated: int
     challenges_overdue: int  # awaiting the chair beyond the cluster's response time
     next_milestone: Milestone | None
+    pulse: LatestPulse | None = None  # the latest month's pulse survey, if any
 
     @property
     def checkin_overdue(self) -> bool:
@@ -66,6 +68,7 @@ class TeamFacts:
     challenges_open: int
     challenges_escalated: int
     awaiting_chair_since: tuple[date, ...]  # escalated_on of those awaiting the chair, sorted
+    pulse: LatestPulse | None = None
 
 
 def team_facts(
@@ -76,6 +79,7 @@ def team_facts(
     actions: list[ActionItem] = (),
     challenges: list[Challenge] = (),
     revisions: list[ScheduleRevision] = (),
+    pulse: list[PulseResult] = (),
 ) -> TeamFacts:
     timeline = build_timeline(team.start, template, list(revisions))
     last = last_contact(list(checkins))
@@ -104,6 +108,7 @@ def team_facts(
                 if c.status is ChallengeStatus.ESCALATED and c.escalated_on is not None
             )
         ),
+        pulse=latest(list(pulse), template.pulse_dimensions, template.pulse_min_responses),
     )
 
 
@@ -134,6 +139,7 @@ def status_on(
             facts.awaiting_chair_since, today - timedelta(days=response_days)
         ),
         next_milestone=timeline.next_milestone(today),
+        pulse=facts.pulse,
     )
 
 
@@ -146,6 +152,7 @@ def team_status(
     actions: list[ActionItem] = (),
     challenges: list[Challenge] = (),
     revisions: list[ScheduleRevision] = (),
+    pulse: list[PulseResult] = (),
     response_days: int = DEFAULT_RESPONSE_DAYS,
 ) -> TeamStatus:
     facts = team_facts(
@@ -155,6 +162,7 @@ def team_status(
         actions=actions,
         challenges=challenges,
         revisions=revisions,
+        pulse=pulse,
     )
     return status_on(facts, today, response_days)
 
