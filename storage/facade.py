@@ -43,6 +43,7 @@ from domain.checkins import CheckIn, parse_kind
 from domain.cluster import Cluster, Team, check_response_days, check_timezone
 from domain.errors import Ambiguous, NotFound, ValidationError
 from domain.program import DEFAULT_TEMPLATE
+from domain.pulse import PulseResult
 from domain.records import Person, parse_choice, require_text
 from domain.status import TeamFacts, TeamStatus, status_on, team_facts
 from domain.timeline import (
@@ -55,6 +56,7 @@ from domain.timeline import (
 from storage import status_cache
 from storage.atomic import file_stamp
 from storage.facade_exports import ExportVerbs
+from storage.facade_pulse import PULSE, PulseVerbs
 from storage.workspace import RecordFile, Workspace
 
 Clock = Callable[[], datetime]
@@ -99,7 +101,7 @@ class Change:
 UNDO_DEPTH = 50
 
 
-class Flourish(ExportVerbs):
+class Flourish(ExportVerbs, PulseVerbs):
     def __init__(self, workspace: Workspace, user: str = ""):
         self.ws = workspace
         self.user = user
@@ -270,6 +272,7 @@ class Flourish(ExportVerbs):
             actions=self._records(team.id, ACTIONS, ActionItem),
             challenges=self._records(team.id, CHALLENGES, Challenge),
             revisions=self._records(team.id, REVISIONS, ScheduleRevision),
+            pulse=self._records(team.id, PULSE, PulseResult),
         )
         if key[0] is not None and key[0] == file_stamp(team_file.path):  # unchanged meanwhile
             self._facts[team.id] = (key, facts)
@@ -510,10 +513,12 @@ class Flourish(ExportVerbs):
     # -- writing: the cluster --------------------------------------------------------------
 
     def update_cluster(self, **changes) -> Cluster:
-        """Change the cluster's name, chair, executive stakeholders or the chair's response
-        time (days before an escalated challenge with no response is overdue)."""
+        """Change the cluster's name, chair, executive stakeholders, the chair's response
+        time (days before an escalated challenge with no response is overdue), or the pulse
+        survey's dimensions and anonymity threshold."""
         cluster = self.cluster()
         allowed = {"name", "chair", "stakeholders", "response_days"}
+        allowed |= {"pulse_dimensions", "pulse_min_responses"}
         if unknown := set(changes) - allowed:
             raise ValidationError(f"A cluster has no field {', '.join(sorted(unknown))}.")
         if "name" in changes:
@@ -524,6 +529,8 @@ class Flourish(ExportVerbs):
             changes["stakeholders"] = _people(changes["stakeholders"], "Each stakeholder's name")
         if "response_days" in changes:
             changes["response_days"] = check_response_days(changes["response_days"])
+        if {"pulse_dimensions", "pulse_min_responses"} & set(changes):
+            changes |= self._pulse_settings(changes)
         updated = replace(cluster, **changes, updated_at=self.now())
         with self._change("Changed the cluster's settings", self.ws.cluster_file):
             self.ws.cluster_file.put(CLUSTER, updated)
@@ -1163,7 +1170,9 @@ class Flourish(ExportVerbs):
         if table != TEAMS or before is not None:
             return False
         team_file = self._file(record_id)
-        return any(team_file.table(t).all() for t in (ACTIONS, CHECKINS, CHALLENGES, REVISIONS))
+        return any(
+            team_file.table(t).all() for t in (ACTIONS, CHECKINS, CHALLENGES, REVISIONS, PULSE)
+        )
 
     @contextlib.contextmanager
     def _change(self, label: str, *files: RecordFile) -> Iterator[None]:

@@ -27,8 +27,8 @@ from storage.atomic import atomic_write
 # would otherwise reload after every save of the cache).
 CACHE_FILE = ".status-cache"
 # Bump when TeamFacts or the rules in domain/status.py change: older files are then ignored.
-# 1: statuses for one day. 2: facts for any day.
-VERSION = 2
+# 1: statuses for one day. 2: facts for any day. 3: with the latest pulse.
+VERSION = 3
 
 Stamp = tuple[int, int, int]
 # What a team's facts depend on: (team file's stamp, team profile, template).
