@@ -12,7 +12,7 @@ Two rules hold throughout:
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from markdown_it import MarkdownIt
@@ -22,6 +22,7 @@ from domain.briefings import Briefing
 from domain.challenges import ChairResponse, Challenge, ChallengeStatus, queue_order
 from domain.checkins import CONTACT_KINDS, CheckIn
 from domain.cluster import Cluster
+from domain.pulse import PulseDimension, PulsePoint, change
 from domain.status import Phase, TeamStatus
 from domain.timeline import ScheduleRevision, describe_revision
 
@@ -49,6 +50,8 @@ class TeamSection:
     actions: list[ActionItem]
     challenges: list[Challenge]  # all of them; the pack shows the escalated ones
     checkins: list[CheckIn]  # read only for dates and kinds: notes never reach the pack
+    # The pulse survey by dimension (hidden results have no score); empty: no results yet.
+    pulse: dict[PulseDimension, list[PulsePoint]] = field(default_factory=dict)
 
 
 def md(text: str, indent: int | None = 0) -> str:
@@ -150,7 +153,37 @@ def _team(section: TeamSection, cluster: Cluster, today: date) -> Iterator[str]:
     yield _challenges(section.challenges, today, cluster.response_days)
     yield "### Check-ins"
     yield _checkins(status, section.checkins, today, cluster.template.checkin_cadence_weeks)
-    # A "Pulse survey" line belongs here once pulse data has a model; there is none yet.
+    if any(section.pulse.values()):
+        yield "### Pulse survey"
+        yield _pulse(section, cluster.template.pulse_min_responses)
+
+
+def _pulse(section: TeamSection, least: int) -> str:
+    """The latest month per dimension with its change and the last few months, oldest first;
+    a result from fewer than `least` people is never shown as a score."""
+    latest = section.status.pulse
+    lines = []
+    if latest and latest.mean is not None:
+        moved = "" if latest.change is None else f", {_delta(latest.change)} on the month before"
+        lines.append(
+            f"{latest.month:%B %Y}: mean {latest.mean:g} across the dimensions shown{moved}."
+        )
+    for dimension, points in section.pulse.items():
+        if points:
+            recent = ", ".join(_point(p) for p in points[-4:])
+            moved = change(points)
+            trend = f" ({_delta(moved)})" if moved is not None else ""
+            lines.append(f"- {md(dimension.label, 2)}: {recent}{trend}")
+    lines.append(f"Hidden: results from fewer than {least} people are never shown.")
+    return _block(lines)
+
+
+def _point(p: PulsePoint) -> str:
+    return f"{p.month:%b} {p.score:g}" if p.score is not None else f"{p.month:%b} hidden"
+
+
+def _delta(change: float) -> str:
+    return f"up {change:g}" if change > 0 else f"down {-change:g}" if change < 0 else "no change"
 
 
 def _progress(status: TeamStatus) -> str:

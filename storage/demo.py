@@ -893,7 +893,48 @@ def build_demo(root: Path, clock: Clock = utc_now, *, force: bool = False) -> Fl
     _challenges(fl, story, teams, today)
     _briefings(fl, story, list(teams.values()), today)
     _briefing_changes(fl, story, today)
+    for school in SCHOOLS:
+        _pulse(fl, story, school, teams[school.name], today)
     return Flourish.open(root, clock)
+
+
+# -- the monthly pulse survey ----------------------------------------------------------------
+
+# Each school's staff (who answer the survey), its starting point on every dimension and its
+# story: a dimension that moves in the last months ({key: (change per month, months)}).
+PULSE_STAFF = {
+    CASTLEFIELD: 38, HOLLINS_PARK: 34, MILLBROOK: 22, NORTHGATE: 18, ST_ANNES: 12,
+    RIVERSIDE: 5, ASHWORTH: 41,
+}  # fmt: skip
+PULSE_START = 5.6
+PULSE_STORIES = {
+    MILLBROOK: {"voice": (-1.5, 2), "wellbeing": (-1.1, 3)},  # the overdue escalation shows
+    HOLLINS_PARK: {"voice": (0.6, 2)},  # "'My voice is heard' rose for the second month"
+    NORTHGATE: {"accountability": (0.5, 3), "collaboration": (0.4, 3)},
+    CASTLEFIELD: {"trust": (-0.6, 2)},
+}
+
+
+def _pulse(fl: Flourish, story: _StoryClock, school: School, team: Team, today: date) -> None:
+    """Monthly results since the survey's launch: a slow climb with noise, each school's own
+    story, and at a small school some months with too few responses to show."""
+    rng = random.Random(f"{SEED}:pulse:{school.name}")
+    timeline = fl.timeline(team.id)
+    days = sorted(m.start for m in timeline.milestones if m.kind.value == "pulse")
+    days = [d for d in days if d + timedelta(days=5) <= today]
+    base = {d.key: PULSE_START + rng.uniform(-1.2, 1.0) for d in fl.pulse_dimensions()}
+    stories = PULSE_STORIES.get(school.name, {})
+    for n, day in enumerate(days):
+        from_end = len(days) - 1 - n
+        scores = {}
+        for key, start in base.items():
+            step, months = stories.get(key, (0.0, 0))
+            score = start + 0.25 * n + rng.uniform(-0.3, 0.3)
+            score += step * max(0, months - from_end)  # the story's last `months` months
+            responses = max(1, round(PULSE_STAFF[school.name] * rng.uniform(0.3, 0.85)))
+            scores[key] = (round(min(9.8, max(1.0, score)), 1), responses)
+        story.at(day + timedelta(days=5), 17, 0)
+        fl.record_pulse(team.id, day, scores)
 
 
 def _make_room(root: Path, force: bool) -> None:

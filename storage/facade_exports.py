@@ -157,6 +157,7 @@ class ExportVerbs:
                 actions=self.actions(status.team.id),
                 challenges=self.challenges(status.team.id),
                 checkins=self.checkins(status.team.id),
+                pulse=self._pulse_by_dimension(status.team.id),
             )
             for status in self.status(teams)
         ]
@@ -167,6 +168,10 @@ class ExportVerbs:
             return markdown
         title = chosen.title if chosen else f"Briefing pack: {self.cluster().name}"
         return pack_html(markdown, title=title)
+
+    def _pulse_by_dimension(self, team_id: str) -> dict:
+        trends = self.pulse_trends(team_id)
+        return {d: trends[d.key] for d in self.pulse_dimensions()}
 
 
 def _matches(person: Person, key: str) -> bool:
