@@ -309,6 +309,7 @@ def build_parser() -> Parser:
     p.add_argument("--agenda", help="the new agenda; - reads it from stdin")
 
     _export_commands(group, command)
+    _pulse_commands(group, command)
 
     cluster = group("cluster", "the cluster's settings")
     p = command(cluster, "show", c.cluster_show, "the cluster, its chair and stakeholders")
@@ -376,6 +377,66 @@ def _export_commands(group, command) -> None:
         "--format", choices=("md", "html"), help="Markdown or HTML (default: from -o, else md)"
     )
     output(p, "pack.html")
+
+
+def _pulse_commands(group, command) -> None:
+    from tui import pulse_commands as pc
+
+    pulse = group("pulse", "the monthly HPT pulse survey: record, import, trends, heatmap")
+
+    p = command(pulse, "add", pc.add, "record a team's pulse results for a month by hand")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    p.add_argument("--month", required=True, help="the survey month: 2026-11 or Nov 2026")
+    p.add_argument(
+        "--score",
+        action="append",
+        required=True,
+        metavar="KEY=MEAN/RESPONSES",
+        help="one dimension's mean score (0-10) and number of responses, e.g. voice=6.5/12",
+    )
+
+    p = command(pulse, "import", pc.import_, "import results from a CSV file (all or nothing)")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="a CSV file (team,month,dimension,score,responses); - reads stdin",
+    )
+
+    p = command(pulse, "show", pc.show, "a team's trend per dimension, month by month")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    p.add_argument(
+        "--months",
+        type=_positive,
+        metavar="N",
+        help="the last N months (default: 6 in the table, every month in JSON)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command(pulse, "heatmap", pc.heatmap, "every team by dimension for one month")
+    p.add_argument("--month", help="the survey month (default: the latest with results)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command(pulse, "action", pc.action, "turn a low or falling score into an action plan item")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    p.add_argument("--dimension", required=True, help="the dimension's key or label")
+
+    p = command(
+        pulse, "dimensions", pc.dimensions, "the survey's dimensions and anonymity threshold"
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar='"key=Label"',
+        help="the dimensions become exactly those given, in order (repeat for each)",
+    )
+    p.add_argument(
+        "--min-responses",
+        type=_positive,
+        metavar="N",
+        help="hide a result when fewer than N responded (default 3)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,308 @@
+"""The `flourish pulse` handlers: record a month's pulse survey results by hand or from a CSV
+file, a team's trend, the cluster heatmap, and an action plan item from a low or falling score.
+
+A result that fewer people answered than the cluster's threshold is never shown: its score is
+left out of every table and every JSON record (only its number of responses is given)."""
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from domain.errors import ValidationError
+from domain.pulse import (
+    PulseDimension,
+    PulseImportError,
+    PulsePoint,
+    band,
+    change,
+    find_dimension,
+    parse_month,
+    parse_responses,
+    parse_score,
+)
+from tui import render
+from tui.commands import open_program
+
+SHOW_MONTHS = 6  # months in `pulse show`'s table unless --months says otherwise
+MAX_REJECTED = 100  # rejected lines listed one by one; the rest are counted
+
+
+# -- recording -------------------------------------------------------------------------------
+
+
+def add(args) -> int:
+    program = open_program(args)
+    team = program.team(args.team)
+    month = parse_month(args.month)
+    dimensions = program.pulse_dimensions()
+    scores: dict[str, tuple[float, int]] = {}
+    for spec in args.score:
+        key, mean, responses = _score(spec, dimensions)
+        if key in scores:
+            raise ValidationError(f"--score {spec!r}: {key} is given twice.")
+        scores[key] = (mean, responses)
+    before = {r.id for r in program.pulse_results(team.id)}
+    results = program.record_pulse(team.id, month, scores)
+    least = program.cluster().template.pulse_min_responses
+    labels = {d.key: d.label for d in dimensions}
+    count = len(results)
+    print(f"Recorded {count} result{'s' * (count != 1)} for {team.name}, {month:%B %Y}:")
+    for r in results:
+        if r.responses < least:
+            what = f"hidden: {r.responses} response{'s' * (r.responses != 1)}, fewer than {least}"
+        else:
+            what = f"{r.score:g} ({band(r.score).value}), {r.responses} responses"
+        again = " (replaces the earlier result)" if r.id in before else ""
+        print(f"  {r.dimension} ({labels.get(r.dimension, r.dimension)}): {what}{again}")
+    return 0
+
+
+def _score(spec: str, dimensions: tuple[PulseDimension, ...]) -> tuple[str, float, int]:
+    """`voice=6.5/12` (or `My voice is heard=6.5/12`): the dimension's key, the mean score and
+    the number of responses."""
+    name, sep, value = spec.rpartition("=")
+    mean, slash, responses = value.partition("/")
+    if not sep or not name.strip() or not slash:
+        raise ValidationError(
+            f"--score {spec!r}: write it as DIMENSION=MEAN/RESPONSES, e.g. voice=6.5/12."
+        )
+    try:
+        return (
+            find_dimension(dimensions, name).key,
+            parse_score(mean),
+            parse_responses(responses),
+        )
+    except ValidationError as e:
+        raise ValidationError(f"--score {spec!r}: {e}") from None
+
+
+def import_(args) -> int:
+    program = open_program(args)
+    if args.file == "-":
+        data, source = sys.stdin.buffer.read(), "standard input"
+    else:
+        path = Path(args.file).expanduser()
+        data, source = path.read_bytes(), path.name
+    try:
+        text = data.decode("utf-8")  # a BOM (as Excel writes) is dropped when the file is read
+    except UnicodeDecodeError:
+        raise ValidationError(
+            f"{source} is not UTF-8 text: save it from your spreadsheet as CSV UTF-8."
+        ) from None
+    before = {r.id for r in program.pulse_results()}
+    try:
+        results = program.import_pulse(text, source=source)
+    except PulseImportError as e:
+        _report_rejected(e)
+        return 2
+    least = program.cluster().template.pulse_min_responses
+    teams = {r.team_id for r in results}
+    months = ", ".join(f"{m:%b %Y}" for m in sorted({r.month for r in results}))
+    count = len(results)
+    print(
+        f"Imported {count} result{'s' * (count != 1)} for {len(teams)} "
+        f"team{'s' * (len(teams) != 1)} (months {months})."
+    )
+    replaced = sum(r.id in before for r in results)
+    if replaced:
+        print(f"{replaced} of them replace results recorded before.")
+    hidden = sum(r.responses < least for r in results)
+    if hidden:
+        print(
+            f"{hidden} {'has' if hidden == 1 else 'have'} fewer than {least} responses "
+            "and will stay hidden."
+        )
+    return 0
+
+
+def _report_rejected(e: PulseImportError) -> None:
+    """The one-line summary first (as for any bad input), then each rejected line."""
+    lines = [f"flourish: {e}"]
+    lines += [f"line {r.line}: {r.reason}" for r in e.rejected[:MAX_REJECTED]]
+    if len(e.rejected) > MAX_REJECTED:
+        lines.append(f"... and {len(e.rejected) - MAX_REJECTED} more rejected lines.")
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def show(args) -> int:
+    program = open_program(args)
+    team = program.team(args.team)
+    dimensions = program.pulse_dimensions()
+    trends = program.pulse_trends(team.id)
+    latest = program.pulse_latest(team.id)
+    least = program.cluster().template.pulse_min_responses
+    last = latest.month if latest else None
+    if args.json:
+        render.print_json(_trend_record(team, dimensions, trends, latest, least, args.months))
+        return 0
+    months = _months_back(last, args.months or SHOW_MONTHS, _first_month(trends)) if last else []
+    render.pulse_trend_table(
+        team.name,
+        dimensions,
+        trends,
+        months,
+        {k: _change_now(points, last) for k, points in trends.items()},
+        latest,
+        least,
+    )
+    return 0
+
+
+def _trend_record(team, dimensions, trends, latest, least: int, months: int | None) -> dict:
+    window = None
+    if latest and months:
+        window = set(_months_back(latest.month, months, _first_month(trends)))
+    last = latest.month if latest else None
+    records = []
+    for d in dimensions:
+        points = trends.get(d.key, [])
+        now = points[-1] if points and points[-1].month == last else None
+        records.append(
+            {
+                "key": d.key,
+                "label": d.label,
+                "points": [_point(p) for p in points if window is None or p.month in window],
+                "change": _change_now(points, last),
+                "band": band(now.score).value if now and now.score is not None else None,
+            }
+        )
+    return {
+        "team_id": team.id,
+        "team": team.name,
+        "min_responses": least,
+        "dimensions": records,
+        "latest": None
+        if latest is None
+        else {
+            "month": _month(latest.month),
+            "mean": latest.mean,
+            "change": latest.change,
+            "low": list(latest.low),
+            "falling": list(latest.falling),
+        },
+    }
+
+
+def _point(p: PulsePoint) -> dict:
+    return {
+        "month": _month(p.month),
+        "score": None if p.hidden else p.score,
+        "responses": p.responses,
+        "hidden": p.hidden,
+    }
+
+
+def heatmap(args) -> int:
+    program = open_program(args)
+    month = parse_month(args.month) if args.month else None
+    found = program.pulse_heatmap(month)
+    least = program.cluster().template.pulse_min_responses
+    if args.json:
+        render.print_json(
+            {
+                "month": _month(found.month) if found.month else None,
+                "min_responses": least,
+                "dimensions": [{"key": d.key, "label": d.label} for d in found.dimensions],
+                "teams": [
+                    {
+                        "team_id": team.id,
+                        "team": team.name,
+                        "month": _month(found.months[team.id]) if team.id in found.months else None,
+                        "cells": {key: _cell(p) for key, p in cells.items()},
+                    }
+                    for team, cells in found.rows
+                ],
+            }
+        )
+        return 0
+    render.pulse_heatmap_table(program.cluster().name, found, least)
+    return 0
+
+
+def _cell(p: PulsePoint | None) -> dict | None:
+    if p is None:
+        return None
+    shown = None if p.hidden else p.score
+    return _point(p) | {"band": band(shown).value if shown is not None else None}
+
+
+# -- acting on it ----------------------------------------------------------------------------
+
+
+def action(args) -> int:
+    program = open_program(args)
+    team = program.team(args.team)
+    item = program.action_from_pulse(team.id, args.dimension)
+    print(
+        f"Added action {item.title!r} for {team.name} (id {render.short(item.id)}), "
+        f"due {item.due or 'not set'}."
+    )
+    return 0
+
+
+def dimensions(args) -> int:
+    program = open_program(args)
+    changes: dict = {}
+    if args.set:
+        changes["pulse_dimensions"] = [_dimension(spec) for spec in args.set]
+    if args.min_responses is not None:
+        changes["pulse_min_responses"] = args.min_responses
+    template = program.update_cluster(**changes).template if changes else None
+    template = template or program.cluster().template
+    if args.json:
+        render.print_json(
+            {
+                "dimensions": [{"key": d.key, "label": d.label} for d in template.pulse_dimensions],
+                "min_responses": template.pulse_min_responses,
+            }
+        )
+        return 0
+    if changes:
+        print("Updated the pulse survey.")
+    for d in template.pulse_dimensions:
+        print(f"  {d.key}: {d.label}")
+    least = template.pulse_min_responses
+    print(f"A result is hidden when fewer than {least} people responded.")
+    return 0
+
+
+def _dimension(spec: str) -> PulseDimension:
+    key, sep, label = spec.partition("=")
+    if not sep or not key.strip() or not label.strip():
+        raise ValidationError(
+            f"--set {spec!r}: write it as key=Label, e.g. voice=My voice is heard."
+        )
+    return PulseDimension(key=key.strip(), label=" ".join(label.split()))
+
+
+# -- months ----------------------------------------------------------------------------------
+
+
+def _month(d: date) -> str:
+    return f"{d:%Y-%m}"
+
+
+def _first_month(trends: dict[str, list[PulsePoint]]) -> date | None:
+    return min((points[0].month for points in trends.values() if points), default=None)
+
+
+def _months_back(last: date, count: int, first: date | None) -> list[date]:
+    """Up to `count` calendar months ending with `last`, none before `first`; oldest first."""
+    months, year, month = [], last.year, last.month
+    for _ in range(count):
+        d = date(year, month, 1)
+        if first and d < first:
+            break
+        months.append(d)
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]
+
+
+def _change_now(points: list[PulsePoint], last: date | None) -> float | None:
+    """The change since the month before, for a dimension surveyed in the team's latest month."""
+    if not points or points[-1].month != last:
+        return None
+    return change(points)
