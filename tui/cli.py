@@ -413,7 +413,7 @@ def _pulse_commands(group, command) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = command(pulse, "heatmap", pc.heatmap, "every team by dimension for one month")
-    p.add_argument("--month", help="the survey month (default: the latest with results)")
+    p.add_argument("--month", help="the survey month (default: each team's latest)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = command(pulse, "action", pc.action, "turn a low or falling score into an action plan item")
