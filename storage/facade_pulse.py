@@ -8,10 +8,13 @@ from domain.actions import ActionItem
 from domain.cluster import Team
 from domain.errors import Ambiguous, NotFound, ValidationError
 from domain.pulse import (
+    FALL,
+    Band,
     LatestPulse,
     PulseDimension,
     PulsePoint,
     PulseResult,
+    band,
     change,
     check_dimensions,
     check_min_responses,
@@ -180,9 +183,14 @@ class PulseVerbs:
                 f"{found.name}'s latest {wanted.label} result is hidden: fewer than "
                 f"{self.cluster().template.pulse_min_responses} people responded."
             )
+        delta = change(points)
+        if band(point.score) is Band.HIGH and not (delta is not None and delta <= -FALL):
+            raise ValidationError(
+                f"{wanted.label} is high ({point.score:g}) and not falling: nothing to raise."
+            )
         return self.add_action(
             found.id,
-            title=action_title(wanted, point, change(points)),
+            title=action_title(wanted, point, delta),
             due=self.today() + timedelta(weeks=ACTION_WEEKS),
             success_criteria=f"{wanted.label} scores higher in the next pulse survey.",
         )

@@ -121,7 +121,15 @@ class FlourishApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # The workspace verbs need an open, readable workspace.
-        if action in {"log_checkin", "undo", "add_team", "chair_queue", "plan_briefings", "export"}:
+        if action in {
+            "log_checkin",
+            "undo",
+            "add_team",
+            "chair_queue",
+            "plan_briefings",
+            "export",
+            "pulse_heatmap",
+        }:
             from tui.screens.problem import ProblemScreen
 
             return self.program is not None and not isinstance(self.screen, ProblemScreen)
@@ -183,12 +191,12 @@ class FlourishApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def action_open_team(self, team_id: str) -> None:
+    def action_open_team(self, team_id: str, tab: str | None = None) -> None:
         from tui.screens.team import TeamScreen
 
         while isinstance(self.screen, TeamScreen):
             self.pop_screen()
-        self.push_screen(TeamScreen(team_id))
+        self.push_screen(TeamScreen(team_id, tab))
 
     def _team_here(self) -> str | None:
         """The team on screen: the one being viewed, or highlighted on the dashboard."""
@@ -242,6 +250,21 @@ class FlourishApp(App[int]):
 
             self.push_screen(ExportScreen.for_cluster(self.program))
 
+    def action_pulse_heatmap(self) -> None:
+        if self.program is None:
+            return
+        from tui.screens.pulse_heatmap import PulseHeatmapScreen
+
+        while isinstance(self.screen, PulseHeatmapScreen):
+            self.pop_screen()
+        self.push_screen(PulseHeatmapScreen())
+
+    def action_record_pulse(self) -> None:
+        if self.program and (team_id := self._team_here()):
+            from tui.dialogs.pulse import PulseForm
+
+            self.push_screen(PulseForm(self.program, team_id))
+
     def action_add_team(self) -> None:
         if self.program is None:
             return
@@ -287,6 +310,16 @@ class FlourishApp(App[int]):
             "Revise the schedule",
             "Shift this team's program or move a milestone, with a preview",
             self.action_revise_schedule,
+        )
+        yield SystemCommand(
+            "Pulse heatmap",
+            "Every team's latest pulse survey scores, by dimension",
+            self.action_pulse_heatmap,
+        )
+        yield SystemCommand(
+            "Record a month's pulse",
+            "This team's pulse survey results for a month, by hand",
+            self.action_record_pulse,
         )
         yield SystemCommand(
             "Plan the cluster's briefings",

@@ -140,3 +140,12 @@ def test_the_latest_pulse_survives_the_status_cache(flourish, team, root, clock)
 
     assert (root / ".status-cache").exists()
     assert again.pulse == first.pulse and again.pulse.low == ("trust",)
+
+
+def test_a_high_steady_score_needs_no_action(flourish, team):
+    flourish.record_pulse(team.id, OCT, {"voice": (9.6, 10), "trust": (8.5, 10)})
+    flourish.record_pulse(team.id, NOV, {"voice": (8.2, 10), "trust": (8.6, 10)})
+
+    with pytest.raises(ValidationError, match="nothing to raise"):
+        flourish.action_from_pulse(team.id, "trust")
+    assert "down 1.4" in flourish.action_from_pulse(team.id, "voice").title  # high but falling

@@ -124,7 +124,7 @@ async def test_wide_terminals_get_coach_and_milestone_columns(make_app, width):
         screen = app.screen
         table = screen.query_one("#teams", TeamTable)
         keys = [c.key.value for c in table.ordered_columns]
-        wide = ["school", "coach", "stage", "month", "last", "due", "actions", "chall"]
+        wide = ["school", "coach", "stage", "month", "last", "due", "actions", "chall", "pulse"]
         assert keys == ([*wide, "milestone"] if width >= 170 else wide[:1] + wide[2:])
         assert sum(c.get_render_width(table) for c in table.ordered_columns) <= width
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the domain arrives with the statuses, after the first frame
     from domain.status import TeamStatus
 
 WIDE = 170  # from this many columns, the coach and next milestone get their own columns
+ROOMY = 100  # below this many, the program month is a number without its bar
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,19 @@ COLUMNS = (
     ("due", "Next due"),
     ("actions", "Actions"),
     ("chall", "Chall."),
+    ("pulse", "Pulse"),
     ("milestone", "Next milestone"),
 )
 NARROW_LABELS = {"last": "Last", "due": "Due"}
-NARROW_COLUMNS = {"stage": 9, "month": 9, "last": 8, "due": 8, "actions": 7, "chall": 6}
+NARROW_COLUMNS = {
+    "stage": 9,
+    "month": 9,
+    "last": 8,
+    "due": 8,
+    "actions": 7,
+    "chall": 6,
+    "pulse": 5,
+}
 WIDE_COLUMNS = {
     "coach": 16,
     "stage": 23,
@@ -74,6 +84,7 @@ WIDE_COLUMNS = {
     "due": 8,
     "actions": 7,
     "chall": 6,
+    "pulse": 5,
     "milestone": 24,
 }
 COLUMN_SORT = {"school": 0, "due": 1, "last": 1, "month": 2, "stage": 2, "actions": 3, "chall": 4}
@@ -220,6 +231,7 @@ class DashboardScreen(Screen):
         Binding("s", "sort", "Sort", id="dashboard.sort"),
         Binding("a", "app.add_team", "Add team", id="dashboard.add_team"),
         Binding("e", "app.chair_queue", "Chair's queue", id="dashboard.chair_queue"),
+        Binding("h", "app.pulse_heatmap", "Pulse", id="dashboard.pulse_heatmap"),
         Binding("escape", "clear_filter", "Clear filter", id="dashboard.clear", show=False),
         *(
             Binding(v.key, f"view('{v.id}')", v.label, id=f"dashboard.view.{v.id}", show=False)
@@ -236,6 +248,7 @@ class DashboardScreen(Screen):
         self.view = VIEWS[0]
         self.sort_index = 0
         self._wide: bool | None = None
+        self._layout: tuple[bool, bool] | None = None  # (wide, roomy) of the columns made
         self._rows: dict[str, list] = {}  # cells per team, built once per load and width
         self._shown_ids: list[str] | None = None  # the rows in the table, in order
         self._detail = Text()  # what the detail line shows
@@ -304,13 +317,19 @@ class DashboardScreen(Screen):
 
     # -- the table -------------------------------------------------------------------------
 
+    def _layout_now(self) -> tuple[bool, bool]:
+        return self.size.width >= WIDE, self.size.width >= ROOMY
+
     def on_resize(self) -> None:
-        if self.statuses and (self.size.width >= WIDE) != self._wide:
+        if self.statuses and self._layout_now() != self._layout:
             self._fill()
 
     def _columns(self, table: DataTable) -> None:
-        self._wide = self.size.width >= WIDE
+        self._layout = self._layout_now()
+        self._wide = self._layout[0]
         widths = dict(WIDE_COLUMNS if self._wide else NARROW_COLUMNS)
+        if not self._layout[1]:  # 80 columns: room for the pulse, not the month's bar
+            widths["month"] = 5
         # The school takes what the other columns leave (each cell has 2 of padding).
         spare = self.size.width - sum(widths.values()) - 2 * (len(widths) + 1) - 2
         longest = max((len(s.team.name) for s in self.statuses), default=10)
@@ -328,7 +347,7 @@ class DashboardScreen(Screen):
 
         table = self.query_one("#teams", TeamTable)
         keep = _current_key(table)  # the highlighted team stays highlighted
-        if (self.size.width >= WIDE) != self._wide or not table.columns:
+        if self._layout_now() != self._layout or not table.columns:
             self._columns(table)
             self._rows, self._shown_ids = {}, None
         shown = self._shown()

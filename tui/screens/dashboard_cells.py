@@ -18,11 +18,12 @@ def row(s: TeamStatus, today: date, wide: bool, widths: list[int]) -> list[Text]
     if wide:
         out.append(Text(s.team.coach.name))
     out.append(_stage(s, today, wide))
-    out.append(cells.progress(s.program_month, s.timeline.months_total, 5 if wide else 3))
+    out.append(_month(s, wide, widths[len(out)]))
     out.append(_last(s, today, wide))
     out.append(_due(s, today))
     out.append(_actions(s))
     out.append(_challenges(s))
+    out.append(_pulse(s))
     if wide:
         out.append(_milestone(s, today))
     for text, width in zip(out, widths, strict=True):
@@ -43,7 +44,10 @@ def detail(s: TeamStatus, today: date, sort: str, enter: str = "the team") -> Te
     if s.challenges_overdue:
         n = s.challenges_overdue
         line.append(f" · ⚠ {n} challenge{'s' * (n > 1)} overdue for the chair", style=cells.WARN)
-    line.append(f"\nSorted by {sort} (s) · Enter opens {enter}", style="dim")
+    if s.pulse and (s.pulse.low or s.pulse.falling):
+        flags = [f"{k} low" for k in s.pulse.low] + [f"{k} falling" for k in s.pulse.falling]
+        line.append(f" · ⚠ pulse {s.pulse.month:%b}: {', '.join(flags)}", style=cells.WARN)
+    line.append(f"\nSorted by {sort} (s) · Enter opens {enter} · h pulse heatmap", style="dim")
     return line
 
 
@@ -53,6 +57,31 @@ def _stage(s: TeamStatus, today: date, wide: bool) -> Text:
     if s.phase is Phase.FINISHED:
         return Text("✓ finished", style="dim")
     return cells.stage_badge(s.stage, wide=wide)
+
+
+def _month(s: TeamStatus, wide: bool, width: int) -> Text:
+    """`▰▱▱ 5/12`, or `5/12` alone in a column too narrow for the bar."""
+    month, total = s.program_month, s.timeline.months_total
+    if width < 9:
+        return Text(f"{month}/{total}")
+    return cells.progress(month, total, 5 if wide else 3)
+
+
+def _pulse(s: TeamStatus) -> Text:
+    """The latest pulse's mean and its change: `6.3▲`, `4.5▼`, `hid` when every result
+    was hidden, `–` before the first survey; in warning colour when something is low or
+    falling (the team's detail line says what)."""
+    p = s.pulse
+    if p is None:
+        return Text("–", style="dim")
+    if p.mean is None:
+        return Text("hid", style="dim")
+    text = Text(f"{p.mean:.1f}")
+    if p.change is not None:
+        text.append("▲" if p.change > 0 else "▼" if p.change < 0 else "=")
+    if p.low or p.falling:
+        text.stylize(cells.WARN)
+    return text
 
 
 def _last(s: TeamStatus, today: date, wide: bool) -> Text:

@@ -1,5 +1,5 @@
 """One team: its 12-month timeline at the top, then its action plan, check-ins, challenges,
-schedule revisions, briefings and people in tabs."""
+schedule revisions, pulse survey, briefings and people in tabs."""
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -9,6 +9,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from domain.errors import FlourishError
 from tui import cells
+from tui.screens.pulse_pane import PulsePane
 from tui.screens.schedule_pane import SchedulePane
 from tui.screens.team_panes import (
     ActionPlanPane,
@@ -24,6 +25,7 @@ TABS = (
     ("checkins", "Check-ins", CheckInsPane),
     ("challenges", "Challenges", ChallengesPane),
     ("schedule", "Schedule", SchedulePane),
+    ("pulse", "Pulse", PulsePane),
     ("briefings", "Briefings", BriefingsPane),
     ("people", "Team", PeoplePane),
 )
@@ -39,15 +41,18 @@ class TeamScreen(Screen):
         Binding("right_square_bracket", "tab(1)", "Next tab", id="team.next_tab", show=False),
     ]
 
-    def __init__(self, team_id: str):
+    def __init__(self, team_id: str, tab: str | None = None):
         super().__init__()
         self.team_id = team_id
+        self.tab = tab  # the tab to open on; None: the action plan
+        if tab is not None:
+            self.AUTO_FOCUS = f"#{tab}-pane DataTable"
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="team-title")
         yield TimelineBar(id="timeline")
-        with TabbedContent(id="tabs"):
+        with TabbedContent(id="tabs", initial=self.tab or ""):
             for tab_id, label, pane in TABS:
                 with TabPane(label, id=tab_id):
                     yield pane(id=f"{tab_id}-pane")
