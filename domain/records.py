@@ -32,6 +32,11 @@ class Person:
     def label(self) -> str:
         return f"{self.name} ({self.role})" if self.role else self.name
 
+    def has_email(self, email: str) -> bool:
+        """Whether `email` is this person's, ignoring case and spaces around it."""
+        key = email.strip().casefold()
+        return bool(key) and self.email.strip().casefold() == key
+
 
 def require_text(value: str, what: str) -> str:
     """Strip `value` and refuse it if nothing is left."""

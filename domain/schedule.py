@@ -128,10 +128,11 @@ def team_events(
     events = [_unless_filled(e, briefings) for e in events]
     events += coaching_events(team, list(checkins), timeline.start, timeline.end, template)
     events += [briefing_event(b, team.name if b.team_id else None) for b in briefings]
-    return sorted(events, key=_order)
+    return sorted(events, key=event_order)
 
 
-def _order(e: CalendarEvent):
+def event_order(e: CalendarEvent):
+    """By day, all-day events first, then by UID so that the order never varies."""
     return (e.first_day(), not e.all_day, e.uid)
 
 
@@ -275,6 +276,5 @@ def _utc(moment: datetime) -> datetime:
 # -- people ----------------------------------------------------------------------------------
 
 
-def is_invited(person_email: str, event: CalendarEvent) -> bool:
-    key = person_email.strip().casefold()
-    return any(p.email.strip().casefold() == key for p in event.attendees)
+def is_invited(email: str, event: CalendarEvent) -> bool:
+    return any(p.has_email(email) for p in event.attendees)

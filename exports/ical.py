@@ -84,7 +84,7 @@ def _event(e: CalendarEvent, zone: ZoneInfo, organizer: Person | None) -> Event:
         ev.add("organizer", _address(organizer, None))
     for person in e.attendees:
         if person.email:
-            same = organizer and _same(person, organizer)
+            same = organizer and organizer.has_email(person.email)
             ev.add("attendee", _address(person, "CHAIR" if same else "REQ-PARTICIPANT"))
     if not e.all_day and not e.cancelled:
         ev.add_component(_reminder(e))
@@ -109,7 +109,3 @@ def _address(person: Person, role: str | None) -> vCalAddress:
 def cn(name: str) -> str:
     """A name as a CN parameter: double quotes and control characters cannot be in one."""
     return " ".join(_UNSAFE_IN_PARAM.sub(" ", name).split())
-
-
-def _same(a: Person, b: Person) -> bool:
-    return a.email.strip().casefold() == b.email.strip().casefold()

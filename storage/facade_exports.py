@@ -12,6 +12,7 @@ from domain.records import Person
 from domain.schedule import (
     CalendarEvent,
     briefing_event,
+    event_order,
     in_range,
     is_invited,
     team_events,
@@ -93,14 +94,14 @@ class ExportVerbs:
         cluster = self.cluster()
         teams = self.teams()
         names = {t.id: t.name for t in teams}
-        chair = _matches(cluster.chair, key)
+        chair = cluster.chair.has_email(key)
         everyone = [cluster.chair, *cluster.stakeholders]
         events: dict[str, CalendarEvent] = {}
         briefings = {uid(b.id) for b in self.briefings()}
         for team in teams:
             people = [team.coach, *team.members]
             everyone += [*people, *team.line_managers]
-            if any(_matches(p, key) for p in people):
+            if any(p.has_email(key) for p in people):
                 # The program's events; briefings only where invited (below).
                 events |= {e.uid: e for e in self._team_events(team) if e.uid not in briefings}
         for b in self.briefings():
@@ -108,13 +109,13 @@ class ExportVerbs:
             everyone += b.attendees
             if chair or is_invited(key, event):
                 events[event.uid] = event
-        person = next((p for p in everyone if _matches(p, key)), None)
+        person = next((p for p in everyone if p.has_email(key)), None)
         if person is None:
             raise NotFound(
                 f"No one in {cluster.name} has the email {email.strip()!r}. "
                 "`flourish team show TEAM` lists each team's people."
             )
-        ordered = sorted(events.values(), key=lambda e: (e.first_day(), not e.all_day, e.uid))
+        ordered = sorted(events.values(), key=event_order)
         return f"{person.name}: {cluster.name} program", ordered
 
     # -- spreadsheets and the briefing pack ----------------------------------------------
@@ -172,10 +173,6 @@ class ExportVerbs:
     def _pulse_by_dimension(self, team_id: str) -> dict:
         trends = self.pulse_trends(team_id)
         return {d: trends[d.key] for d in self.pulse_dimensions()}
-
-
-def _matches(person: Person, key: str) -> bool:
-    return bool(person.email) and person.email.strip().casefold() == key
 
 
 # -- writing an export -----------------------------------------------------------------------

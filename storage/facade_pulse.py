@@ -98,8 +98,7 @@ class PulseVerbs:
         found = self.team(team)
         if not scores:
             raise ValidationError("Give at least one dimension's score.")
-        if month.day != 1:
-            month = month.replace(day=1)
+        month = month.replace(day=1)
         dimensions = self.pulse_dimensions()
         rows = []
         for key, (score, responses) in scores.items():
@@ -113,12 +112,11 @@ class PulseVerbs:
         if len({key for key, _, _ in rows}) != len(rows):
             raise ValidationError("A dimension is given twice.")
         by = f"entered by {self.user}" if self.user else "entered by hand"
-        made = self._put_pulse(
+        return self._put_pulse(
             [(found.id, month, key, score, n) for key, score, n in rows],
             by,
             f"Recorded the {month:%B %Y} pulse for {found.name}",
         )
-        return made
 
     def import_pulse(self, text: str, source: str = "") -> list[PulseResult]:
         """Every row of a pulse CSV file, or none: a PulseImportError lists each rejected line."""

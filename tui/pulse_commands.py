@@ -19,6 +19,7 @@ from domain.pulse import (
     parse_month,
     parse_responses,
     parse_score,
+    shown,
 )
 from tui import render
 from tui.commands import open_program
@@ -48,7 +49,7 @@ def add(args) -> int:
     count = len(results)
     print(f"Recorded {count} result{'s' * (count != 1)} for {team.name}, {month:%B %Y}:")
     for r in results:
-        if r.responses < least:
+        if shown(r, least) is None:
             what = f"hidden: {r.responses} response{'s' * (r.responses != 1)}, fewer than {least}"
         else:
             what = f"{r.score:g} ({band(r.score).value}), {r.responses} responses"
@@ -106,7 +107,7 @@ def import_(args) -> int:
     replaced = sum(r.id in before for r in results)
     if replaced:
         print(f"{replaced} of them replace results recorded before.")
-    hidden = sum(r.responses < least for r in results)
+    hidden = sum(shown(r, least) is None for r in results)
     if hidden:
         print(
             f"{hidden} {'has' if hidden == 1 else 'have'} fewer than {least} responses "
