@@ -1,5 +1,7 @@
 """Errors a user can act on. Every message says what is wrong and, where useful, what to do."""
 
+from dataclasses import dataclass
+
 
 class FlourishError(Exception):
     """Base for errors shown to the user as one line; the command line exits 2 on them."""
@@ -19,3 +21,22 @@ class Ambiguous(FlourishError):
     def __init__(self, message: str, candidates: list[str]):
         super().__init__(message)
         self.candidates = candidates
+
+
+@dataclass(frozen=True)
+class Rejected:
+    line: int
+    reason: str
+
+
+class RowsRejected(FlourishError):
+    """A file with rows that cannot be imported: nothing of it was."""
+
+    def __init__(self, rejected: list[Rejected], total: int):
+        self.rejected, self.total = rejected, total
+        first = rejected[0]
+        more = f" (and {len(rejected) - 1} more)" if len(rejected) > 1 else ""
+        super().__init__(
+            f"{len(rejected)} of {total} rows rejected, so nothing was imported: "
+            f"line {first.line}: {first.reason}{more}."
+        )

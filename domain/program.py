@@ -7,8 +7,10 @@ computed from its start date, its cluster's template and any revisions (see time
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from domain.diagnostic import DEFAULT_QUESTIONNAIRE, Section
 from domain.errors import ValidationError
 from domain.pulse import DEFAULT_DIMENSIONS, MIN_RESPONSES, PulseDimension
+from domain.sustainability import DEFAULT_CONDITIONS, Condition
 
 
 class EventKind(StrEnum):
@@ -198,6 +200,8 @@ class ProgramTemplate:
     checkin_cadence_weeks: int = 4
     pulse_dimensions: tuple[PulseDimension, ...] = DEFAULT_DIMENSIONS
     pulse_min_responses: int = MIN_RESPONSES  # fewer responses than this are never shown
+    conditions: tuple[Condition, ...] = DEFAULT_CONDITIONS  # the self-assessment grid's
+    diagnostic: tuple[Section, ...] = DEFAULT_QUESTIONNAIRE  # the collaboration diagnostic
 
     @property
     def months(self) -> int:

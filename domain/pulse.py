@@ -1,6 +1,6 @@
 """The monthly HPT pulse survey: each team's mean score (0-10) and response count per
-dimension per month, the threshold below which a result is never shown, trends, and the
-shading bands shared with the cluster self-assessment grid.
+dimension per month, the threshold below which a result is never shown, and trends. Scores
+are shaded in the bands of domain.scales, as the self-assessment grid's are.
 """
 
 import csv
@@ -9,10 +9,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
-from domain.errors import FlourishError, ValidationError
+from domain.errors import FlourishError, Rejected, ValidationError
+from domain.errors import RowsRejected as PulseImportError
 from domain.records import Record
+from domain.scales import check_keyed, find_keyed
 
 MIN_RESPONSES = 3  # fewer respondents than this and a score could identify someone
 FALL = 1.0  # a drop of this much since last month counts as falling
@@ -45,24 +46,6 @@ class PulseResult(Record):
     score: float  # the mean, 0-10
     responses: int
     source: str = ""  # "entered by Jo" or "imported from pulse-nov.csv"
-
-
-class Band(StrEnum):
-    """Shading bands, as the self-assessment grid uses them: 0-3 low, 4-7 medium, 8-10 high."""
-
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
-
-def band(score: float) -> Band:
-    """The band of a 0-10 score; a mean between whole numbers falls in the band below the
-    next one (3.9 is low, 4 medium, 7.9 medium, 8 high)."""
-    if score < 4:
-        return Band.LOW
-    if score < 8:
-        return Band.MEDIUM
-    return Band.HIGH
 
 
 def shown(result: PulseResult | None, min_responses: int = MIN_RESPONSES) -> float | None:
@@ -114,28 +97,11 @@ def parse_responses(text: str | int) -> int:
 
 def find_dimension(dimensions: tuple[PulseDimension, ...], text: str) -> PulseDimension:
     """A dimension by its key or its label, in any case."""
-    key = " ".join(str(text).strip().casefold().split())
-    for d in dimensions:
-        if key in (d.key.casefold(), d.label.casefold()):
-            return d
-    known = ", ".join(d.key for d in dimensions)
-    raise ValidationError(f"Unknown pulse dimension {text!r}: use one of {known}.")
+    return find_keyed(dimensions, text, "pulse dimension")
 
 
 def check_dimensions(dimensions: list[PulseDimension]) -> tuple[PulseDimension, ...]:
-    if not dimensions:
-        raise ValidationError("A pulse survey needs at least one dimension.")
-    keys = [d.key for d in dimensions]
-    for d in dimensions:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", d.key):
-            raise ValidationError(
-                f"A dimension key is lower-case letters, digits and hyphens, not {d.key!r}."
-            )
-        if not d.label.strip():
-            raise ValidationError(f"Dimension {d.key!r} needs a label.")
-    if len(set(keys)) != len(keys):
-        raise ValidationError("Two dimensions have the same key.")
-    return tuple(dimensions)
+    return check_keyed(dimensions, "A pulse survey", "dimension")
 
 
 def check_min_responses(n: int) -> int:
@@ -157,25 +123,6 @@ class PulseRow:
     dimension: str
     score: float
     responses: int
-
-
-@dataclass(frozen=True)
-class Rejected:
-    line: int
-    reason: str
-
-
-class PulseImportError(FlourishError):
-    """A file with rows that cannot be imported: nothing of it was."""
-
-    def __init__(self, rejected: list[Rejected], total: int):
-        self.rejected, self.total = rejected, total
-        first = rejected[0]
-        more = f" (and {len(rejected) - 1} more)" if len(rejected) > 1 else ""
-        super().__init__(
-            f"{len(rejected)} of {total} rows rejected, so nothing was imported: "
-            f"line {first.line}: {first.reason}{more}."
-        )
 
 
 def parse_pulse_csv(

@@ -55,14 +55,23 @@ from domain.timeline import (
 )
 from storage import status_cache
 from storage.atomic import file_stamp
+from storage.facade_assess import AssessVerbs
 from storage.facade_exports import ExportVerbs
-from storage.facade_pulse import PULSE, PulseVerbs
+from storage.facade_pulse import PulseVerbs
+from storage.tables import (
+    ACTIONS,
+    BRIEFINGS,
+    CHALLENGES,
+    CHECKINS,
+    CLUSTER,
+    PULSE,
+    REVISIONS,
+    TEAM_TABLES,
+    TEAMS,
+)
 from storage.workspace import RecordFile, Workspace
 
 Clock = Callable[[], datetime]
-
-CLUSTER, TEAMS, BRIEFINGS = "cluster", "teams", "briefings"
-ACTIONS, CHECKINS, CHALLENGES, REVISIONS = "actions", "checkins", "challenges", "revisions"
 
 
 def utc_now() -> datetime:
@@ -101,7 +110,7 @@ class Change:
 UNDO_DEPTH = 50
 
 
-class Flourish(ExportVerbs, PulseVerbs):
+class Flourish(ExportVerbs, PulseVerbs, AssessVerbs):
     def __init__(self, workspace: Workspace, user: str = ""):
         self.ws = workspace
         self.user = user
@@ -514,11 +523,11 @@ class Flourish(ExportVerbs, PulseVerbs):
 
     def update_cluster(self, **changes) -> Cluster:
         """Change the cluster's name, chair, executive stakeholders, the chair's response
-        time (days before an escalated challenge with no response is overdue), or the pulse
-        survey's dimensions and anonymity threshold."""
+        time (days before an escalated challenge with no response is overdue), the pulse
+        survey's dimensions and anonymity threshold, or the self-assessment's conditions."""
         cluster = self.cluster()
         allowed = {"name", "chair", "stakeholders", "response_days"}
-        allowed |= {"pulse_dimensions", "pulse_min_responses"}
+        allowed |= {"pulse_dimensions", "pulse_min_responses", "conditions"}
         if unknown := set(changes) - allowed:
             raise ValidationError(f"A cluster has no field {', '.join(sorted(unknown))}.")
         if "name" in changes:
@@ -529,8 +538,10 @@ class Flourish(ExportVerbs, PulseVerbs):
             changes["stakeholders"] = _people(changes["stakeholders"], "Each stakeholder's name")
         if "response_days" in changes:
             changes["response_days"] = check_response_days(changes["response_days"])
-        if {"pulse_dimensions", "pulse_min_responses"} & set(changes):
-            changes |= self._pulse_settings(changes)
+        template = self._pulse_settings(changes, cluster.template)
+        template = self._assess_settings(changes, template)
+        if template != cluster.template:
+            changes["template"] = template
         updated = replace(cluster, **changes, updated_at=self.now())
         with self._change("Changed the cluster's settings", self.ws.cluster_file):
             self.ws.cluster_file.put(CLUSTER, updated)
@@ -1170,9 +1181,7 @@ class Flourish(ExportVerbs, PulseVerbs):
         if table != TEAMS or before is not None:
             return False
         team_file = self._file(record_id)
-        return any(
-            team_file.table(t).all() for t in (ACTIONS, CHECKINS, CHALLENGES, REVISIONS, PULSE)
-        )
+        return any(team_file.table(t).all() for t in TEAM_TABLES)
 
     @contextlib.contextmanager
     def _change(self, label: str, *files: RecordFile) -> Iterator[None]:

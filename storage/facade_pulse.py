@@ -7,14 +7,13 @@ from datetime import date, timedelta
 from domain.actions import ActionItem
 from domain.cluster import Team
 from domain.errors import Ambiguous, NotFound, ValidationError
+from domain.program import ProgramTemplate
 from domain.pulse import (
     FALL,
-    Band,
     LatestPulse,
     PulseDimension,
     PulsePoint,
     PulseResult,
-    band,
     change,
     check_dimensions,
     check_min_responses,
@@ -25,8 +24,9 @@ from domain.pulse import (
     parse_score,
     trend,
 )
+from domain.scales import Band, band
+from storage.tables import PULSE
 
-PULSE = "pulse"
 ACTION_WEEKS = 4  # an action from the pulse is due by the next survey
 
 
@@ -195,14 +195,13 @@ class PulseVerbs:
 
     # -- settings --------------------------------------------------------------------------
 
-    def _pulse_settings(self, changes: dict) -> dict:
-        """The cluster-settings part for the pulse: new dimensions or threshold go into the
-        template, where the dashboard's cached facts see them change."""
-        template = self.cluster().template
+    def _pulse_settings(self, changes: dict, template: ProgramTemplate) -> ProgramTemplate:
+        """The template with the pulse settings in `changes` (taken out of them): the
+        dashboard's cached facts see a change of dimensions or threshold."""
         if "pulse_dimensions" in changes:
             dims = check_dimensions(list(changes.pop("pulse_dimensions")))
             template = replace(template, pulse_dimensions=dims)
         if "pulse_min_responses" in changes:
             least = check_min_responses(changes.pop("pulse_min_responses"))
             template = replace(template, pulse_min_responses=least)
-        return {"template": template}
+        return template

@@ -13,7 +13,6 @@ from domain.pulse import (
     PulseDimension,
     PulseImportError,
     PulsePoint,
-    band,
     change,
     find_dimension,
     parse_month,
@@ -21,6 +20,7 @@ from domain.pulse import (
     parse_score,
     shown,
 )
+from domain.scales import band
 from tui import render
 from tui.commands import open_program
 

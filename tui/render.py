@@ -609,7 +609,7 @@ HIDDEN = "–"  # a result too few people answered: never its score
 def _pulse_score(point, letter: bool = False, missing: str = ""):
     """A shown score in its band's colour (with L/M/H when `letter`), – when hidden, and
     `missing` when there is no result."""
-    from domain.pulse import band
+    from domain.scales import band
 
     if point is None:
         return _text(missing, "dim")
@@ -652,7 +652,7 @@ def _pulse_table(title, headers, rows, right=()) -> None:
 def pulse_trend_table(team_name, dimensions, trends, months, changes, latest, least) -> None:
     """Rows are dimensions, columns months (oldest first), then the change since the month
     before and the band of the latest score."""
-    from domain.pulse import band
+    from domain.scales import band
 
     if not months:
         _show(

@@ -10,10 +10,8 @@ from hypothesis import strategies as st
 from domain.errors import ValidationError
 from domain.pulse import (
     DEFAULT_DIMENSIONS,
-    Band,
     PulseImportError,
     PulseResult,
-    band,
     change,
     find_dimension,
     latest,
@@ -23,6 +21,7 @@ from domain.pulse import (
     shown,
     trend,
 )
+from domain.scales import Band, band
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 TEAMS = {"hillside": "t-hill", "hilltop": "t-top"}

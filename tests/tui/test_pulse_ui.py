@@ -8,7 +8,8 @@ from pilot_support import ready, wait_for, wait_for_screen
 from textual.geometry import Region
 from textual.widgets import DataTable, Input, Static
 
-from domain.pulse import band, change
+from domain.pulse import change
+from domain.scales import band
 from tui.dialogs.pulse import PulseForm
 from tui.screens.dashboard import TeamTable
 from tui.screens.pulse_heatmap import PulseHeatmapScreen

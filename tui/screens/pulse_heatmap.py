@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from domain.errors import FlourishError
-from domain.pulse import Band, PulsePoint, band
+from domain.pulse import PulsePoint
+from domain.scales import Band, band
 from tui.screens.pulse_pane import (
     BAND_LETTERS,
     BAND_RANGES,

@@ -13,7 +13,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from domain.pulse import Band, LatestPulse, PulseDimension, PulsePoint, band, change
+from domain.pulse import LatestPulse, PulseDimension, PulsePoint, change
+from domain.scales import Band, band
 from tui import cells
 from tui.screens.team_panes import Pane
 

@@ -1,0 +1,61 @@
+"""What the pulse survey and the self-assessments share: the shading bands of a 0-10 score and
+lists of named things people configure and refer to by key (dimensions, conditions)."""
+
+import re
+from enum import StrEnum
+from typing import Protocol, TypeVar
+
+from domain.errors import ValidationError
+
+
+class Band(StrEnum):
+    """Shading bands, as the self-assessment grid uses them: 0-3 low, 4-7 medium, 8-10 high."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+def band(score: float) -> Band:
+    """The band of a 0-10 score; a mean between whole numbers falls in the band below the
+    next one (3.9 is low, 4 medium, 7.9 medium, 8 high)."""
+    if score < 4:
+        return Band.LOW
+    if score < 8:
+        return Band.MEDIUM
+    return Band.HIGH
+
+
+class Keyed(Protocol):
+    key: str  # stable, used in files and on the command line
+    label: str  # as shown
+
+
+K = TypeVar("K", bound=Keyed)
+
+
+def find_keyed(items: tuple[K, ...], text: str, what: str) -> K:
+    """An item by its key or its label, in any case."""
+    key = " ".join(str(text).strip().casefold().split())
+    for item in items:
+        if key in (item.key.casefold(), " ".join(item.label.casefold().split())):
+            return item
+    known = ", ".join(item.key for item in items)
+    raise ValidationError(f"Unknown {what} {text!r}: use one of {known}.")
+
+
+def check_keyed(items: list[K], whole: str, noun: str) -> tuple[K, ...]:
+    """A configured list: at least one item, keys that are safe in files, labels, no twins."""
+    if not items:
+        raise ValidationError(f"{whole} needs at least one {noun}.")
+    keys = [item.key for item in items]
+    for item in items:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", item.key):
+            raise ValidationError(
+                f"A {noun} key is lower-case letters, digits and hyphens, not {item.key!r}."
+            )
+        if not item.label.strip():
+            raise ValidationError(f"{noun.capitalize()} {item.key!r} needs a label.")
+    if len(set(keys)) != len(keys):
+        raise ValidationError(f"Two {noun}s have the same key.")
+    return tuple(items)
