@@ -895,6 +895,9 @@ def build_demo(root: Path, clock: Clock = utc_now, *, force: bool = False) -> Fl
     _briefing_changes(fl, story, today)
     for school in SCHOOLS:
         _pulse(fl, story, school, teams[school.name], today)
+    _self_assessments(fl, story, teams, today)
+    _diagnostics(fl, story, teams, today)
+    _aspirations(fl, story, teams)
     return Flourish.open(root, clock)
 
 
@@ -935,6 +938,141 @@ def _pulse(fl: Flourish, story: _StoryClock, school: School, team: Team, today: 
             scores[key] = (round(min(9.8, max(1.0, score)), 1), responses)
         story.at(day + timedelta(days=5), 17, 0)
         fl.record_pulse(team.id, day, scores)
+
+
+# -- the self-assessments --------------------------------------------------------------------
+
+# Ratings by condition, in DEFAULT_CONDITIONS order: vision, governance, partnerships,
+# participation, workforce, funding, communication, impact. As in the seed's example grid,
+# impact measurement is an issue for nearly every school; partnerships are the cluster's
+# strength; Castlefield's workforce fell when it lost its head.
+RATINGS_EARLIER = {
+    NORTHGATE: (8, 7, 8, 5, 7, 5, 6, 2),
+    ST_ANNES: (6, 6, 7, 4, 5, 3, 4, 2),
+    MILLBROOK: (5, 4, 7, 3, 5, 4, 4, 2),
+    CASTLEFIELD: (6, 5, 7, 4, 5, 5, 5, 2),
+    HOLLINS_PARK: (7, 7, 8, 6, 6, 6, 7, 3),
+}
+RATINGS_LATEST = {
+    NORTHGATE: (9, 8, 9, 6, 7, 5, 7, 3),
+    ST_ANNES: (7, 6, 8, 5, 4, 3, 5, 2),
+    MILLBROOK: (5, 4, 8, 3, 3, 4, 4, 1),
+    CASTLEFIELD: (6, 5, 8, 4, 2, 6, 5, 3),
+    HOLLINS_PARK: (9, 8, 9, 7, 6, 7, 8, 4),
+    RIVERSIDE: (8, 7, 9, 8, 5, 3, 6, 2),
+}  # Ashworth joined after the round opened: its row is still empty
+EVIDENCE = {
+    (
+        MILLBROOK,
+        "impact",
+    ): 'We count attendance at events, not "impact": no baseline, no follow-up.',
+    (MILLBROOK, "workforce"): "Two teachers on long-term sick leave; the SENCo covers a class.",
+    (CASTLEFIELD, "workforce"): "Acting head since October; two assistant heads stretched thin.",
+    (NORTHGATE, "vision"): "Vision co-written with staff and governors; on every agenda.",
+    (HOLLINS_PARK, "vision"): "Shared vision with Castlefield under the executive head.",
+    (HOLLINS_PARK, "communication"): "Termly newsletter to families, staff bulletin every Friday.",
+    (RIVERSIDE, "participation"): "Parents' forum meets half-termly; children's council surveyed.",
+    (ST_ANNES, "funding"): "Budget deficit this year; extended services rely on one grant.",
+    (RIVERSIDE, "funding"): "Small school budget; wraparound care runs at a loss.",
+}
+GENERIC_EVIDENCE = {
+    "vision": "Discussed at the 1-to-1 with the head",
+    "governance": "Governors' minutes and the committee structure",
+    "partnerships": "Cluster meetings attended; shared CPD with the family of schools",
+    "participation": "Staff and parent surveys",
+    "workforce": "Staffing plan and leadership time this term",
+    "funding": "This year's budget and grants",
+    "communication": "Newsletters, website and staff briefings",
+    "impact": "What the school measures before and after its initiatives",
+}
+
+
+def _term(day: date) -> str:
+    return "Spring" if day.month <= 4 else "Summer" if day.month <= 8 else "Autumn"
+
+
+def _self_assessments(fl: Flourish, story: _StoryClock, teams: dict[str, Team], today: date):
+    """Two rounds of the sustainability grid, the 1-to-1s spread over the weeks after each
+    opened, so the grid compares them."""
+    keys = [c.key for c in fl.conditions()]
+    for weeks, ratings in ((13, RATINGS_EARLIER), (3, RATINGS_LATEST)):
+        opened = _monday(today - timedelta(weeks=weeks))
+        story.at(opened, 9, 0)
+        fl.start_round(f"{_term(opened)} {opened.year}", opened_on=opened)
+        for n, (school, scores) in enumerate(ratings.items()):
+            story.at(opened + timedelta(days=2 + 2 * n), 15, 0)
+            fl.rate(
+                teams[school].id,
+                {
+                    key: (score, EVIDENCE.get((school, key), GENERIC_EVIDENCE[key]))
+                    for key, score in zip(keys, scores, strict=True)
+                },
+            )
+
+
+# Collaboration diagnostic respondents per school, and each school's answers by section
+# (DEFAULT_QUESTIONNAIRE order) before each person's own view moves them a little.
+DIAGNOSTIC_PEOPLE = {
+    MILLBROOK: ("Gareth Evans", "Priya Shah", ""),
+    HOLLINS_PARK: ("Elizabeth Mensah", "Chris Rowley", "Hannah Price", ""),
+    NORTHGATE: ("Sarah Whitfield", "James Patel"),
+}
+DIAGNOSTIC_BASE = {
+    MILLBROOK: (1.4, 2.5, 2.2, 1.6, 2.0, 2.4, 1.5),  # no agreed money or evaluation yet
+    HOLLINS_PARK: (3.2, 3.0, 2.5, 2.8, 2.6, 3.0, 2.7),
+    NORTHGATE: (3.4, 3.1, 3.3, 2.6, 3.0, 2.9, 2.4),
+}
+DIAGNOSTIC_SPLITS = {(HOLLINS_PARK, "3.1"): (4, 4, 3, 1)}  # the staff member sees it otherwise
+
+
+def _diagnostics(fl: Flourish, story: _StoryClock, teams: dict[str, Team], today: date):
+    for school, people in DIAGNOSTIC_PEOPLE.items():
+        rng = random.Random(f"{SEED}:diagnostic:{school}")
+        for n, person in enumerate(people):
+            day = _weekday_back(today - timedelta(days=12 - 2 * n))
+            answers = {}
+            for section, base in zip(fl.questionnaire(), DIAGNOSTIC_BASE[school], strict=True):
+                for q in section.questions:
+                    given = DIAGNOSTIC_SPLITS.get((school, q.key))
+                    value = given[n] if given else round(base + rng.uniform(-0.8, 0.8))
+                    answers[q.key] = min(4, max(0, value))
+            story.at(day, 13, 0)
+            fl.record_diagnostic(teams[school].id, answers, respondent=person, on=day)
+
+
+def _aspirations(fl: Flourish, story: _StoryClock, teams: dict[str, Team]) -> None:
+    """Where we are now / where we want to be for two schools, linked to their plans."""
+    millbrook = teams[MILLBROOK].id
+    meetings = fl.add_aspiration(
+        millbrook,
+        now="Leadership meetings are cancelled whenever something urgent comes up.",
+        now_evidence="Three of the last five meetings cancelled\nActions carried over for months",
+        want="A protected weekly leadership meeting that always goes ahead.",
+        want_evidence="Every meeting held for a half term\nActions closed by their due date",
+    )
+    for action in fl.actions(millbrook)[:1]:
+        fl.link_action(meetings.id, action.id)
+    impact = fl.add_aspiration(
+        millbrook,
+        now='We count activity, not "impact".',
+        now_evidence="Event attendance is our only measure\nNo baselines before initiatives start",
+        want="Every initiative has a baseline and a measure of its impact.",
+        want_evidence="A baseline for each action plan item\nImpact reviewed each term",
+    )
+    made = fl.action_from_aspiration(
+        impact.id, "Agree a baseline and impact measure for each initiative"
+    )
+    fl.update_action(made.id, owner="Laura Bennett")
+    northgate = teams[NORTHGATE].id
+    pulse = fl.add_aspiration(
+        northgate,
+        now="Staff see pulse results weeks after the survey closes.",
+        want="Staff see the month's pulse on one page within a week.",
+        want_evidence="Dashboard shared at the next staff briefing",
+    )
+    for action in fl.actions(northgate):
+        if "dashboard" in action.title.casefold():
+            fl.link_action(pulse.id, action.id)
 
 
 def _make_room(root: Path, force: bool) -> None:
