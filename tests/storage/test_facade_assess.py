@@ -240,10 +240,10 @@ def test_linking_is_to_the_teams_own_actions_and_a_deleted_action_drops_out(flou
 def test_undoing_a_new_team_keeps_self_assessments_logged_for_it_elsewhere(
     flourish, root, clock, work
 ):
+    flourish.start_round("Autumn 2026")
     made = flourish.add_team("New School", start=date(2026, 9, 1), coach=Person(name="Jo"))
     other = Flourish.open(root, clock)  # another window
     if work == "rating":
-        other.start_round("Autumn 2026")
         other.rate(made.id, {"impact": (3, "")})
     elif work == "diagnostic":
         other.record_diagnostic(made.id, {"1.1": 2})
