@@ -18,12 +18,15 @@ from datetime import date
 from markdown_it import MarkdownIt
 
 from domain.actions import ActionItem, ActionStatus
+from domain.aspirations import Aspiration
 from domain.briefings import Briefing
 from domain.challenges import ChairResponse, Challenge, ChallengeStatus, queue_order
 from domain.checkins import CONTACT_KINDS, CheckIn
 from domain.cluster import Cluster
 from domain.pulse import PulseDimension, PulsePoint, change
+from domain.scales import band
 from domain.status import Phase, TeamStatus
+from domain.sustainability import Grid, KeyFindings, key_findings
 from domain.timeline import ScheduleRevision, describe_revision
 
 _ANYWHERE = frozenset("\\`*_[]<>&!~|")  # emphasis, code, links, HTML, entities, tables
@@ -52,6 +55,8 @@ class TeamSection:
     checkins: list[CheckIn]  # read only for dates and kinds: notes never reach the pack
     # The pulse survey by dimension (hidden results have no score); empty: no results yet.
     pulse: dict[PulseDimension, list[PulsePoint]] = field(default_factory=dict)
+    # Where we are now / where we want to be, each pair with its linked actions.
+    aspirations: list[tuple[Aspiration, list[ActionItem]]] = field(default_factory=list)
 
 
 def md(text: str, indent: int | None = 0) -> str:
@@ -87,16 +92,22 @@ def pack_markdown(
     today: date,
     title: str = "",
     briefing: Briefing | None = None,
+    grid: Grid | None = None,
+    findings: bool = False,
 ) -> str:
-    """The pack as Markdown: a heading block, then one section per team, by school name."""
+    """The pack as Markdown: a heading block, the key findings of the self-assessment `grid`
+    (its latest round) if asked for, then one section per team, by school name, each with
+    its row of the grid."""
     default = f"Stakeholder briefing pack: {cluster.name}"
     heading = title or (briefing.title if briefing else "") or default
     parts = [
         f"# {md(heading, None)}",
         *_front(cluster, today, briefing, named=bool(title or briefing)),
     ]
+    if grid and findings and (found := key_findings(grid)).ranking:
+        parts += _findings(found, grid)
     for section in sorted(sections, key=lambda s: s.status.team.name.casefold()):
-        parts += _team(section, cluster, today)
+        parts += _team(section, cluster, today, grid)
     return "\n\n".join(parts) + "\n"
 
 
@@ -141,7 +152,7 @@ def _briefing_lines(briefing: Briefing, cluster: Cluster) -> list[str]:
 # -- one team --------------------------------------------------------------------------------
 
 
-def _team(section: TeamSection, cluster: Cluster, today: date) -> Iterator[str]:
+def _team(section: TeamSection, cluster: Cluster, today: date, grid: Grid | None) -> Iterator[str]:
     status = section.status
     yield f"## {md(status.team.name, None)}"
     yield _progress(status)
@@ -156,6 +167,52 @@ def _team(section: TeamSection, cluster: Cluster, today: date) -> Iterator[str]:
     if any(section.pulse.values()):
         yield "### Pulse survey"
         yield _pulse(section, cluster.template.pulse_min_responses)
+    if grid and (rated := _ratings(grid, section.status.team.id)):
+        yield f"### Self-assessment: {md(grid.round.name, None)}"
+        yield rated
+    if section.aspirations:
+        yield "### Where we are now, where we want to be"
+        yield _aspirations(section.aspirations)
+
+
+def _findings(findings: KeyFindings, g: Grid) -> Iterator[str]:
+    """The cluster's key findings from its latest self-assessment round."""
+    yield f"## Self-assessment key findings: {md(g.round.name, None)}"
+    lines = []
+    for what, found in (("Doing well on", findings.strengths), ("Priorities", findings.priorities)):
+        named = ", ".join(f"{md(f.condition.label, None)} ({f.mean:g})" for f in found)
+        lines.append(f"- {what}: {named or 'none'}")
+    if findings.lowest:
+        lowest = findings.lowest
+        lines.append(f"- Weakest: {md(lowest.condition.label, None)} ({lowest.mean:g})")
+    yield _block(
+        [
+            "Conditions for success rated 0-10 by each school; a priority averages under 4 "
+            "or half the schools rate it 0-3.",
+            *lines,
+        ]
+    )
+
+
+def _ratings(grid: Grid, team_id: str) -> str:
+    """A team's row of the self-assessment grid, weakest first ("" when it is not rated)."""
+    labels = {c.key: c.label for c in grid.conditions}
+    cells = next((cells for team, cells in grid.rows if team.id == team_id), {})
+    rated = sorted(((k, c) for k, c in cells.items() if c), key=lambda kc: kc[1].score)
+    lines = []
+    for key, cell in rated:
+        moved = "" if cell.change is None else f", {_delta(cell.change)} on the round before"
+        lines.append(f"- {md(labels[key], 2)}: {cell.score} ({band(cell.score).value}){moved}")
+    return _block(lines)
+
+
+def _aspirations(pairs: list[tuple[Aspiration, list[ActionItem]]]) -> str:
+    lines = []
+    for pair, actions in pairs:
+        lines.append(f"- Now: {md(pair.now, 2)}\\\n  Want: {md(pair.want, 2)}")
+        for a in actions:
+            lines.append(f"  - {a.status.label.capitalize()}: {md(a.title, 4)}")
+    return "\n".join(lines)
 
 
 def _pulse(section: TeamSection, least: int) -> str:

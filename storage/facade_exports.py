@@ -159,16 +159,25 @@ class ExportVerbs:
                 challenges=self.challenges(status.team.id),
                 checkins=self.checkins(status.team.id),
                 pulse=self._pulse_by_dimension(status.team.id),
+                aspirations=self._linked_aspirations(status.team.id),
             )
             for status in self.status(teams)
         ]
         markdown = pack_markdown(
-            cluster=self.cluster(), sections=sections, today=self.today(), briefing=chosen
+            cluster=self.cluster(),
+            sections=sections,
+            today=self.today(),
+            briefing=chosen,
+            grid=self.sustainability_grid() if self.assessment_rounds() else None,
+            findings=len(teams) > 1,
         )
         if not html:
             return markdown
         title = chosen.title if chosen else f"Briefing pack: {self.cluster().name}"
         return pack_html(markdown, title=title)
+
+    def _linked_aspirations(self, team_id: str) -> list:
+        return [(a, self.aspiration_actions(a)) for a in self.aspirations(team_id)]
 
     def _pulse_by_dimension(self, team_id: str) -> dict:
         trends = self.pulse_trends(team_id)

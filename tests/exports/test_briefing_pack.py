@@ -299,3 +299,67 @@ def test_any_challenge_title_appears_literally(title):
     expected = " ".join(title.replace("\0", "\ufffd").split())
     assert expected in " ".join(text.split())
     assert tags.count("h1") == 1 and "em" not in tags and "a" not in tags
+
+
+# -- self-assessments ------------------------------------------------------------------------
+
+
+def assessed(*rows):
+    """A two-round grid of (team, {condition: (before, now)}) rows; before may be None."""
+    from domain.sustainability import DEFAULT_CONDITIONS, AssessmentRound, Rating, grid
+
+    earlier, later = (
+        AssessmentRound(created_at=AT, updated_at=AT, name=n, opened_on=d)
+        for n, d in (("Summer 2026", date(2026, 7, 1)), ("Autumn *2026*", date(2026, 11, 1)))
+    )
+    ratings = [
+        Rating(created_at=AT, updated_at=AT, team_id=t.id, round_id=r.id, condition=k, score=s)
+        for t, scores in rows
+        for k, pair in scores.items()
+        for r, s in zip((earlier, later), pair, strict=True)
+        if s is not None
+    ]
+    return grid(DEFAULT_CONDITIONS, [t for t, _ in rows], ratings, later, earlier)
+
+
+def test_a_cluster_pack_opens_with_the_key_findings_and_each_team_shows_its_ratings():
+    hill, dale = team(), team("Dale Academy")
+    g = assessed(
+        (hill, {"impact": (3, 2), "partnerships": (8, 9)}),
+        (dale, {"impact": (None, 3), "partnerships": (9, 8)}),
+    )
+    _, html_text = render(section(hill), section(dale), grid=g, findings=True)
+    text, _ = parsed(html_text)
+
+    assert "Self-assessment key findings: Autumn *2026*" in text
+    assert "Doing well on: Partnerships and networks (8.5)" in text
+    assert "Priorities: Impact measurement (2.5)" in text
+    hill_part = text[text.index("Hillside Primary") :]
+    assert "Impact measurement: 2 (low), down 1 on the round before" in hill_part
+    assert "Partnerships and networks: 9 (high), up 1 on the round before" in hill_part
+    assert "Impact measurement: 3 (low)\n" in text[text.index("Dale Academy") :]
+
+
+def test_a_one_team_pack_has_no_cluster_findings_and_an_unrated_team_no_ratings():
+    hill, dale = team(), team("Dale Academy")
+    g = assessed((hill, {"impact": (3, 2)}))
+    markdown, _ = render(section(dale), grid=g)
+    assert "key findings" not in markdown and "Self-assessment" not in markdown
+
+
+def test_where_we_are_now_and_want_to_be_with_linked_actions_render_literally():
+    from domain.aspirations import Aspiration
+
+    t = team()
+    pair = Aspiration(
+        created_at=AT, updated_at=AT, team_id=t.id, now="[bold] *ad hoc*", want="# weekly\nmeetings"
+    )
+    a = action(t, "Protect the meeting", ActionStatus.IN_PROGRESS)
+    s = section(t)
+    s = TeamSection(**{**s.__dict__, "aspirations": [(pair, [a])]})
+    _, html_text = render(s)
+    text, tags = parsed(html_text)
+
+    assert "Now: [bold] *ad hoc*\nWant: # weekly\nmeetings" in text
+    assert "In progress: Protect the meeting" in text
+    assert tags.count("h1") == 1
