@@ -40,6 +40,9 @@ class ActionItem(Record):
     success_criteria: str = ""  # what will the difference look like
     evidence: str = ""
     notes: list[ProgressNote] = field(default_factory=list)
+    # The finding it was made from ("rating:ROUND-ID:impact", "pulse:2026-11:voice"): one
+    # finding gets one open action, whatever its score was when the action was made.
+    origin: str = ""
 
     def is_overdue(self, today: date) -> bool:
         return self.due is not None and self.due < today and self.status not in CLOSED_STATUSES

@@ -166,6 +166,7 @@ class KeyFindings:
     lowest: ConditionFinding | None  # the weakest condition, when nothing is a priority
     unrated: tuple[Condition, ...]  # conditions no school has rated in this round
     schools: list[tuple["Team", float]]  # each rated school's mean over its conditions, best first
+    mean: float | None  # over every rating in the round
 
 
 def key_findings(g: Grid) -> KeyFindings:
@@ -190,6 +191,7 @@ def key_findings(g: Grid) -> KeyFindings:
         lowest=ranking[-1] if ranking and not priorities else None,
         unrated=tuple(f.condition for f in findings if f.mean is None),
         schools=schools,
+        mean=_mean([c.score for _, cells in g.rows for c in cells.values() if c]),
     )
 
 

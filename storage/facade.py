@@ -57,6 +57,7 @@ from storage import status_cache
 from storage.atomic import file_stamp
 from storage.facade_assess import AssessVerbs
 from storage.facade_exports import ExportVerbs
+from storage.facade_findings import FindingActions
 from storage.facade_pulse import PulseVerbs
 from storage.tables import (
     ACTIONS,
@@ -110,7 +111,7 @@ class Change:
 UNDO_DEPTH = 50
 
 
-class Flourish(ExportVerbs, PulseVerbs, AssessVerbs):
+class Flourish(ExportVerbs, PulseVerbs, AssessVerbs, FindingActions):
     def __init__(self, workspace: Workspace, user: str = ""):
         self.ws = workspace
         self.user = user

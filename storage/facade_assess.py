@@ -6,7 +6,7 @@ from any finding to an action plan item."""
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from domain.actions import CLOSED_STATUSES, ActionItem
+from domain.actions import ActionItem
 from domain.aspirations import Aspiration, check_fields, evidence_lines
 from domain.aspirations import action_title as aspiration_action
 from domain.cluster import Team
@@ -40,6 +40,7 @@ from domain.sustainability import (
     round_order,
 )
 from domain.sustainability import action_title as rating_action
+from storage.facade_findings import Finding
 from storage.tables import ACTIONS, ASPIRATIONS, DIAGNOSTIC, RATINGS, ROUNDS
 
 FINDING_WEEKS = 6  # an action from a finding is due in half a term
@@ -70,7 +71,7 @@ class AssessVerbs:
         rounds = self.assessment_rounds()
         if not rounds:
             raise NotFound(
-                "No self-assessment round yet: start one with `flourish assess round NAME` "
+                "No self-assessment round yet: start one with `flourish assess round add NAME` "
                 "or n on the grid."
             )
         if ref is None or not ref.strip():
@@ -149,11 +150,12 @@ class AssessVerbs:
     def rate(
         self,
         team: str,
-        scores: dict[str, tuple[int | str, str]],
+        scores: dict[str, tuple[int | str, str | None]],
         round: str | None = None,
     ) -> list[Rating]:
         """A school's ratings, by condition: (0-10, evidence). A condition already rated in
-        the round is replaced. All land as one undoable step, or none do."""
+        the round is replaced; evidence None keeps what it had. All land as one undoable step,
+        or none do."""
         found, this = self.team(team), self.assessment_round(round)
         if not scores:
             raise ValidationError("Rate at least one condition.")
@@ -162,7 +164,7 @@ class AssessVerbs:
             key = find_condition(self.conditions(), ref).key
             if key in rows:
                 raise ValidationError(f"The condition {key!r} is rated twice.")
-            rows[key] = (parse_rating(score), str(evidence).strip())
+            rows[key] = (parse_rating(score), None if evidence is None else str(evidence).strip())
         existing = {
             r.condition: r
             for r in self._records(found.id, RATINGS, Rating)
@@ -171,8 +173,11 @@ class AssessVerbs:
         now = self.now()
         made = []
         for key, (score, evidence) in rows.items():
+            old = existing.get(key)
+            if evidence is None:
+                evidence = old.evidence if old else ""
             fields = {"score": score, "evidence": evidence, "by": self.user, "updated_at": now}
-            if old := existing.get(key):
+            if old:
                 made.append(replace(old, **fields))
             else:
                 made.append(
@@ -205,10 +210,12 @@ class AssessVerbs:
                 f"{found.name} rates {wanted.label} high ({rating.score}): nothing to develop."
             )
         return self._finding_action(
+            FINDING_WEEKS,
             found,
             rating_action(wanted, rating.score, this),
             criteria=f"{wanted.label} is rated higher in the next self-assessment round.",
             evidence=rating.evidence,
+            origin=f"rating:{this.id}:{wanted.key}",
         )
 
     def actions_from_priority(self, condition: str, round: str | None = None) -> list[ActionItem]:
@@ -216,25 +223,24 @@ class AssessVerbs:
         condition below the high band; schools that already have the action are skipped."""
         g = self.sustainability_grid(round)
         wanted = find_condition(g.conditions, condition)
+        origin = f"rating:{g.round.id}:{wanted.key}"
         made = []
         for team, cells in g.rows:
             cell = cells[wanted.key]
             if cell is None or band(cell.score) is Band.HIGH:
                 continue
-            title = rating_action(wanted, cell.score, g.round)
-            if self._open_action(team.id, title):
+            if self.open_action_from(team.id, origin):
                 continue
-            made.append((team, title, cell.evidence))
+            made.append((team, rating_action(wanted, cell.score, g.round), cell.evidence))
         if not made:
             raise ValidationError(
                 f"No school needs the action: each rated {wanted.label} high in {g.round.name}, "
                 "already has it in its plan, or has not rated it."
             )
+        criteria = f"{wanted.label} is rated higher in the next self-assessment round."
         return self._finding_actions(
-            [
-                (team, title, f"{wanted.label} is rated higher in the next round.", evidence)
-                for team, title, evidence in made
-            ],
+            [Finding(team, title, criteria, origin, evidence) for team, title, evidence in made],
+            FINDING_WEEKS,
             f"Added {wanted.label} to {len(made)} action plan{'s' * (len(made) != 1)}",
         )
 
@@ -308,11 +314,13 @@ class AssessVerbs:
             )
         focus = "; ".join(f"{q.question.key} {q.question.text}" for q in found.flagged)
         return self._finding_action(
+            FINDING_WEEKS,
             result.team,
             diagnostic_action(found),
             criteria=f"The section scores at least half its maximum. Focus: {focus}"
             if focus
             else "The section scores at least half its maximum.",
+            origin=f"diagnostic:{wanted.key}",
         )
 
     def _answered_on(self, on: date | str | None) -> date:
@@ -413,7 +421,11 @@ class AssessVerbs:
             self.today() + timedelta(weeks=FINDING_WEEKS),
             "; ".join(evidence_lines(old.want_evidence)) or old.want,
         )
-        self._refuse_twice(team, action.title)
+        action.origin = f"aspiration:{old.id}"
+        if any(a.title.casefold() == action.title.casefold() for a in self.open_actions(team.id)):
+            raise ValidationError(
+                f"{team.name}'s plan already has the open action {action.title!r}."
+            )
         updated = replace(old, action_ids=[*old.action_ids, action.id], updated_at=self.now())
         with self._change(f"Added the action {action.title!r}", self._file(team.id)):
             self._file(team.id).put(ACTIONS, action)
@@ -424,42 +436,6 @@ class AssessVerbs:
         with self._change(label, self._file(aspiration.team_id)):
             self._file(aspiration.team_id).put(ASPIRATIONS, aspiration)
         return aspiration
-
-    # -- findings to actions ---------------------------------------------------------------------
-
-    def _open_action(self, team_id: str, title: str) -> ActionItem | None:
-        key = title.strip().casefold()
-        for a in self.actions(team_id):
-            if a.title.casefold() == key and a.status not in CLOSED_STATUSES:
-                return a
-        return None
-
-    def _refuse_twice(self, team: Team, title: str) -> None:
-        """Pressing "make it an action" twice must not put the item in the plan twice."""
-        if self._open_action(team.id, title):
-            raise ValidationError(f"{team.name}'s plan already has the open action {title!r}.")
-
-    def _finding_action(
-        self, team: Team, title: str, *, criteria: str, evidence: str = ""
-    ) -> ActionItem:
-        (made,) = self._finding_actions([(team, title, criteria, evidence)], "")
-        return made
-
-    def _finding_actions(self, items, label: str) -> list[ActionItem]:
-        """Actions from findings, (team, title, success criteria, evidence so far), due in
-        FINDING_WEEKS, as one undoable step."""
-        due = self.today() + timedelta(weeks=FINDING_WEEKS)
-        made = []
-        for team, title, criteria, evidence in items:
-            self._refuse_twice(team, title)
-            action = self._new_action(team, title, "", None, due, criteria)
-            action.evidence = evidence
-            made.append(action)
-        files = [self._file(t) for t in dict.fromkeys(a.team_id for a in made)]
-        with self._change(label or f"Added the action {made[0].title!r}", *files):
-            for action in made:
-                self._file(action.team_id).put(ACTIONS, action)
-        return made
 
     # -- settings ----------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 reading trends and the cluster heatmap, and turning a low or falling score into an action."""
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from domain.actions import ActionItem
 from domain.cluster import Team
@@ -186,11 +186,12 @@ class PulseVerbs:
             raise ValidationError(
                 f"{wanted.label} is high ({point.score:g}) and not falling: nothing to raise."
             )
-        return self.add_action(
-            found.id,
-            title=action_title(wanted, point, delta),
-            due=self.today() + timedelta(weeks=ACTION_WEEKS),
-            success_criteria=f"{wanted.label} scores higher in the next pulse survey.",
+        return self._finding_action(
+            ACTION_WEEKS,
+            found,
+            action_title(wanted, point, delta),
+            criteria=f"{wanted.label} scores higher in the next pulse survey.",
+            origin=f"pulse:{point.month:%Y-%m}:{wanted.key}",
         )
 
     # -- settings --------------------------------------------------------------------------

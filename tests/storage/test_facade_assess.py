@@ -74,6 +74,13 @@ def test_rating_again_in_a_round_replaces_the_rating_and_undo_restores_it(flouri
     assert [(r.score, r.evidence) for r in again] == [(2, "No baselines")]
 
 
+def test_rating_again_without_evidence_keeps_the_evidence_it_had(flourish, rated):
+    hill, _ = rated
+    flourish.rate(hill.id, {"impact": (3, None), "funding": (5, None)})
+    now = {r.condition: r.evidence for r in flourish.ratings(hill.id, "Autumn 2026")}
+    assert (now["impact"], now["funding"]) == ("No baselines", "")
+
+
 def test_ratings_are_refused_whole_when_any_is_wrong(flourish, rated, root, snapshot):
     hill, _ = rated
     before = snapshot(root)
@@ -103,6 +110,7 @@ def test_key_findings_through_the_facade(flourish, rated):
     assert [f.condition.key for f in k.strengths] == ["vision"]
     assert [f.condition.key for f in k.priorities] == ["impact"]
     assert len(k.unrated) == len(flourish.conditions()) - 2
+    assert k.mean == 5.5  # 2, 9, 3 and 8
 
 
 def test_the_conditions_are_the_clusters_to_change(flourish, rated):
@@ -132,7 +140,8 @@ def test_a_rating_becomes_an_action_with_its_evidence_once(flourish, rated):
     assert action.title == "Develop Impact measurement (self-assessed 2/10, Autumn 2026)"
     assert action.evidence == "No baselines" and action.due == date(2027, 1, 3)
     assert action in flourish.actions(hill.id)
-    with pytest.raises(ValidationError, match="already has the open action"):
+    flourish.rate(hill.id, {"impact": (1, None)})  # re-rated: still the same finding
+    with pytest.raises(ValidationError, match="already has an open action for this"):
         flourish.action_from_rating(hill.id, "impact")
     with pytest.raises(ValidationError, match="rates Shared vision and leadership high"):
         flourish.action_from_rating(hill.id, "vision")
@@ -190,6 +199,9 @@ def test_a_section_with_a_gap_becomes_an_action_naming_its_weak_questions(flouri
 
     assert action.title == "Close the collaboration gap: What is our vision (7 of 28)"
     assert "1.4 We have agreed the financial implications." in action.success_criteria
+    flourish.record_diagnostic(team.id, {"1.1": 3}, respondent="Deputy")  # the total moves
+    with pytest.raises(ValidationError, match="already has an open action for this"):
+        flourish.action_from_diagnostic(team.id, "vision")
     with pytest.raises(ValidationError, match="no gap in 'What does leadership mean to us\\?'"):
         flourish.action_from_diagnostic(team.id, "leadership")
     with pytest.raises(ValidationError, match="Nobody at Hillside Primary has answered"):

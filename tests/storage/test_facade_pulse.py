@@ -109,6 +109,17 @@ def test_a_falling_score_becomes_an_action_in_one_step(flourish, team):
         flourish.action_from_pulse(team.id, "wellbeing")
 
 
+def test_a_months_score_makes_one_open_action_until_that_one_is_closed(flourish, team):
+    flourish.record_pulse(team.id, NOV, {"voice": (3.0, 10)})
+    first = flourish.action_from_pulse(team.id, "voice")
+    flourish.record_pulse(team.id, NOV, {"voice": (2.5, 10)})  # corrected: the same finding
+
+    with pytest.raises(ValidationError, match="already has an open action for this"):
+        flourish.action_from_pulse(team.id, "voice")
+    flourish.update_action(first.id, status="done")
+    assert flourish.action_from_pulse(team.id, "voice").origin == "pulse:2026-11:voice"
+
+
 def test_the_chair_can_set_the_dimensions(flourish, team):
     flourish.update_cluster(pulse_dimensions=[PulseDimension(key="energy", label="Energy")])
 
