@@ -310,6 +310,7 @@ def build_parser() -> Parser:
 
     _export_commands(group, command)
     _pulse_commands(group, command)
+    _assess_commands(group, command)
 
     cluster = group("cluster", "the cluster's settings")
     p = command(cluster, "show", c.cluster_show, "the cluster, its chair and stakeholders")
@@ -437,6 +438,135 @@ def _pulse_commands(group, command) -> None:
         help="hide a result when fewer than N responded (default 3)",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _assess_commands(group, command) -> None:
+    from tui import assess_commands as ac
+
+    assess = group("assess", "self-assessments: the sustainability grid, diagnostic, where we are")
+
+    def subgroup(name: str, help: str):
+        p = assess.add_parser(name, help=help, description=help)
+        p.set_defaults(handler=lambda args: p.print_help() or 2)
+        return p.add_subparsers(metavar="ACTION", parser_class=Parser)
+
+    def json_flag(p: Parser) -> None:
+        p.add_argument("--json", action="store_true", help="print JSON")
+
+    def round_flag(p: Parser) -> None:
+        p.add_argument("--round", metavar="NAME", help="the round's name (default: the latest)")
+
+    p = command(assess, "conditions", ac.conditions, "the grid's conditions for success")
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar='"key=Label"',
+        help="the conditions become exactly those given, in order (repeat for each)",
+    )
+    json_flag(p)
+
+    p = command(assess, "rounds", ac.rounds, "the self-assessment rounds, oldest first")
+    json_flag(p)
+    rounds = subgroup("round", "start, rename or delete a self-assessment round")
+    p = command(rounds, "add", ac.round_add, "start a round (ratings go into the latest)")
+    p.add_argument("name", metavar="NAME", help='e.g. "Autumn 2026"')
+    p.add_argument("--on", metavar="DATE", help="the day it opened (default today)")
+    p = command(rounds, "rename", ac.round_rename, "rename a round")
+    p.add_argument("round", metavar="ROUND", help="the round's name")
+    p.add_argument("name", metavar="NEW", help="its new name")
+    p = command(rounds, "delete", ac.round_delete, "delete a round nobody has rated in")
+    p.add_argument("round", metavar="ROUND", help="the round's name")
+
+    p = command(assess, "rate", ac.rate, "record a school's ratings of conditions, 0-10")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    round_flag(p)
+    p.add_argument(
+        "--rate",
+        action="append",
+        required=True,
+        metavar="KEY=SCORE",
+        help="one condition's rating, 0 to 10, e.g. impact=6 (repeat for each)",
+    )
+    p.add_argument(
+        "--evidence",
+        action="append",
+        default=[],
+        metavar="KEY=TEXT",
+        help="why, for a condition rated (default: a rating given again keeps its evidence)",
+    )
+
+    p = command(assess, "grid", ac.grid, "every school by condition for a round")
+    round_flag(p)
+    json_flag(p)
+    p = command(assess, "findings", ac.findings, "strengths, priorities and the ranking")
+    round_flag(p)
+    json_flag(p)
+
+    p = command(assess, "action", ac.action, "turn a rating or a priority into action plan items")
+    p.add_argument("--team", help="name prefix or id (with --condition)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--condition", metavar="KEY", help="the team's rating of this condition")
+    which.add_argument(
+        "--priority", metavar="KEY", help="this condition, for every school rating it below 8"
+    )
+    round_flag(p)
+
+    diagnostic = subgroup("diagnostic", "the collaboration diagnostic: answers 0-4, gaps")
+    p = command(diagnostic, "questions", ac.diagnostic_questions, "the questionnaire and scale")
+    json_flag(p)
+    command(diagnostic, "template", ac.diagnostic_template, "the CSV header a survey export needs")
+    p = command(diagnostic, "add", ac.diagnostic_add, "record one person's answers by hand")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    p.add_argument(
+        "--respondent", default="", metavar="NAME", help="a name or role (default: anonymous)"
+    )
+    p.add_argument("--on", metavar="DATE", help="the day they answered (default today)")
+    p.add_argument("answers", nargs="+", metavar="KEY=N", help="e.g. 1.3=2 (0 to 4)")
+    p = command(
+        diagnostic, "import", ac.diagnostic_import, "import a survey export (all or nothing)"
+    )
+    p.add_argument("file", metavar="FILE", help="a CSV file (see `template`); - reads stdin")
+    p = command(diagnostic, "show", ac.diagnostic_show, "a school's answers combined, gaps flagged")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    json_flag(p)
+    p = command(diagnostic, "overview", ac.diagnostic_overview, "every school by section")
+    json_flag(p)
+    p = command(diagnostic, "action", ac.diagnostic_action, "turn a section's gap into an action")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    p.add_argument("--section", required=True, help="the section's key, number or title")
+
+    where = subgroup("where", "where a school is now and where it wants to be")
+    p = command(where, "show", ac.where_show, "a school's statement pairs and their actions")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    json_flag(p)
+    p = command(where, "add", ac.where_add, "add a statement pair")
+    p.add_argument("--team", required=True, help="name prefix or id")
+    fields = (
+        ("--now", "where we are now"),
+        ("--want", "where we want to be"),
+        ("--now-evidence", "what shows it (one item per line)"),
+        ("--want-evidence", "what will show we are there (one item per line)"),
+    )
+    for flag, help in fields:
+        p.add_argument(
+            flag, required=flag in ("--now", "--want"), default="", metavar="TEXT", help=help
+        )
+    p = command(where, "edit", ac.where_edit, "change a statement pair")
+    p.add_argument("id", help="the pair's id (or its first characters)")
+    for flag, help in fields:
+        p.add_argument(flag, metavar="TEXT", help=help)
+    p = command(where, "delete", ac.where_delete, "delete a statement pair")
+    p.add_argument("id", help="the pair's id (or its first characters)")
+    p = command(where, "link", ac.where_link, "link one of the school's actions to a pair")
+    p.add_argument("id", help="the pair's id (or its first characters)")
+    p.add_argument("action", metavar="ACTION_ID", help="the action's id (or its first characters)")
+    p = command(where, "unlink", ac.where_unlink, "unlink an action from a pair")
+    p.add_argument("id", help="the pair's id (or its first characters)")
+    p.add_argument("action", metavar="ACTION_ID", help="the action's id (or its first characters)")
+    p = command(where, "action", ac.where_action, "add an action towards a pair, linked to it")
+    p.add_argument("id", help="the pair's id (or its first characters)")
+    p.add_argument("--title", help="the action's title (default: Move towards: WANT)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -94,7 +94,7 @@ def import_(args) -> int:
     try:
         results = program.import_pulse(text, source=source)
     except PulseImportError as e:
-        _report_rejected(e)
+        report_rejected(e)
         return 2
     least = program.cluster().template.pulse_min_responses
     teams = {r.team_id for r in results}
@@ -116,7 +116,7 @@ def import_(args) -> int:
     return 0
 
 
-def _report_rejected(e: PulseImportError) -> None:
+def report_rejected(e: PulseImportError) -> None:
     """The one-line summary first (as for any bad input), then each rejected line."""
     lines = [f"flourish: {e}"]
     lines += [f"line {r.line}: {r.reason}" for r in e.rejected[:MAX_REJECTED]]

@@ -735,3 +735,192 @@ def pulse_heatmap_table(cluster_name, heatmap, least) -> None:
         )
     )
     _show(_para("; ".join(f"{d.key}: {d.label}" for d in heatmap.dimensions), "dim"))
+
+
+# -- self-assessments ------------------------------------------------------------------------
+
+UNRATED = "·"  # a condition a school has not rated; a section nobody has answered
+
+
+def signed(delta) -> str:
+    """A change as +2, -1.5 or =0."""
+    return "=0" if delta == 0 else f"{delta:+g}"
+
+
+def _short_keys(keys: list[str]) -> list[str]:
+    """The shortest prefixes, of 4 characters or more, that still tell the keys apart."""
+    for n in range(4, max(map(len, keys), default=4) + 1):
+        short = [k[:n] for k in keys]
+        if len(set(short)) == len(short):
+            return short
+    return list(keys)
+
+
+def _keyed_table(title, first: str, keys: list[str], extras: tuple, rows) -> list[str]:
+    """Rows of Text: a name, a cell per key, then the `extras` columns, all but the name on the
+    right. The keys head their columns whole when that fits the terminal, else shortened; the
+    headers used are returned for a key line. Score columns never shrink: the name does."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+
+    def widths(headers):
+        return [max([len(h), *(row[i].cell_len for row in rows)]) for i, h in enumerate(headers)]
+
+    heads = list(keys)
+    w = widths([first, *heads, *extras])
+    if sum(w) + 2 * (len(w) - 1) > console.width:
+        heads = _short_keys(keys)
+        w = widths([first, *heads, *extras])
+    # Two spaces between columns when the names still get 8 characters, else one.
+    gap = 2 if sum(w[1:]) + 2 * (len(w) - 1) + 8 <= console.width else 1
+    w[0] = max(6, min(w[0], 24, console.width - sum(w[1:]) - gap * (len(w) - 1)))
+    table = Table(
+        title=_para(title),  # a round's name is user text, never markup
+        title_justify="left",
+        header_style="bold",
+        box=None,
+        pad_edge=False,
+        padding=(0, 1) if gap == 2 else (0, 1, 0, 0),
+    )
+    for n, (header, width) in enumerate(zip([first, *heads, *extras], w, strict=True)):
+        table.add_column(
+            header, width=width, justify="right" if n else "left", no_wrap=True, overflow="ellipsis"
+        )
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+    return heads
+
+
+def _key_line(heads: list[str], items: list[tuple[str, str]]) -> None:
+    """What each column's header stands for: `key: label`, or `short key: label`."""
+    parts = [
+        f"{key}: {label}" if head == key else f"{head} {key}: {label}"
+        for head, (key, label) in zip(heads, items, strict=True)
+    ]
+    _show(_para("; ".join(parts), "dim"))
+
+
+def _scored(text: str, score):
+    from domain.scales import band
+
+    return _text(text, _BAND_STYLE[band(score).value]) if score is not None else _text("")
+
+
+def _letter(score) -> str:
+    from domain.scales import band
+
+    return band(score).value[0].upper()
+
+
+def assess_grid_table(cluster_name, grid, findings) -> None:
+    """Schools by conditions for one round: each cell the score, its band letter and its
+    change since the round before; each school's mean; the cluster's mean per condition."""
+    if not any(cell for _, cells in grid.rows for cell in cells.values()):
+        _show(
+            _text(
+                f"No school has rated a condition in {grid.round.name} yet. "
+                "Rate with `flourish assess rate --team TEAM --rate KEY=SCORE`."
+            )
+        )
+        return
+    keys = [c.key for c in grid.conditions]
+    school_means = {team.id: mean for team, mean in findings.schools}
+    found = {f.condition.key: f for f in findings.ranking}
+    rows = []
+    for team, cells in grid.rows:
+        mean = school_means.get(team.id)
+        rows.append(
+            [
+                _text(team.name, "bold"),
+                *(_rating_cell(cells[k]) for k in keys),
+                _scored(f"{mean:g} {_letter(mean)}", mean) if mean is not None else _text(UNRATED),
+            ]
+        )
+    means = [found[k].mean if k in found else None for k in keys]
+    rows.append(
+        [
+            _text("Cluster", "bold"),
+            *(
+                _scored(f"{m:g} {_letter(m)}", m) if m is not None else _text(UNRATED)
+                for m in means
+            ),
+            _text(""),
+        ]
+    )
+    if grid.previous:
+        changes = [found[k].change if k in found else None for k in keys]
+        moved = [_text(signed(c) if c is not None else "") for c in changes]
+        rows.append([_text("Change", "dim"), *moved, _text("")])
+    since = f", change since {grid.previous.name}" if grid.previous else ""
+    heads = _keyed_table(
+        f"{cluster_name}: self-assessment, {grid.round.name}{since}",
+        "School",
+        keys,
+        ("Mean",),
+        rows,
+    )
+    change = f"; +2 or -1: the change since {grid.previous.name}" if grid.previous else ""
+    _show(
+        _text(
+            f"L low (0-3), M medium (4-7), H high (8-10){change}; {UNRATED} not rated. "
+            "Mean: over the conditions a school rated. Cluster: each condition's mean over the "
+            "schools rating it.",
+            "dim",
+        )
+    )
+    _key_line(heads, [(c.key, c.label) for c in grid.conditions])
+
+
+def _rating_cell(cell):
+    if cell is None:
+        return _text(UNRATED, "dim")
+    text = f"{cell.score} {_letter(cell.score)}"
+    if cell.change is not None:
+        text += f" {signed(cell.change)}"
+    return _scored(text, cell.score)
+
+
+_GAP_STYLE = {"!": "red", "?": "yellow", "": "green"}
+
+
+def section_flag(result) -> str:
+    """! a significant gap; ? no gap but a question to return to; blank: neither."""
+    return "!" if result.gap else "?" if result.flagged else ""
+
+
+def diagnostic_overview_table(cluster_name, results, questionnaire) -> None:
+    """Schools by sections of the collaboration diagnostic: each section's combined total,
+    flagged when it has a gap or a question to return to."""
+    if not any(r.respondents for r in results):
+        _show(
+            _text(
+                "Nobody has answered the collaboration diagnostic yet. Record answers with "
+                "`flourish assess diagnostic add` or `flourish assess diagnostic import`."
+            )
+        )
+        return
+    rows = []
+    for r in results:
+        cells = []
+        for s in r.sections:
+            if s.total is None:
+                cells.append(_text(UNRATED, "dim"))
+                continue
+            flag = section_flag(s)
+            cells.append(_text(f"{s.total:g}{' ' + flag if flag else ''}", _GAP_STYLE[flag]))
+        rows.append([_text(r.team.name, "bold"), *cells, _text(str(r.respondents))])
+    keys = [s.key for s in questionnaire]
+    heads = _keyed_table(
+        f"{cluster_name}: collaboration diagnostic", "School", keys, ("People",), rows
+    )
+    _show(
+        _text(
+            "! a gap: less than half the section's maximum; ? no gap, but a question to return "
+            f"to; {UNRATED} not answered. People: respondents combined.",
+            "dim",
+        )
+    )
+    _key_line(heads, [(s.key, f"{s.title} (of {s.maximum})") for s in questionnaire])
