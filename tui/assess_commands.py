@@ -189,6 +189,7 @@ def _grid_record(g, findings) -> dict:
     return {
         "round": _round(g.round),
         "previous": _round(g.previous) if g.previous else None,
+        "cluster": _mean(findings.mean),
         "conditions": [
             _keyed(c)
             | _mean(found[c.key].mean if c.key in found else None)
@@ -302,6 +303,7 @@ def _findings_record(g, found) -> dict:
         "round": _round(g.round),
         "previous": _round(g.previous) if g.previous else None,
         "priority_rule": PRIORITY_RULE,
+        "cluster": _mean(found.mean),
         "ranking": [_finding(f) for f in found.ranking],
         "strengths": [f.condition.key for f in found.strengths],
         "priorities": [f.condition.key for f in found.priorities],

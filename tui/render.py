@@ -836,19 +836,12 @@ def assess_grid_table(cluster_name, grid, findings) -> None:
             [
                 _text(team.name, "bold"),
                 *(_rating_cell(cells[k]) for k in keys),
-                _scored(f"{mean:g} {_letter(mean)}", mean) if mean is not None else _text(UNRATED),
+                _mean_cell(mean),
             ]
         )
     means = [found[k].mean if k in found else None for k in keys]
     rows.append(
-        [
-            _text("Cluster", "bold"),
-            *(
-                _scored(f"{m:g} {_letter(m)}", m) if m is not None else _text(UNRATED)
-                for m in means
-            ),
-            _text(""),
-        ]
+        [_text("Cluster", "bold"), *(_mean_cell(m) for m in means), _mean_cell(findings.mean)]
     )
     if grid.previous:
         changes = [found[k].change if k in found else None for k in keys]
@@ -867,11 +860,15 @@ def assess_grid_table(cluster_name, grid, findings) -> None:
         _text(
             f"L low (0-3), M medium (4-7), H high (8-10){change}; {UNRATED} not rated. "
             "Mean: over the conditions a school rated. Cluster: each condition's mean over the "
-            "schools rating it.",
+            "schools rating it, and every rating's.",
             "dim",
         )
     )
     _key_line(heads, [(c.key, c.label) for c in grid.conditions])
+
+
+def _mean_cell(mean):
+    return _scored(f"{mean:g} {_letter(mean)}", mean) if mean is not None else _text(UNRATED)
 
 
 def _rating_cell(cell):

@@ -181,6 +181,7 @@ def test_the_grid_as_json(rated, team_ids):
 
     assert grid["round"]["name"] == "Autumn 2026" and grid["round"]["opened_on"] == "2026-10-05"
     assert grid["previous"]["name"] == "Spring 2026"
+    assert grid["cluster"] == {"mean": 5.5, "band": "medium"}  # every Autumn rating
     assert grid["conditions"][0] == {
         "key": "vision",
         "label": "Shared vision and leadership",
