@@ -149,7 +149,8 @@ def test_the_grid_shows_score_band_and_change_with_means(rated):
     # Riverside was not rated in Spring: no change to show
     assert line_of(grid, RIVERSIDE).split()[2:4] == ["8", "H"]
     assert line_of(grid, RIVERSIDE).split()[4] == "·"
-    assert line_of(grid, "Cluster").split()[1:] == ["8", "H", *"····", "5", "M", "·", "3.5", "L"]
+    cluster = ["8", "H", *"····", "5", "M", "·", "3.5", "L", "5.5", "M"]  # ends: every rating
+    assert line_of(grid, "Cluster").split()[1:] == cluster
     assert line_of(grid, "Change").split()[1:] == ["+2", "=0", "-5"]
     assert "L low (0-3), M medium (4-7), H high (8-10)" in grid
     assert "impact: Impact measurement" in grid
@@ -577,9 +578,7 @@ def test_an_action_towards_a_pair_is_made_linked_and_once(fl, workspace):
     titled = ok(fl("assess", "where", "action", pair, "--title", "Tell staff why"))
     assert "'Tell staff why'" in titled.stdout
     before = snapshot(workspace)
-    assert "already has the open action" in one_line_error(
-        fl("assess", "where", "action", pair)
-    )
+    assert "already has the open action" in one_line_error(fl("assess", "where", "action", pair))
     assert snapshot(workspace) == before
 
 
