@@ -249,12 +249,19 @@ def _question(question: Question, responses: list[DiagnosticResponse]) -> Questi
     )
 
 
+def scale_word(mean: float) -> str:
+    """The scale's word for a combined answer, rounded down as the weak rule reads it: 1.7 is
+    "just starting"."""
+    return SCALE[min(TOP, max(0, int(mean)))]
+
+
 def action_title(result: SectionResult) -> str:
-    """The action plan item a section's gap suggests."""
-    return (
-        f"Close the collaboration gap: {result.section.title.rstrip('?')} "
-        f"({result.total:g} of {result.maximum})"
-    )
+    """The action plan item a section's gap, or its questions to return to, suggest."""
+    title = result.section.title.rstrip("?")
+    if result.gap:
+        return f"Close the collaboration gap: {title} ({result.total:g} of {result.maximum})"
+    keys = ", ".join(q.question.key for q in result.flagged)
+    return f"Return to {title}: question{'s' * (len(result.flagged) != 1)} {keys}"
 
 
 # -- importing a survey export -----------------------------------------------------------------

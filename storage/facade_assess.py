@@ -313,13 +313,16 @@ class AssessVerbs:
                 f"({found.total:g} of {found.maximum}): nothing to close."
             )
         focus = "; ".join(f"{q.question.key} {q.question.text}" for q in found.flagged)
+        if found.gap:
+            criteria = "The section scores at least half its maximum."
+            criteria += f" Focus: {focus}" if focus else ""
+        else:
+            criteria = f"Respondents agree these are at least partly in place: {focus}"
         return self._finding_action(
             FINDING_WEEKS,
             result.team,
             diagnostic_action(found),
-            criteria=f"The section scores at least half its maximum. Focus: {focus}"
-            if focus
-            else "The section scores at least half its maximum.",
+            criteria=criteria,
             origin=f"diagnostic:{wanted.key}",
         )
 

@@ -265,3 +265,16 @@ def test_undoing_a_new_team_keeps_self_assessments_logged_for_it_elsewhere(
     with pytest.raises(ValidationError, match="changed since"):
         flourish.undo()
     assert Flourish.open(root, clock).team("New School")
+
+
+def test_a_section_without_a_gap_but_a_split_view_becomes_an_action_to_return_to_it(
+    flourish, team
+):
+    full = {f"1.{i}": 4 for i in range(1, 8)}
+    flourish.record_diagnostic(team.id, full, respondent="Head")
+    flourish.record_diagnostic(team.id, {**full, "1.3": 1}, respondent="Staff")
+
+    action = flourish.action_from_diagnostic(team.id, "vision")
+
+    assert action.title == "Return to What is our vision: question 1.3"
+    assert "1.3 Roles and responsibilities are agreed and understood." in action.success_criteria
