@@ -1,5 +1,6 @@
 """One team: its 12-month timeline at the top, then its action plan, check-ins, challenges,
-schedule revisions, pulse survey, briefings and people in tabs."""
+schedule revisions, pulse survey, where it is now and wants to be, briefings and people in
+tabs."""
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -9,6 +10,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from domain.errors import FlourishError
 from tui import cells
+from tui.screens.aspirations_pane import AspirationsPane
 from tui.screens.pulse_pane import PulsePane
 from tui.screens.schedule_pane import SchedulePane
 from tui.screens.team_panes import (
@@ -26,6 +28,7 @@ TABS = (
     ("challenges", "Challenges", ChallengesPane),
     ("schedule", "Schedule", SchedulePane),
     ("pulse", "Pulse", PulsePane),
+    ("where", "Where we are", AspirationsPane),
     ("briefings", "Briefings", BriefingsPane),
     ("people", "Team", PeoplePane),
 )
