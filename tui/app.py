@@ -129,6 +129,8 @@ class FlourishApp(App[int]):
             "plan_briefings",
             "export",
             "pulse_heatmap",
+            "assess_grid",
+            "diagnostic",
         }:
             from tui.screens.problem import ProblemScreen
 
@@ -259,6 +261,24 @@ class FlourishApp(App[int]):
             self.pop_screen()
         self.push_screen(PulseHeatmapScreen())
 
+    def action_assess_grid(self) -> None:
+        if self.program is None:
+            return
+        from tui.screens.assess_grid import AssessGridScreen
+
+        while isinstance(self.screen, AssessGridScreen):
+            self.pop_screen()
+        self.push_screen(AssessGridScreen())
+
+    def action_diagnostic(self) -> None:
+        if self.program is None:
+            return
+        from tui.screens.diagnostic import DiagnosticScreen
+
+        while isinstance(self.screen, DiagnosticScreen):
+            self.pop_screen()
+        self.push_screen(DiagnosticScreen())
+
     def action_record_pulse(self) -> None:
         if self.program and (team_id := self._team_here()):
             from tui.dialogs.pulse import PulseForm
@@ -320,6 +340,16 @@ class FlourishApp(App[int]):
             "Record a month's pulse",
             "This team's pulse survey results for a month, by hand",
             self.action_record_pulse,
+        )
+        yield SystemCommand(
+            "Sustainability grid",
+            "Each school's self-assessed conditions for success, 0-10, round by round",
+            self.action_assess_grid,
+        )
+        yield SystemCommand(
+            "Collaboration diagnostic",
+            "Each school's leaders' answers combined, section by section, gaps flagged",
+            self.action_diagnostic,
         )
         yield SystemCommand(
             "Plan the cluster's briefings",

@@ -227,11 +227,27 @@ class TeamTable(DataTable):
 class DashboardScreen(Screen):
     AUTO_FOCUS = "#teams"
     BINDINGS = [
-        Binding("slash", "filter", "Filter", id="dashboard.filter", key_display="/"),
+        # At 80 columns the footer has room for six keys and the app's check-in: filtering
+        # and adding a team are left to help (? lists them) and the palette.
+        Binding("slash", "filter", "Filter", id="dashboard.filter", key_display="/", show=False),
         Binding("s", "sort", "Sort", id="dashboard.sort"),
-        Binding("a", "app.add_team", "Add team", id="dashboard.add_team"),
+        Binding("a", "app.add_team", "Add team", id="dashboard.add_team", show=False),
         Binding("e", "app.chair_queue", "Chair's queue", id="dashboard.chair_queue"),
         Binding("h", "app.pulse_heatmap", "Pulse", id="dashboard.pulse_heatmap"),
+        Binding(
+            "g",
+            "app.assess_grid",
+            "Grid",
+            id="dashboard.assess_grid",
+            tooltip="Sustainability self-assessment grid",
+        ),
+        Binding(
+            "d",
+            "app.diagnostic",
+            "Diagnostic",
+            id="dashboard.diagnostic",
+            tooltip="Collaboration diagnostic, by school",
+        ),
         Binding("escape", "clear_filter", "Clear filter", id="dashboard.clear", show=False),
         *(
             Binding(v.key, f"view('{v.id}')", v.label, id=f"dashboard.view.{v.id}", show=False)

@@ -42,7 +42,9 @@ class HelpScreen(ModalScreen):
                 continue
             seen.add(binding.id)
             shown = self.app.get_key_display(binding)
-            table.add_row(Text(shown, style="bold"), binding.description, binding.id)
+            # A footer's word or two ("Grid"), or the fuller tooltip when the binding has one.
+            does = binding.tooltip or binding.description
+            table.add_row(Text(shown, style="bold"), does, binding.id)
         table.add_row(Text("ctrl+p", style="bold"), "Command palette: go to a team, any verb", "")
         table.add_row(Text("↑↓ ⇞⇟ tab", style="bold"), "Move in tables; tab between fields", "")
         table.focus()

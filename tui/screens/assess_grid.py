@@ -1,0 +1,726 @@
+"""The sustainability self-assessment grid: schools by conditions for success for one round,
+each cell the school's 0-10 rating with its band letter on the band's shade (colour is never
+the only signal), a mean per school and a cluster mean per condition, and below it the key
+findings a cluster review asks for. `[` and `]` step through the rounds, `c` shows each
+cell's change since the round before; Enter rates a cell, `t` makes it an action, `n` starts
+a round. What is a strength or a priority is the domain's to say, not ours."""
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from domain.errors import FlourishError
+from domain.scales import Band, band
+from domain.sustainability import (
+    PRIORITY_SHARE,
+    Cell,
+    Condition,
+    ConditionFinding,
+    Grid,
+    KeyFindings,
+    Placing,
+    key_findings,
+)
+from tui import cells
+from tui.screens.pulse_heatmap import SHADES
+from tui.screens.pulse_pane import BAND_LETTERS, BAND_RANGES
+
+MISSING = "·"  # not rated in this round
+MEAN_ROW = "_mean"  # the cluster mean row's key; a team's key is its id
+SCHOOL_COLUMN, MEAN_COLUMN = "_school", "_mean"
+CELL_WIDTHS = (11, 10, 9, 8, 7)  # a condition's column, its shade one narrower each side
+MEAN_WIDTH = 7
+SCHOOL = 24  # the room a school's name should keep, when it is that long
+EMPTY = (
+    "No self-assessment round yet. Press n to start one (“Autumn 2026”, say); then "
+    "highlight a school's cell and press Enter to rate it 0–10 with its evidence."
+)
+NOTHING_RATED = "Nothing is rated in {} yet: highlight a school's cell and press Enter."
+NO_SCHOOLS = "No schools yet: add a team from the dashboard (a) before rating them."
+
+
+class AssessGridScreen(Screen):
+    AUTO_FOCUS = "#grid"
+    DEFAULT_CSS = """
+    AssessGridScreen #grid-heading, AssessGridScreen #grid-detail {
+        height: auto;
+        padding: 0 1;
+        background: $boost;
+    }
+    AssessGridScreen #grid { max-height: 70%; }
+    AssessGridScreen #grid-message { height: auto; padding: 1 2; }
+    AssessGridScreen #grid-legend { height: auto; padding: 0 1; }
+    AssessGridScreen #grid-detail { max-height: 6; }
+    AssessGridScreen #grid-findings { height: 1fr; padding: 0 1; }
+    AssessGridScreen #grid-findings:focus { background: $boost; }
+    """
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="grid.back", show=False),
+        Binding("left_square_bracket", "step(-1)", "Older round", id="grid.older", show=False),
+        Binding("right_square_bracket", "step(1)", "Newer round", id="grid.newer", show=False),
+        Binding(
+            "c",
+            "compare",
+            "Compare",
+            id="grid.compare",
+            tooltip="Each cell's change since the last round",
+        ),
+        Binding(
+            "f",
+            "findings",
+            "Findings",
+            id="grid.findings",
+            tooltip="Key findings on the whole screen",
+        ),
+        Binding(
+            "r",
+            "rate",
+            "Rate",
+            id="grid.rate",
+            show=False,
+            tooltip="Rate the highlighted cell (Enter too)",
+        ),
+        Binding(
+            "t",
+            "make_action",
+            "Action",
+            id="grid.make_action",
+            tooltip="Rating as an action (mean row: for all)",
+        ),
+        Binding(
+            "T",
+            "priority_actions",
+            "Action for all",
+            id="grid.priority",
+            show=False,
+            tooltip="Condition as an action for all below 8",
+        ),
+        # "Round", not "New round": the footer then keeps ? Help and q Quit at 80 columns.
+        Binding("n", "new_round", "Round", id="grid.new_round", tooltip="Start a new round"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.round_id: str | None = None  # None: the latest round
+        self.rounds = []  # oldest first
+        self.grid: Grid | None = None
+        self.findings: KeyFindings | None = None
+        self.compare = False  # show each cell's change since the round before
+        self.only_findings = False  # the findings on the whole screen, the grid hidden
+        self.column_width = CELL_WIDTHS[-1]
+
+    # -- where the cursor is ----------------------------------------------------------------
+
+    def _keys(self) -> tuple[str | None, str | None]:
+        """The highlighted row's key (a team id or MEAN_ROW) and column's key."""
+        table = self.query_one("#grid", DataTable)
+        if self._empty() or not table.row_count:
+            return None, None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return key.row_key.value, key.column_key.value
+
+    @property
+    def team_id(self) -> str | None:
+        """The highlighted school: what the palette's team verbs act on."""
+        row, _ = self._keys()
+        return None if row in (None, MEAN_ROW) else row
+
+    @property
+    def condition(self) -> Condition | None:
+        """The highlighted condition, when the cursor is in a condition's column."""
+        _, column = self._keys()
+        if self.grid is None or column is None:
+            return None
+        return next((c for c in self.grid.conditions if c.key == column), None)
+
+    def _row(self, team_id: str | None):
+        return next((row for row in self.grid.rows if row[0].id == team_id), None)
+
+    def _finding(self, condition: Condition | None) -> ConditionFinding | None:
+        if condition is None or self.findings is None:
+            return None
+        return next((f for f in self.findings.ranking if f.condition.key == condition.key), None)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="grid-heading")
+        yield Static(id="grid-message")
+        # The cursor keeps each cell's shade: it shows in the cell's margins instead.
+        yield DataTable(id="grid", cursor_type="cell", cell_padding=0, fixed_columns=1)
+        yield Static(id="grid-legend")
+        yield Static(id="grid-detail")
+        with VerticalScroll(id="grid-findings"):
+            yield Static(id="grid-findings-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Called on mount and by the app whenever the workspace changes."""
+        program = self.app.program
+        if program is None:
+            return
+        try:
+            self.rounds = program.assessment_rounds()
+            if self.round_id not in {r.id for r in self.rounds}:
+                self.round_id = None  # undone or deleted: back to the latest
+            self.grid = program.sustainability_grid(self.round_id) if self.rounds else None
+        except FlourishError as e:
+            self.app.show_problem(str(e))
+            return
+        self.findings = key_findings(self.grid) if self.grid else None
+        self._fill()
+        self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        if not self.is_mounted:
+            return
+        empty = self._empty()
+        message = self.query_one("#grid-message", Static)
+        message.display = bool(empty)
+        message.update(Text(empty))
+        for part in ("#grid", "#grid-legend", "#grid-detail"):
+            self.query_one(part).display = not empty and not self.only_findings
+        self.query_one("#grid-findings").display = not empty
+        self.query_one("#grid-heading", Static).update(self._heading())
+        if empty:
+            return
+        self._fill_table()
+        self.query_one("#grid-legend", Static).update(self._legend())
+        self._show_detail()
+
+    def _empty(self) -> str:
+        if self.grid is None:
+            return EMPTY
+        return "" if self.grid.rows else NO_SCHOOLS
+
+    # -- the table --------------------------------------------------------------------------
+
+    def _fill_table(self) -> None:
+        table = self.query_one("#grid", DataTable)
+        keep = self._keys()
+        self.column_width = self._cell_width()
+        school = self._school_width()
+        table.clear(columns=True)
+        table.add_column(Text(" School", style="bold"), width=school, key=SCHOOL_COLUMN)
+        labels = headers(self.grid.conditions, self.column_width)
+        for label, c in zip(labels, self.grid.conditions, strict=True):
+            table.add_column(label, width=self.column_width, key=c.key)
+        table.add_column(_centre(Text("Mean"), MEAN_WIDTH), width=MEAN_WIDTH, key=MEAN_COLUMN)
+        means = {team.id: mean for team, mean in self.findings.schools}
+        for team, row in self.grid.rows:
+            name = _cut(team.name, school - 1, style="" if team.id in means else "dim")
+            scores = [self._cell(row[c.key]) for c in self.grid.conditions]
+            table.add_row(name, *scores, _mean_cell(means.get(team.id), MEAN_WIDTH), key=team.id)
+        table.add_row(*self._mean_row(school), key=MEAN_ROW)
+        self._restore(table, *keep)
+        # Its rows (and a scrollbar when too narrow), and no more: the table measures itself
+        # only once idle, too late for this layout.
+        wide = school + len(self.grid.conditions) * self.column_width + MEAN_WIDTH > self.size.width
+        table.styles.height = table.row_count + 1 + wide
+
+    def _restore(self, table: DataTable, row: str | None, column: str | None) -> None:
+        """Back to the cell highlighted before; at first, the top school's first condition."""
+        rows = [r.key.value for r in table.ordered_rows]
+        columns = [c.key.value for c in table.ordered_columns]
+        at_row = rows.index(row) if row in rows else 0
+        at_column = columns.index(column) if column in columns else 1
+        table.move_cursor(row=at_row, column=at_column, animate=False)
+
+    def _cell_width(self) -> int:
+        n = len(self.grid.conditions)
+        wanted = min(self._longest(), SCHOOL) + 2
+        for width in CELL_WIDTHS:
+            if self._spare() - n * width >= wanted:
+                return width
+        return CELL_WIDTHS[-1]
+
+    def _school_width(self) -> int:
+        n = len(self.grid.conditions)
+        return max(12, min(self._longest() + 2, self._spare() - n * self.column_width))
+
+    def _spare(self) -> int:
+        """The room left for the school's name (a margin, and room for a scrollbar)."""
+        return self.size.width - 2 - MEAN_WIDTH
+
+    def _longest(self) -> int:
+        return max([len("Cluster mean"), *(len(team.name) for team, _ in self.grid.rows)])
+
+    def _cell(self, cell: Cell | None) -> Text:
+        if cell is None:
+            return _centre(Text(MISSING, style="dim"), self.column_width)
+        change = cell.change if self.compare else None
+        shown = fit(str(cell.score), band(cell.score), change, self.column_width - 2)
+        return _shaded(shown, band(cell.score), self.column_width)
+
+    def _mean_row(self, school: int) -> list[Text]:
+        row = [_cut("Cluster mean", school - 1, style="bold")]
+        for c in self.grid.conditions:
+            f = self._finding(c)
+            if f is None:
+                row.append(_centre(Text(MISSING, style="dim"), self.column_width))
+                continue
+            change = f.change if self.compare else None
+            shown = fit(f"{f.mean:.1f}", band(f.mean), change, self.column_width - 2)
+            row.append(_shaded(shown, band(f.mean), self.column_width, bold=True))
+        return [*row, _mean_cell(self.findings.mean if self.findings else None, MEAN_WIDTH)]
+
+    # -- the lines around it ----------------------------------------------------------------
+
+    def _heading(self) -> Text:
+        text = Text.assemble(("Sustainability grid", "bold"))
+        if self.grid is None:
+            return text
+        at = [r.id for r in self.rounds].index(self.grid.round.id) + 1
+        text.append(f" · {self.grid.round.name}", style="bold")
+        text.append(f" ({at} of {len(self.rounds)})")
+        if self.grid.previous is None:
+            text.append(" · the first round", style="dim")
+        elif self.compare:
+            text.append(f" · changes since {self.grid.previous.name}")
+        else:
+            text.append(f" · compared with {self.grid.previous.name}")
+        hint = " · f back to the grid" if self.only_findings else " · esc back"
+        return _with_hint(text, hint, self.size.width - 2)
+
+    def _legend(self) -> Text:
+        text = Text()
+        for b in Band:
+            text.append(f" {BAND_LETTERS[b]} {b.value} {BAND_RANGES[b]} ", style=SHADES[b])
+            text.append(" ")
+        text.append(f" {MISSING} not rated")
+        if self.compare and self.grid.previous is not None:
+            text.append(f"  ▲▼= since {self.grid.previous.name}")
+        return _with_hint(text, "  [ ] rounds", self.size.width - 2)
+
+    @on(DataTable.CellHighlighted, "#grid")
+    def _show_detail(self) -> None:
+        row, _ = self._keys()
+        detail = self.query_one("#grid-detail", Static)
+        condition = self.condition
+        if row is None:
+            detail.update("")
+        elif row == MEAN_ROW:
+            detail.update(self._mean_detail(condition))
+        elif condition is None:
+            detail.update(self._school_detail(row))
+        else:
+            detail.update(self._cell_detail(row, condition))
+        self._show_findings()
+
+    def _cell_detail(self, team_id: str, condition: Condition) -> Text:
+        team, row = self._row(team_id)
+        cell = row[condition.key]
+        text = Text()
+        text.append(team.name, style="bold")
+        text.append(" · ")
+        text.append(condition.label, style="bold")
+        text.append("\n")
+        if cell is None:
+            text.append(f"Not rated in {self.grid.round.name}", style="dim")
+            text.append("   Enter rates it", style="dim")
+            return text
+        text.append_text(scored(cell.score))
+        was = cell.score - cell.change if cell.change is not None else None
+        text.append_text(self._since(cell.change, was))
+        high = band(cell.score) is Band.HIGH
+        text.append("   Enter re-rates" + ("" if high else " · t action"), style="dim")
+        text.append("\n")
+        if cell.evidence:
+            text.append("Evidence: ", style="dim")
+            text.append(cell.evidence)  # user text: shown as typed, never markup
+        else:
+            text.append("No evidence given.", style="dim")
+        return text
+
+    def _since(self, change: float | None, was: float | None = None) -> Text:
+        if self.grid.previous is None:
+            return Text()
+        if change is None:
+            return Text(f" · not rated in {self.grid.previous.name}", style="dim")
+        text = Text(" · ")
+        text.append_text(arrow(change))
+        text.append(f" since {self.grid.previous.name}")
+        if was is not None:
+            text.append(f" (was {was:g})")
+        return text
+
+    def _mean_detail(self, condition: Condition | None) -> Text:
+        text = Text.assemble(("Cluster mean", "bold"))
+        f = self._finding(condition)
+        if condition is None:
+            text.append(" · each condition's mean over the schools that rated it", style="dim")
+            return text
+        text.append(" · ")
+        text.append(condition.label, style="bold")
+        if f is None:
+            text.append(f" · no school rated it in {self.grid.round.name}", style="dim")
+            return text
+        text.append(" · ")
+        text.append_text(scored(f.mean, mean=True))
+        text.append(f" over {f.rated} school{'s' * (f.rated != 1)}")
+        if f.priority:
+            text.append(" · a priority", style=cells.WARN)
+        elif f.strength:
+            text.append(" · a strength", style="bold")
+        text.append(
+            f"\n{len(f.less_well)} of {f.rated} rate it 0–3, {len(f.doing_well)} rate it 8–10"
+        )
+        if f.change is not None:  # over the schools rated in both rounds
+            text.append_text(self._since(f.change))
+        text.append("\nt: an action for every school rating it below 8", style="dim")
+        return text
+
+    def _school_detail(self, team_id: str) -> Text:
+        team, row = self._row(team_id)
+        text = Text.assemble((team.name, "bold"))
+        ranked = [t.id for t, _ in self.findings.schools]
+        if team_id not in ranked:
+            text.append(f" · has rated nothing in {self.grid.round.name}", style="dim")
+            text.append("\nHighlight a condition and press Enter to rate it", style="dim")
+            return text
+        mean = {t.id: m for t, m in self.findings.schools}[team_id]
+        rated = sum(1 for cell in row.values() if cell)
+        text.append(" · mean ")
+        text.append_text(scored(mean, mean=True))
+        text.append(f" over {rated} of {len(row)} conditions")
+        text.append(f" · {_ordinal(ranked.index(team_id) + 1)} of {len(ranked)} schools")
+        return text
+
+    # -- key findings -----------------------------------------------------------------------
+
+    def _show_findings(self) -> None:
+        place = self.query_one("#grid-findings-text", Static)
+        place.update(findings_table(self.findings, self.grid, self._focus()))
+
+    def _focus(self) -> Condition | None:
+        """The condition the findings look into: the highlighted one, else the top priority."""
+        f = self.findings
+        if self.condition is not None or not f or not f.ranking:
+            return self.condition
+        return (f.priorities or [f.lowest])[0].condition
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # With no round there is nothing to step through, rate or act on. (`c` stays ours, so
+        # that it never falls through to the app's check-in.)
+        if action in {"step", "findings", "rate", "make_action", "priority_actions"}:
+            return self.grid is not None and bool(self.grid.rows)
+        return True
+
+    def action_step(self, step: int) -> None:
+        if not self.rounds:
+            return
+        ids = [r.id for r in self.rounds]
+        at = ids.index(self.grid.round.id) + step
+        if not 0 <= at < len(ids):
+            where = "first" if at < 0 else "latest"
+            self.notify(f"This is the {where} round.", severity="warning", timeout=3)
+            return
+        self.round_id = None if at == len(ids) - 1 else ids[at]
+        self.reload()
+
+    def action_compare(self) -> None:
+        if self.grid is None:
+            self.notify("No round yet: n starts one.", severity="warning", timeout=4)
+            return
+        if self.grid.previous is None:
+            self.notify(
+                f"{self.grid.round.name} is the first round: nothing to compare with.",
+                severity="warning",
+                timeout=4,
+                markup=False,
+            )
+            return
+        self.compare = not self.compare
+        self._fill()
+
+    def action_findings(self) -> None:
+        """The findings on their own, for reading out at a review; again: the grid."""
+        if self.grid is None:
+            return
+        self.only_findings = not self.only_findings
+        self._fill()
+        self.query_one("#grid-findings" if self.only_findings else "#grid").focus()
+
+    def action_rate(self) -> None:
+        team_id, condition = self.team_id, self.condition
+        if self.grid is None:
+            self.notify("Start a round first: n.", severity="warning", timeout=4)
+            return
+        if team_id is None or condition is None:
+            self.notify("Highlight a school's cell to rate it.", severity="warning", timeout=4)
+            return
+        from tui.dialogs.rating import RatingForm
+
+        self.app.push_screen(
+            RatingForm(self.app.program, team_id, condition.key, self.grid.round.id)
+        )
+
+    @on(DataTable.CellSelected, "#grid")
+    def _selected(self) -> None:
+        if self.team_id is not None and self.condition is not None:
+            self.action_rate()
+
+    def action_new_round(self) -> None:
+        from tui.dialogs.rating import NewRoundForm
+
+        def started(made) -> None:
+            if made is not None:
+                self.round_id = made.id
+                self.reload()
+
+        self.app.push_screen(NewRoundForm(self.app.program), started)
+
+    def action_make_action(self) -> None:
+        """The highlighted school's rating as an action; on the mean row, every school's."""
+        row, _ = self._keys()
+        if row == MEAN_ROW:
+            self.action_priority_actions()
+            return
+        condition = self.condition
+        if self.team_id is None or condition is None:
+            self.notify("Highlight a school's cell first.", severity="warning", timeout=4)
+            return
+        program, round_id = self.app.program, self.grid.round.id
+        made = self._act(lambda: program.action_from_rating(self.team_id, condition.key, round_id))
+        if made is not None:
+            team = program.team(made.team_id).name
+            self.notify(
+                f"Added to {team}'s action plan: {made.title}. ctrl+z takes it back.",
+                title="Action made",
+                markup=False,
+            )
+
+    def action_priority_actions(self) -> None:
+        condition = self.condition
+        if self.grid is None or condition is None:
+            self.notify("Highlight a condition's column first.", severity="warning", timeout=4)
+            return
+        program, round_id = self.app.program, self.grid.round.id
+        made = self._act(lambda: program.actions_from_priority(condition.key, round_id))
+        if made:
+            names = {team.id: team.name for team, _ in self.grid.rows}
+            schools = ", ".join(names.get(a.team_id, a.team_id) for a in made)
+            self.notify(
+                f"Added an action on {condition.label} to {len(made)} action "
+                f"plan{'s' * (len(made) != 1)}: {schools}. ctrl+z takes them back.",
+                title="Actions made",
+                markup=False,
+                timeout=8,
+            )
+
+    def _act(self, verb):
+        """A finding to the plan: a refusal is a warning, not an error (nothing was lost)."""
+        try:
+            result = verb()
+        except FlourishError as e:
+            self.notify(str(e), title="No action made", severity="warning", markup=False)
+            return None
+        self.app.data_changed()
+        return result
+
+    def commands(self):
+        yield SystemCommand(
+            "Start a self-assessment round", "A new round of the grid", self.action_new_round
+        )
+        yield SystemCommand(
+            "Compare with the previous round",
+            "Each cell's change since the round before",
+            self.action_compare,
+        )
+        yield SystemCommand(
+            "Key findings", "Strengths, priorities and who does well", self.action_findings
+        )
+
+
+# -- pieces -----------------------------------------------------------------------------------
+
+
+def scored(score: float, mean: bool = False) -> Text:
+    """`6 medium`, or a mean `4.0 medium`, in the band's shade."""
+    b = band(score)
+    return Text(f"{score:.1f} {b.value}" if mean else f"{score} {b.value}", style=SHADES[b])
+
+
+def arrow(change: float) -> Text:
+    """`▲ 2`, `▼ 3`, `= 0`: the change since the previous round, never colour alone."""
+    if change > 0:
+        return Text(f"▲ {change:g}", style="bold")
+    if change < 0:
+        return Text(f"▼ {abs(change):g}", style=cells.WARN)
+    return Text("= 0", style="dim")
+
+
+def _change(change: float, mean: bool) -> str:
+    if change == 0:
+        return "="
+    return ("▲" if change > 0 else "▼") + (f"{abs(change):.1f}" if mean else str(abs(change)))
+
+
+def fit(score: str, b: Band, change: float | None, room: int) -> str:
+    """The score, its band letter and (comparing) its change, as much as fits `room`:
+    `6 M ▲2`, `6 M▲2`, `6M▲2`, else `6 M` and the detail says the rest."""
+    letter = BAND_LETTERS[b]
+    tries = []
+    if change is not None:
+        moved = _change(change, "." in score)
+        tries = [f"{score} {letter} {moved}", f"{score} {letter}{moved}", f"{score}{letter}{moved}"]
+    tries += [f"{score} {letter}", f"{score}{letter}"]
+    return next((t for t in tries if len(t) <= room), tries[-1])
+
+
+def _shaded(shown: str, b: Band, width: int, bold: bool = False) -> Text:
+    """The band's shade over all but a margin each side, where the cursor shows."""
+    text = Text(" ")
+    text.append(shown.center(width - 2), style=SHADES[b] + (" bold" if bold else ""))
+    text.append(" ")
+    return text
+
+
+def _mean_cell(mean: float | None, width: int) -> Text:
+    if mean is None:
+        return _centre(Text(MISSING, style="dim"), width)
+    return _shaded(f"{mean:.1f} {BAND_LETTERS[band(mean)]}", band(mean), width)
+
+
+def headers(conditions: tuple[Condition, ...], width: int) -> list[Text]:
+    """Short column headers from each condition's key: `Impact`, `Gover.`, `Partn.`."""
+    room = width - 1  # a space between neighbours
+    out = []
+    for c in conditions:
+        word = c.key.replace("-", " ").capitalize()
+        if len(c.label) <= room:
+            word = c.label
+        elif len(word) > room:
+            word = word[: room - 1].rstrip() + "."
+        out.append(_centre(Text(word, style="bold"), width))
+    return out
+
+
+def _centre(text: Text, width: int) -> Text:
+    text.truncate(width, overflow="ellipsis")
+    text.pad_left((width - text.cell_len) // 2)
+    return text
+
+
+def _cut(name: str, width: int, style: str = "") -> Text:
+    text = Text(name, style=style)
+    text.truncate(width, overflow="ellipsis")
+    text.pad_left(1)
+    return text
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def findings_table(f: KeyFindings | None, grid: Grid | None, focus: Condition | None):
+    """The key findings a cluster review asks of the grid, one question a row; `focus` is
+    the condition whose schools doing well and less well are listed."""
+    if f is None or grid is None:
+        return Text()
+    # The round is in the heading; the rule a priority follows is worth the room here.
+    share = "half" if PRIORITY_SHARE == 0.5 else f"{PRIORITY_SHARE:.0%} of"
+    title = Text()
+    title.append("Key findings", style="bold underline")
+    title.append(f" · priority: mean below 4, or {share} the schools or more at 0–3", "dim")
+    if not f.ranking:
+        return Group(title, Text(NOTHING_RATED.format(grid.round.name), style="dim"))
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(ratio=1)
+    strengths = _joined([_named(s) for s in f.strengths]) or Text("none: no mean of 8 or more")
+    table.add_row("Strengths", strengths)
+    if f.priorities:
+        table.add_row("Priorities", _joined([_priority(p) for p in f.priorities]))
+    else:
+        table.add_row("Priorities", Text("none; the weakest is ") + _named(f.lowest))
+    if focus is not None:
+        _add_focus(table, focus, next((r for r in f.ranking if r.condition == focus), None))
+    table.add_row("By mean", _joined([_marked(t.name, m, f"{m:.1f}") for t, m in f.schools]))
+    table.add_row("Not rated", _not_rated(f, grid))
+    return Group(title, table)
+
+
+def _add_focus(table: Table, condition: Condition, found: ConditionFinding | None) -> None:
+    heading = Text(condition.label, style="bold")
+    if found is None:
+        heading.append(" · no school rated it", style="dim")
+        table.add_row("Condition", heading)
+        return
+    heading.append(" · mean ")
+    heading.append_text(scored(found.mean, mean=True))
+    table.add_row("Condition", heading)
+    table.add_row("Doing well", _placings(found.doing_well, "none rated 8–10"))
+    table.add_row("Less well", _placings(found.less_well, "none rated 0–3"))
+
+
+def _placings(placings: tuple[Placing, ...], none: str) -> Text:
+    if not placings:
+        return Text(none, style="dim")
+    lines = []
+    for p in placings:
+        line = _marked(p.team.name, p.score, str(p.score))
+        if p.evidence:
+            line.append(": ")
+            line.append(p.evidence, style="italic")  # user text: literal
+        lines.append(line)
+    return _joined(lines)
+
+
+def _marked(name: str, value: float, shown: str) -> Text:
+    """A name, then its score and band letter on the band's shade: `Impact 2.5 L`."""
+    text = Text(name + " ")
+    text.append(f"{shown} {BAND_LETTERS[band(value)]}", style=SHADES[band(value)])
+    return text
+
+
+def _named(f: ConditionFinding) -> Text:
+    return _marked(f.condition.label, f.mean, f"{f.mean:.1f}")
+
+
+def _priority(f: ConditionFinding) -> Text:
+    text = _named(f)
+    text.append(f" ({len(f.less_well)} of {f.rated} schools rate it 0–3)")
+    return text
+
+
+def _joined(parts: list[Text]) -> Text:
+    return Text("\n").join(parts)
+
+
+def _with_hint(text: Text, hint: str, room: int) -> Text:
+    """`text` and, if it fits, a dim hint of keys; else `text` cut to fit."""
+    if text.cell_len + len(hint) <= room:
+        text.append(hint, style="dim")
+    text.truncate(max(20, room), overflow="ellipsis")
+    return text
+
+
+def _not_rated(f: KeyFindings, grid: Grid) -> Text:
+    rated = {t.id for t, _ in f.schools}
+    idle = [team.name for team, _ in grid.rows if team.id not in rated]
+    text = Text()
+    if f.unrated:
+        text.append("by any school: " + ", ".join(c.label for c in f.unrated))
+    else:
+        text.append("every condition is rated by some school", style="dim")
+    if idle:
+        text.append(" · yet to rate: ")
+        text.append(", ".join(idle))
+    return text
