@@ -267,9 +267,7 @@ def test_undoing_a_new_team_keeps_self_assessments_logged_for_it_elsewhere(
     assert Flourish.open(root, clock).team("New School")
 
 
-def test_a_section_without_a_gap_but_a_split_view_becomes_an_action_to_return_to_it(
-    flourish, team
-):
+def test_a_section_without_a_gap_but_a_split_view_becomes_an_action_to_return_to_it(flourish, team):
     full = {f"1.{i}": 4 for i in range(1, 8)}
     flourish.record_diagnostic(team.id, full, respondent="Head")
     flourish.record_diagnostic(team.id, {**full, "1.3": 1}, respondent="Staff")

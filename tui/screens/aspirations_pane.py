@@ -1,4 +1,4 @@
-"""The team view's "Where we are" tab: each statement pair, where the team is now and where
+"""The team view's Goals tab: each statement pair, where the team is now and where
 it wants to be, each with its evidence as bullets, and the action plan items linked to it
 (their status and due date). Side by side when there is room, stacked below that.
 

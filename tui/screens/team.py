@@ -28,7 +28,7 @@ TABS = (
     ("challenges", "Challenges", ChallengesPane),
     ("schedule", "Schedule", SchedulePane),
     ("pulse", "Pulse", PulsePane),
-    ("where", "Where we are", AspirationsPane),
+    ("where", "Goals", AspirationsPane),  # where we are now, where we want to be
     ("briefings", "Briefings", BriefingsPane),
     ("people", "Team", PeoplePane),
 )
