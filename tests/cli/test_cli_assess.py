@@ -498,7 +498,8 @@ def test_an_action_from_a_diagnostic_gap_is_made_once(fl, workspace):
     assert f"{title!r} (id " in made.stdout
     assert "Focus: 7.1 We gather evidence" in made.stdout
     flagged = ok(fl("assess", "diagnostic", "action", "--team", "hillside", "--section", "1"))
-    assert "Focus: 1.2 We have agreed procedures and protocols.; 1.3" in flagged.stdout
+    assert "'Return to What is our vision: questions 1.2, 1.3'" in flagged.stdout  # no gap
+    assert "in place: 1.2 We have agreed procedures and protocols.; 1.3" in flagged.stdout
     titles = [a["title"] for a in ok_json(fl("action", "list", "--team", "hillside", "--json"))]
     assert title in titles and len(titles) == 2
     before = snapshot(workspace)
