@@ -3,10 +3,9 @@ each cell the school's 0-10 rating with its band letter on the band's shade (col
 the only signal), a mean per school and a cluster mean per condition, and below it the key
 findings a cluster review asks for. `[` and `]` step through the rounds, `c` shows each
 cell's change since the round before; Enter rates a cell, `t` makes it an action, `n` starts
-a round. What is a strength or a priority is the domain's to say, not ours."""
+a round. What is a strength or a priority is the domain's to say, not ours; the cells and the
+findings table are drawn in assess_grid_cells."""
 
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -18,20 +17,31 @@ from textual.widgets import DataTable, Footer, Header, Static
 from domain.errors import FlourishError
 from domain.scales import Band, band
 from domain.sustainability import (
-    PRIORITY_SHARE,
     Cell,
     Condition,
     ConditionFinding,
     Grid,
     KeyFindings,
-    Placing,
     key_findings,
 )
 from tui import cells
+from tui.screens.assess_grid_cells import (
+    MISSING,
+    arrow,
+    centre,
+    cut,
+    findings_table,
+    fit,
+    headers,
+    mean_cell,
+    ordinal,
+    scored,
+    shaded,
+    with_hint,
+)
 from tui.screens.pulse_heatmap import SHADES
 from tui.screens.pulse_pane import BAND_LETTERS, BAND_RANGES
 
-MISSING = "·"  # not rated in this round
 MEAN_ROW = "_mean"  # the cluster mean row's key; a team's key is its id
 SCHOOL_COLUMN, MEAN_COLUMN = "_school", "_mean"
 CELL_WIDTHS = (11, 10, 9, 8, 7)  # a condition's column, its shade one narrower each side
@@ -41,7 +51,6 @@ EMPTY = (
     "No self-assessment round yet. Press n to start one (“Autumn 2026”, say); then "
     "highlight a school's cell and press Enter to rate it 0–10 with its evidence."
 )
-NOTHING_RATED = "Nothing is rated in {} yet: highlight a school's cell and press Enter."
 NO_SCHOOLS = "No schools yet: add a team from the dashboard (a) before rating them."
 
 
@@ -218,12 +227,12 @@ class AssessGridScreen(Screen):
         labels = headers(self.grid.conditions, self.column_width)
         for label, c in zip(labels, self.grid.conditions, strict=True):
             table.add_column(label, width=self.column_width, key=c.key)
-        table.add_column(_centre(Text("Mean"), MEAN_WIDTH), width=MEAN_WIDTH, key=MEAN_COLUMN)
+        table.add_column(centre(Text("Mean"), MEAN_WIDTH), width=MEAN_WIDTH, key=MEAN_COLUMN)
         means = {team.id: mean for team, mean in self.findings.schools}
         for team, row in self.grid.rows:
-            name = _cut(team.name, school - 1, style="" if team.id in means else "dim")
+            name = cut(team.name, school - 1, style="" if team.id in means else "dim")
             scores = [self._cell(row[c.key]) for c in self.grid.conditions]
-            table.add_row(name, *scores, _mean_cell(means.get(team.id), MEAN_WIDTH), key=team.id)
+            table.add_row(name, *scores, mean_cell(means.get(team.id), MEAN_WIDTH), key=team.id)
         table.add_row(*self._mean_row(school), key=MEAN_ROW)
         self._restore(table, *keep)
         # Its rows (and a scrollbar when too narrow), and no more: the table measures itself
@@ -260,22 +269,22 @@ class AssessGridScreen(Screen):
 
     def _cell(self, cell: Cell | None) -> Text:
         if cell is None:
-            return _centre(Text(MISSING, style="dim"), self.column_width)
+            return centre(Text(MISSING, style="dim"), self.column_width)
         change = cell.change if self.compare else None
         shown = fit(str(cell.score), band(cell.score), change, self.column_width - 2)
-        return _shaded(shown, band(cell.score), self.column_width)
+        return shaded(shown, band(cell.score), self.column_width)
 
     def _mean_row(self, school: int) -> list[Text]:
-        row = [_cut("Cluster mean", school - 1, style="bold")]
+        row = [cut("Cluster mean", school - 1, style="bold")]
         for c in self.grid.conditions:
             f = self._finding(c)
             if f is None:
-                row.append(_centre(Text(MISSING, style="dim"), self.column_width))
+                row.append(centre(Text(MISSING, style="dim"), self.column_width))
                 continue
             change = f.change if self.compare else None
             shown = fit(f"{f.mean:.1f}", band(f.mean), change, self.column_width - 2)
-            row.append(_shaded(shown, band(f.mean), self.column_width, bold=True))
-        return [*row, _mean_cell(self.findings.mean if self.findings else None, MEAN_WIDTH)]
+            row.append(shaded(shown, band(f.mean), self.column_width, bold=True))
+        return [*row, mean_cell(self.findings.mean if self.findings else None, MEAN_WIDTH)]
 
     # -- the lines around it ----------------------------------------------------------------
 
@@ -293,7 +302,7 @@ class AssessGridScreen(Screen):
         else:
             text.append(f" · compared with {self.grid.previous.name}")
         hint = " · f back to the grid" if self.only_findings else " · esc back"
-        return _with_hint(text, hint, self.size.width - 2)
+        return with_hint(text, hint, self.size.width - 2)
 
     def _legend(self) -> Text:
         text = Text()
@@ -303,7 +312,7 @@ class AssessGridScreen(Screen):
         text.append(f" {MISSING} not rated")
         if self.compare and self.grid.previous is not None:
             text.append(f"  ▲▼= since {self.grid.previous.name}")
-        return _with_hint(text, "  [ ] rounds", self.size.width - 2)
+        return with_hint(text, "  [ ] rounds", self.size.width - 2)
 
     @on(DataTable.CellHighlighted, "#grid")
     def _show_detail(self) -> None:
@@ -396,7 +405,7 @@ class AssessGridScreen(Screen):
         text.append(" · mean ")
         text.append_text(scored(mean, mean=True))
         text.append(f" over {rated} of {len(row)} conditions")
-        text.append(f" · {_ordinal(ranked.index(team_id) + 1)} of {len(ranked)} schools")
+        text.append(f" · {ordinal(ranked.index(team_id) + 1)} of {len(ranked)} schools")
         return text
 
     # -- key findings -----------------------------------------------------------------------
@@ -548,179 +557,3 @@ class AssessGridScreen(Screen):
 
 
 # -- pieces -----------------------------------------------------------------------------------
-
-
-def scored(score: float, mean: bool = False) -> Text:
-    """`6 medium`, or a mean `4.0 medium`, in the band's shade."""
-    b = band(score)
-    return Text(f"{score:.1f} {b.value}" if mean else f"{score} {b.value}", style=SHADES[b])
-
-
-def arrow(change: float) -> Text:
-    """`▲ 2`, `▼ 3`, `= 0`: the change since the previous round, never colour alone."""
-    if change > 0:
-        return Text(f"▲ {change:g}", style="bold")
-    if change < 0:
-        return Text(f"▼ {abs(change):g}", style=cells.WARN)
-    return Text("= 0", style="dim")
-
-
-def _change(change: float, mean: bool) -> str:
-    if change == 0:
-        return "="
-    return ("▲" if change > 0 else "▼") + (f"{abs(change):.1f}" if mean else str(abs(change)))
-
-
-def fit(score: str, b: Band, change: float | None, room: int) -> str:
-    """The score, its band letter and (comparing) its change, as much as fits `room`:
-    `6 M ▲2`, `6 M▲2`, `6M▲2`, else `6 M` and the detail says the rest."""
-    letter = BAND_LETTERS[b]
-    tries = []
-    if change is not None:
-        moved = _change(change, "." in score)
-        tries = [f"{score} {letter} {moved}", f"{score} {letter}{moved}", f"{score}{letter}{moved}"]
-    tries += [f"{score} {letter}", f"{score}{letter}"]
-    return next((t for t in tries if len(t) <= room), tries[-1])
-
-
-def _shaded(shown: str, b: Band, width: int, bold: bool = False) -> Text:
-    """The band's shade over all but a margin each side, where the cursor shows."""
-    text = Text(" ")
-    text.append(shown.center(width - 2), style=SHADES[b] + (" bold" if bold else ""))
-    text.append(" ")
-    return text
-
-
-def _mean_cell(mean: float | None, width: int) -> Text:
-    if mean is None:
-        return _centre(Text(MISSING, style="dim"), width)
-    return _shaded(f"{mean:.1f} {BAND_LETTERS[band(mean)]}", band(mean), width)
-
-
-def headers(conditions: tuple[Condition, ...], width: int) -> list[Text]:
-    """Short column headers from each condition's key: `Impact`, `Gover.`, `Partn.`."""
-    room = width - 1  # a space between neighbours
-    out = []
-    for c in conditions:
-        word = c.key.replace("-", " ").capitalize()
-        if len(c.label) <= room:
-            word = c.label
-        elif len(word) > room:
-            word = word[: room - 1].rstrip() + "."
-        out.append(_centre(Text(word, style="bold"), width))
-    return out
-
-
-def _centre(text: Text, width: int) -> Text:
-    text.truncate(width, overflow="ellipsis")
-    text.pad_left((width - text.cell_len) // 2)
-    return text
-
-
-def _cut(name: str, width: int, style: str = "") -> Text:
-    text = Text(name, style=style)
-    text.truncate(width, overflow="ellipsis")
-    text.pad_left(1)
-    return text
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def findings_table(f: KeyFindings | None, grid: Grid | None, focus: Condition | None):
-    """The key findings a cluster review asks of the grid, one question a row; `focus` is
-    the condition whose schools doing well and less well are listed."""
-    if f is None or grid is None:
-        return Text()
-    # The round is in the heading; the rule a priority follows is worth the room here.
-    share = "half" if PRIORITY_SHARE == 0.5 else f"{PRIORITY_SHARE:.0%} of"
-    title = Text()
-    title.append("Key findings", style="bold underline")
-    title.append(f" · priority: mean below 4, or {share} the schools or more at 0–3", "dim")
-    if not f.ranking:
-        return Group(title, Text(NOTHING_RATED.format(grid.round.name), style="dim"))
-    table = Table.grid(padding=(0, 1), expand=True)
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(ratio=1)
-    strengths = _joined([_named(s) for s in f.strengths]) or Text("none: no mean of 8 or more")
-    table.add_row("Strengths", strengths)
-    if f.priorities:
-        table.add_row("Priorities", _joined([_priority(p) for p in f.priorities]))
-    else:
-        table.add_row("Priorities", Text("none; the weakest is ") + _named(f.lowest))
-    if focus is not None:
-        _add_focus(table, focus, next((r for r in f.ranking if r.condition == focus), None))
-    table.add_row("By mean", _joined([_marked(t.name, m, f"{m:.1f}") for t, m in f.schools]))
-    table.add_row("Not rated", _not_rated(f, grid))
-    return Group(title, table)
-
-
-def _add_focus(table: Table, condition: Condition, found: ConditionFinding | None) -> None:
-    heading = Text(condition.label, style="bold")
-    if found is None:
-        heading.append(" · no school rated it", style="dim")
-        table.add_row("Condition", heading)
-        return
-    heading.append(" · mean ")
-    heading.append_text(scored(found.mean, mean=True))
-    table.add_row("Condition", heading)
-    table.add_row("Doing well", _placings(found.doing_well, "none rated 8–10"))
-    table.add_row("Less well", _placings(found.less_well, "none rated 0–3"))
-
-
-def _placings(placings: tuple[Placing, ...], none: str) -> Text:
-    if not placings:
-        return Text(none, style="dim")
-    lines = []
-    for p in placings:
-        line = _marked(p.team.name, p.score, str(p.score))
-        if p.evidence:
-            line.append(": ")
-            line.append(p.evidence, style="italic")  # user text: literal
-        lines.append(line)
-    return _joined(lines)
-
-
-def _marked(name: str, value: float, shown: str) -> Text:
-    """A name, then its score and band letter on the band's shade: `Impact 2.5 L`."""
-    text = Text(name + " ")
-    text.append(f"{shown} {BAND_LETTERS[band(value)]}", style=SHADES[band(value)])
-    return text
-
-
-def _named(f: ConditionFinding) -> Text:
-    return _marked(f.condition.label, f.mean, f"{f.mean:.1f}")
-
-
-def _priority(f: ConditionFinding) -> Text:
-    text = _named(f)
-    text.append(f" ({len(f.less_well)} of {f.rated} schools rate it 0–3)")
-    return text
-
-
-def _joined(parts: list[Text]) -> Text:
-    return Text("\n").join(parts)
-
-
-def _with_hint(text: Text, hint: str, room: int) -> Text:
-    """`text` and, if it fits, a dim hint of keys; else `text` cut to fit."""
-    if text.cell_len + len(hint) <= room:
-        text.append(hint, style="dim")
-    text.truncate(max(20, room), overflow="ellipsis")
-    return text
-
-
-def _not_rated(f: KeyFindings, grid: Grid) -> Text:
-    rated = {t.id for t, _ in f.schools}
-    idle = [team.name for team, _ in grid.rows if team.id not in rated]
-    text = Text()
-    if f.unrated:
-        text.append("by any school: " + ", ".join(c.label for c in f.unrated))
-    else:
-        text.append("every condition is rated by some school", style="dim")
-    if idle:
-        text.append(" · yet to rate: ")
-        text.append(", ".join(idle))
-    return text
