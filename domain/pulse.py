@@ -13,7 +13,7 @@ from datetime import date
 from domain.errors import FlourishError, Rejected, ValidationError
 from domain.errors import RowsRejected as PulseImportError
 from domain.records import Record
-from domain.scales import check_keyed, find_keyed
+from domain.scales import Keyed, check_keyed, find_keyed
 
 MIN_RESPONSES = 3  # fewer respondents than this and a score could identify someone
 FALL = 1.0  # a drop of this much since last month counts as falling
@@ -21,9 +21,8 @@ LOW = 4.0  # below this a score is low (the low band)
 
 
 @dataclass(frozen=True, kw_only=True)
-class PulseDimension:
-    key: str  # stable, used in files and on the command line: "voice"
-    label: str  # as shown: "My voice is heard"
+class PulseDimension(Keyed):
+    """A dimension of the pulse survey: "voice", "My voice is heard"."""
 
 
 DEFAULT_DIMENSIONS = (

@@ -2,8 +2,9 @@
 lists of named things people configure and refer to by key (dimensions, conditions)."""
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from domain.errors import ValidationError
 
@@ -26,9 +27,17 @@ def band(score: float) -> Band:
     return Band.HIGH
 
 
-class Keyed(Protocol):
-    key: str  # stable, used in files and on the command line
-    label: str  # as shown
+def share_words(share: float) -> str:
+    """A rule's share of a whole as people say it: "half", "60% of"."""
+    return "half" if share == 0.5 else f"{share:.0%} of"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Keyed:
+    """Something a cluster configures and people refer to: a pulse dimension, a condition."""
+
+    key: str  # stable, used in files and on the command line: "voice"
+    label: str  # as shown: "My voice is heard"
 
 
 K = TypeVar("K", bound=Keyed)

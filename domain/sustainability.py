@@ -9,16 +9,15 @@ from typing import TYPE_CHECKING
 
 from domain.errors import ValidationError
 from domain.records import Record
-from domain.scales import Band, band, check_keyed, find_keyed
+from domain.scales import Band, Keyed, band, check_keyed, find_keyed
 
 if TYPE_CHECKING:  # domain.cluster holds the template, which holds the conditions
     from domain.cluster import Team
 
 
 @dataclass(frozen=True, kw_only=True)
-class Condition:
-    key: str  # stable, used in files and on the command line: "impact"
-    label: str  # as shown: "Impact measurement"
+class Condition(Keyed):
+    """A condition for success in the self-assessment grid: "impact", "Impact measurement"."""
 
 
 DEFAULT_CONDITIONS = (

@@ -24,9 +24,9 @@ from domain.challenges import ChairResponse, Challenge, ChallengeStatus, queue_o
 from domain.checkins import CONTACT_KINDS, CheckIn
 from domain.cluster import Cluster
 from domain.pulse import PulseDimension, PulsePoint, change
-from domain.scales import band
+from domain.scales import band, share_words
 from domain.status import Phase, TeamStatus
-from domain.sustainability import Grid, KeyFindings, key_findings
+from domain.sustainability import PRIORITY_SHARE, Grid, KeyFindings, key_findings
 from domain.timeline import ScheduleRevision, describe_revision
 
 _ANYWHERE = frozenset("\\`*_[]<>&!~|")  # emphasis, code, links, HTML, entities, tables
@@ -188,7 +188,7 @@ def _findings(findings: KeyFindings, g: Grid) -> Iterator[str]:
     yield _block(
         [
             "Conditions for success rated 0-10 by each school; a priority averages under 4 "
-            "or half the schools rate it 0-3.",
+            f"or {share_words(PRIORITY_SHARE)} the schools rate it 0-3.",
             *lines,
         ]
     )

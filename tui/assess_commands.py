@@ -11,7 +11,7 @@ from pathlib import Path
 
 from domain.diagnostic import GAP_SHARE, SCALE, SPLIT, TOP, WEAK, csv_header
 from domain.errors import RowsRejected, ValidationError
-from domain.scales import band
+from domain.scales import band, share_words
 from domain.sustainability import PRIORITY_SHARE, Condition, find_condition, key_findings
 from tui import render
 from tui.commands import open_program
@@ -20,12 +20,8 @@ from tui.pulse_commands import report_rejected
 BANDS = "low 0-3, medium 4-7, high 8-10"
 
 
-def _share(share: float) -> str:
-    return "half" if share == 0.5 else f"{share:.0%} of"
-
-
 PRIORITY_RULE = (
-    f"a cluster mean below 4, or {_share(PRIORITY_SHARE)} the schools or more rating it 0-3"
+    f"a cluster mean below 4, or {share_words(PRIORITY_SHARE)} the schools or more rating it 0-3"
 )
 
 
@@ -487,7 +483,7 @@ def diagnostic_show(args) -> int:
             else ""
         )
         print(f"{head}  {total:>{total_w}}  {'GAP' if s.gap else ''}{part}".rstrip())
-    print(f"GAP: the section totals less than {_share(GAP_SHARE)} its maximum.")
+    print(f"GAP: the section totals less than {share_words(GAP_SHARE)} its maximum.")
     flagged = [q for s in result.sections for q in s.flagged]
     if not flagged:
         print("No question is weak or seen differently.")

@@ -5,7 +5,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from domain.scales import Band, band
+from domain.scales import Band, band, share_words
 from domain.sustainability import (
     PRIORITY_SHARE,
     Condition,
@@ -107,7 +107,7 @@ def findings_table(f: KeyFindings | None, grid: Grid | None, focus: Condition | 
     if f is None or grid is None:
         return Text()
     # The round is in the heading; the rule a priority follows is worth the room here.
-    share = "half" if PRIORITY_SHARE == 0.5 else f"{PRIORITY_SHARE:.0%} of"
+    share = share_words(PRIORITY_SHARE)
     title = Text()
     title.append("Key findings", style="bold underline")
     title.append(f" · priority: mean below 4, or {share} the schools or more at 0–3", "dim")
