@@ -129,8 +129,8 @@ def bare_app() -> type:
 
 
 def flourish_app(root: Path, now: datetime, **kwargs):
+    from storage.settings import Settings
     from tui.app import FlourishApp
-    from tui.config import Settings
 
     settings = Settings(path=Path(os.environ["FLOURISH_CONFIG"]))
     return paint_clock(FlourishApp)(root, clock=lambda: now, settings=settings, **kwargs)

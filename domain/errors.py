@@ -8,7 +8,14 @@ class FlourishError(Exception):
 
 
 class ValidationError(FlourishError):
-    """Input that breaks a rule of the program (a bad date, a duration out of range...)."""
+    """Input that breaks a rule of the program (a bad date, a duration out of range...).
+
+    `field` names the input it is about (a facade keyword such as "due" or "title"), so a form
+    can put the message under that field instead of guessing from its wording."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 class NotFound(FlourishError):

@@ -38,6 +38,19 @@ class Person:
         return bool(key) and self.email.strip().casefold() == key
 
 
+def parse_person(spec: str) -> Person:
+    """A person as typed: `Jane Doe, Deputy head, jane@school.org`. The part with an @ is the
+    email, the first other part the name, and the rest the role (in any order after the name)."""
+    parts = [p.strip() for p in spec.split(",") if p.strip()]
+    emails = [p for p in parts if "@" in p]
+    if len(emails) > 1:
+        raise ValidationError(f"{spec!r} has more than one email address.")
+    others = [p for p in parts if "@" not in p]
+    if not others:
+        raise ValidationError(f'{spec!r} has no name. Write a person as "Name, Role, email".')
+    return Person(name=others[0], role=", ".join(others[1:]), email=emails[0] if emails else "")
+
+
 def require_text(value: str, what: str) -> str:
     """Strip `value` and refuse it if nothing is left."""
     text = (value or "").strip()

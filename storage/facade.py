@@ -6,9 +6,9 @@ file, such as "log a check-in with the actions agreed", lands whole or not at al
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 from domain.actions import ActionItem, ActionStatus, ProgressNote, parse_status
@@ -55,6 +55,7 @@ from domain.timeline import (
 )
 from storage import status_cache
 from storage.atomic import file_stamp
+from storage.clock import Clock, utc_now
 from storage.facade_assess import AssessVerbs
 from storage.facade_exports import ExportVerbs
 from storage.facade_findings import FindingActions
@@ -71,12 +72,6 @@ from storage.tables import (
     TEAMS,
 )
 from storage.workspace import RecordFile, Workspace
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(kw_only=True)

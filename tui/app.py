@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from domain.errors import FlourishError
 from storage.paths import CLUSTER_FILE
-from tui.config import Settings
+from storage.settings import Settings
 
 if TYPE_CHECKING:
     from storage.facade import Flourish

@@ -10,14 +10,13 @@ from pathlib import Path
 from domain.challenges import ChallengeKind
 from domain.dates import parse_date, parse_datetime, parse_shift, parse_time
 from domain.errors import NotFound, ValidationError
-from domain.records import parse_choice
+from domain.records import parse_choice, parse_person
 from domain.timeline import describe_revision
+from storage.clock import clock_from_env
 from storage.facade import ActionChange, Flourish, NewAction
 from storage.paths import demo_workspace
 from tui import render
-from tui.clock import clock_from_env
 from tui.launch import workspace_path
-from tui.people import parse_person
 
 
 def open_program(args: argparse.Namespace) -> Flourish:
@@ -32,7 +31,7 @@ def open_program(args: argparse.Namespace) -> Flourish:
 
 def _user(args: argparse.Namespace) -> str:
     """Who is making the change: --as, else the settings file's `user`."""
-    from tui.config import Settings
+    from storage.settings import Settings
 
     return getattr(args, "user", "") or Settings.load().user
 

@@ -3,8 +3,8 @@
 import argparse
 from pathlib import Path
 
+from storage.clock import clock_from_env
 from storage.paths import default_workspace, demo_workspace
-from tui.clock import clock_from_env
 
 
 def workspace_path(args: argparse.Namespace) -> Path:
@@ -15,8 +15,8 @@ def workspace_path(args: argparse.Namespace) -> Path:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the terminal app; it opens the workspace itself, so its first screen paints at once."""
+    from storage.settings import Settings
     from tui.app import FlourishApp
-    from tui.config import Settings
 
     settings = Settings.load()
     app = FlourishApp(

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from storage.demo import build_demo
+from storage.settings import Settings
 from tui.app import FlourishApp
-from tui.config import Settings
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 

@@ -17,12 +17,11 @@ from textual.widgets.selection_list import Selection
 from domain.briefings import MAX_MINUTES, MIN_MINUTES, Briefing, check_minutes
 from domain.dates import parse_datetime
 from domain.errors import FlourishError
-from domain.records import Person
+from domain.records import Person, parse_person
 from storage.facade import Flourish
 from tui.cells import WARN
 from tui.dialogs.base import FormError, FormScreen, field
 from tui.dialogs.detail import DetailScreen, block, line, section
-from tui.people import parse_person
 
 DEFAULT_TITLE = "Stakeholder briefing"
 CANCELLED = "✗ cancelled"

@@ -8,10 +8,9 @@ from textual.widgets import Input, TextArea
 from domain.cluster import Team
 from domain.dates import parse_date
 from domain.errors import ValidationError
-from domain.records import Person
+from domain.records import Person, parse_person
 from storage.facade import Flourish
 from tui.dialogs.base import FormError, FormScreen, field
-from tui.people import parse_person
 
 START_HINT = "or +2w, mon"
 PEOPLE_HINT = "one per line: Name, Role, email"

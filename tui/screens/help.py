@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label, Static
 
-from tui.config import config_path
+from storage.settings import config_path
 
 
 class HelpScreen(ModalScreen):

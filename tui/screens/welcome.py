@@ -17,9 +17,9 @@ from textual.widgets import Input, Static
 from domain.cluster import check_timezone
 from domain.errors import ValidationError
 from domain.program import DEFAULT_TEMPLATE
+from domain.records import parse_person
 from storage.facade import Flourish
 from tui.dialogs.base import FormError, FormScreen, field
-from tui.people import parse_person
 
 HEADING = "Welcome to Flourish — set up your cluster, then add your first team"
 FALLBACK_TIMEZONE = "Europe/London"

@@ -1,4 +1,5 @@
-"""The clock the command line runs on. FLOURISH_NOW pins it, for tests and demonstrations."""
+"""The one default clock. Every verb takes "now" from a clock passed in, so tests and demos pin
+it; FLOURISH_NOW pins it for a whole process (the command line, the app, the benchmarks)."""
 
 import os
 from collections.abc import Callable
@@ -6,11 +7,18 @@ from datetime import UTC, datetime
 
 from domain.errors import ValidationError
 
+Clock = Callable[[], datetime]
 
-def clock_from_env() -> Callable[[], datetime]:
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def clock_from_env() -> Clock:
+    """The real clock, unless FLOURISH_NOW names an ISO date-time to stand still at."""
     pinned = os.environ.get("FLOURISH_NOW")
     if not pinned:
-        return lambda: datetime.now(UTC)
+        return utc_now
     try:
         when = datetime.fromisoformat(pinned)
     except ValueError:
