@@ -51,11 +51,11 @@ def parse_person(spec: str) -> Person:
     return Person(name=others[0], role=", ".join(others[1:]), email=emails[0] if emails else "")
 
 
-def require_text(value: str, what: str) -> str:
-    """Strip `value` and refuse it if nothing is left."""
+def require_text(value: str, what: str, field: str | None = None) -> str:
+    """Strip `value` and refuse it if nothing is left (naming `field` in the error)."""
     text = (value or "").strip()
     if not text:
-        raise ValidationError(f"{what} is required.")
+        raise ValidationError(f"{what} is required.", field=field)
     return text
 
 

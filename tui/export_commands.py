@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from domain.dates import parse_date
-from storage.facade_exports import CalendarScope, save_export
+from storage.facade import CalendarScope, save_export
 from tui.commands import open_program
 
 

@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from domain.errors import NotFound, ValidationError
 from domain.records import Person
-from storage.facade_exports import CalendarScope, ExportError, save_export
+from storage.facade import CalendarScope, ExportError, save_export
 
 LONDON = ZoneInfo("Europe/London")
 MEMBER = Person(name='Sam "Deputy" Okoro', email="sam@hillside.example", role="Deputy head")

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import msgspec
 import pytest
 
-import storage.facade
+import storage.facade.status
 from domain.records import Person
 from domain.status import team_facts, team_status
 from storage import status_cache
@@ -37,7 +37,7 @@ def reworked(monkeypatch) -> list[str]:
         calls.append(team.id)
         return team_facts(team, *args, **kwargs)
 
-    monkeypatch.setattr(storage.facade, "team_facts", spy)
+    monkeypatch.setattr(storage.facade.status, "team_facts", spy)
     return calls
 
 

@@ -9,7 +9,7 @@ import icalendar
 from pilot_support import ready, wait_for, wait_for_screen
 from textual.widgets import Checkbox, DataTable, Input, RadioButton, Select, Static
 
-from storage.facade_exports import CalendarScope
+from storage.facade import CalendarScope
 from tui.dialogs.export import ExportScreen, slug
 from tui.screens.chair_queue import ChairQueueScreen
 from tui.screens.team import TeamScreen

@@ -26,7 +26,7 @@ from domain.dates import parse_date
 from domain.errors import FlourishError
 from domain.records import Person
 from storage.facade import Flourish
-from storage.facade_exports import CalendarScope, save_export
+from storage.facade import CalendarScope, save_export
 from tui.dialogs.base import FormError, FormScreen, field
 
 CALENDAR, TABLE, PACK = "calendar", "table", "pack"

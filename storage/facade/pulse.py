@@ -3,10 +3,11 @@ reading trends and the cluster heatmap, and turning a low or falling score into 
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from domain.actions import ActionItem
 from domain.cluster import Team
-from domain.errors import Ambiguous, NotFound, ValidationError
+from domain.errors import ValidationError
 from domain.program import ProgramTemplate
 from domain.pulse import (
     FALL,
@@ -25,6 +26,8 @@ from domain.pulse import (
     trend,
 )
 from domain.scales import Band, band
+from storage.facade.core import SettingsHook
+from storage.facade.findings import FindingActions
 from storage.tables import PULSE
 
 ACTION_WEEKS = 4  # an action from the pulse is due by the next survey
@@ -41,9 +44,7 @@ class PulseHeatmap:
     months: dict[str, date]  # the month each team's row shows, by team id (none: no results)
 
 
-class PulseVerbs:
-    """Mixed into the facade (storage.facade.Flourish)."""
-
+class PulseVerbs(FindingActions):
     def pulse_dimensions(self) -> tuple[PulseDimension, ...]:
         return self.cluster().template.pulse_dimensions
 
@@ -129,15 +130,6 @@ class PulseVerbs:
             label,
         )
 
-    def _team_in_file(self, ref: str) -> str:
-        """A team named in a file, with a reason short enough for a list of rejected rows."""
-        try:
-            return self.team(ref).id
-        except Ambiguous as e:
-            raise ValidationError(f"{ref!r} matches {len(e.candidates)} teams") from None
-        except NotFound:
-            raise ValidationError(f"no team matches {ref!r}") from None
-
     def _put_pulse(self, rows, source: str, label: str) -> list[PulseResult]:
         """Store results (team id, month, dimension, score, responses) as one undoable step,
         replacing any for the same team, month and dimension."""
@@ -194,15 +186,19 @@ class PulseVerbs:
             origin=f"pulse:{point.month:%Y-%m}:{wanted.key}",
         )
 
-    # -- settings --------------------------------------------------------------------------
 
-    def _pulse_settings(self, changes: dict, template: ProgramTemplate) -> ProgramTemplate:
-        """The template with the pulse settings in `changes` (taken out of them): the
-        dashboard's cached facts see a change of dimensions or threshold."""
-        if "pulse_dimensions" in changes:
-            dims = check_dimensions(list(changes.pop("pulse_dimensions")))
-            template = replace(template, pulse_dimensions=dims)
-        if "pulse_min_responses" in changes:
-            least = check_min_responses(changes.pop("pulse_min_responses"))
-            template = replace(template, pulse_min_responses=least)
-        return template
+def _pulse_settings(changes: dict[str, Any], template: ProgramTemplate) -> ProgramTemplate:
+    """The template with the pulse settings in `changes` (taken out of them): the
+    dashboard's cached facts see a change of dimensions or threshold."""
+    if "pulse_dimensions" in changes:
+        dims = check_dimensions(list(changes.pop("pulse_dimensions")))
+        template = replace(template, pulse_dimensions=dims)
+    if "pulse_min_responses" in changes:
+        least = check_min_responses(changes.pop("pulse_min_responses"))
+        template = replace(template, pulse_min_responses=least)
+    return template
+
+
+PULSE_SETTINGS = SettingsHook(
+    frozenset({"pulse_dimensions", "pulse_min_responses"}), _pulse_settings
+)

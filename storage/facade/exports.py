@@ -19,6 +19,10 @@ from domain.schedule import (
     uid,
 )
 from storage.atomic import atomic_write
+from storage.facade.aspirations import AspirationVerbs
+from storage.facade.briefings import BriefingVerbs
+from storage.facade.grid import GridVerbs
+from storage.facade.pulse import PulseVerbs
 
 CSV_KINDS = ("actions", "checkins", "challenges")
 
@@ -53,8 +57,8 @@ class CalendarExport:
         )
 
 
-class ExportVerbs:
-    """Mixed into the facade (storage.facade.Flourish)."""
+class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, AspirationVerbs):
+    """An export gathers from every area: briefings, the teams' status, pulse, the grid."""
 
     def calendar(self, scope: CalendarScope = CalendarScope()) -> CalendarExport:
         cluster = self.cluster()

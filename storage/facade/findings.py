@@ -7,7 +7,10 @@ from datetime import timedelta
 from domain.actions import CLOSED_STATUSES, ActionItem
 from domain.cluster import Team
 from domain.errors import ValidationError
+from storage.facade.actions import ActionVerbs
 from storage.tables import ACTIONS
+
+FINDING_WEEKS = 6  # an action from a self-assessment finding is due in half a term
 
 
 @dataclass(frozen=True)
@@ -19,8 +22,8 @@ class Finding:
     evidence: str = ""  # the evidence so far
 
 
-class FindingActions:
-    """Mixed into the facade (storage.facade.Flourish)."""
+class FindingActions(ActionVerbs):
+    """What the pulse, grid, diagnostic and aspiration verbs share."""
 
     def open_actions(self, team_id: str) -> list[ActionItem]:
         return [a for a in self.actions(team_id) if a.status not in CLOSED_STATUSES]
@@ -29,11 +32,13 @@ class FindingActions:
         """The team's open action made from this finding, if any."""
         return next((a for a in self.open_actions(team_id) if a.origin == origin), None)
 
-    def _finding_action(self, weeks: int, team: Team, title: str, **fields) -> ActionItem:
+    def _finding_action(self, weeks: int, team: Team, title: str, **fields: str) -> ActionItem:
         (made,) = self._finding_actions([Finding(team, title, **fields)], weeks)
         return made
 
-    def _finding_actions(self, findings: list[Finding], weeks: int, label: str = "") -> list:
+    def _finding_actions(
+        self, findings: list[Finding], weeks: int, label: str = ""
+    ) -> list[ActionItem]:
         """Actions due in `weeks`, as one undoable step. Pressing "make it an action" twice
         must not put a finding in a plan twice: one with an open action is refused."""
         due = self.today() + timedelta(weeks=weeks)

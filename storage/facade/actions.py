@@ -1,0 +1,95 @@
+"""The action plan: what each team has agreed to do, and its progress."""
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from domain.actions import ActionItem, ActionStatus, ProgressNote, parse_status
+from domain.cluster import Team
+from domain.records import require_text
+from storage.facade.core import FacadeCore
+from storage.tables import ACTIONS
+
+ACTION_FIELDS = {"title", "owner", "stage", "due", "success_criteria", "evidence"}
+
+
+class ActionVerbs(FacadeCore):
+    def add_action(
+        self,
+        team_id: str,
+        title: str,
+        *,
+        owner: str = "",
+        stage: int | None = None,
+        due: date | None = None,
+        status: str | ActionStatus = ActionStatus.NOT_STARTED,
+        success_criteria: str = "",
+        evidence: str = "",
+    ) -> ActionItem:
+        team = self._team(team_id)
+        action = self._new_action(team, title, owner, stage, due, success_criteria)
+        action.status = parse_status(str(status))
+        action.evidence = evidence
+        with self._change(f"Added the action {action.title!r}", self._file(team.id)):
+            self._file(team.id).put(ACTIONS, action)
+        return action
+
+    def update_action(
+        self,
+        action_id: str,
+        *,
+        status: str | ActionStatus | None = None,
+        note: str = "",
+        **changes: Any,
+    ) -> ActionItem:
+        action = self.action(action_id)
+        updated = self._changed_action(action, status, note, **changes)
+        with self._change(f"Changed the action {updated.title!r}", self._file(action.team_id)):
+            self._file(action.team_id).put(ACTIONS, updated)
+        return updated
+
+    def delete_action(self, action_id: str) -> ActionItem:
+        action = self.action(action_id)
+        with self._change(f"Deleted the action {action.title!r}", self._file(action.team_id)):
+            self._file(action.team_id).remove(ACTIONS, action.id)
+        return action
+
+    def _new_action(
+        self,
+        team: Team,
+        title: str,
+        owner: str,
+        stage: int | None,
+        due: date | None,
+        criteria: str,
+        on: date | None = None,
+    ) -> ActionItem:
+        now = self.now()
+        if stage is None:
+            current = self.timeline(team.id).stage_on(on or self.today())
+            stage = current.number if current else 1
+        self.cluster().template.stage(stage)  # refuses a stage that does not exist
+        return ActionItem(
+            created_at=now,
+            updated_at=now,
+            team_id=team.id,
+            title=require_text(title, "An action's title"),
+            owner=owner.strip(),
+            stage=stage,
+            due=due,
+            success_criteria=criteria.strip(),
+        )
+
+    def _changed_action(
+        self, action: ActionItem, status: str | ActionStatus | None, note: str, **changes: Any
+    ) -> ActionItem:
+        self._only(changes, ACTION_FIELDS, "An action has no field {}.")
+        if "title" in changes:
+            changes["title"] = require_text(changes["title"], "An action's title")
+        if "stage" in changes:
+            self.cluster().template.stage(changes["stage"])
+        notes = list(action.notes)
+        if note.strip():
+            notes.append(ProgressNote(date=self.today(), text=note.strip(), by=self.user))
+        new_status = parse_status(str(status)) if status is not None else action.status
+        return replace(action, **changes, status=new_status, notes=notes, updated_at=self.now())

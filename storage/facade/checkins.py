@@ -1,0 +1,116 @@
+"""Check-ins: a coach's meetings with a team, logged with the actions agreed at them."""
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from domain.actions import ActionItem
+from domain.checkins import CheckIn, CheckInKind, parse_kind
+from domain.errors import ValidationError
+from storage.facade.actions import ActionVerbs
+from storage.facade.core import ActionChange, NewAction
+from storage.tables import ACTIONS, CHECKINS
+
+CHECKIN_FIELDS = {"date", "kind", "notes", "attendees", "confidential", "next_checkin"}
+
+
+class CheckinVerbs(ActionVerbs):
+    def log_checkin(
+        self,
+        team_id: str,
+        *,
+        on: date,
+        kind: str = "coaching",
+        notes: str = "",
+        coach: str | None = None,
+        attendees: Sequence[str] = (),
+        confidential: bool = False,
+        next_checkin: date | None = None,
+        new_actions: Sequence[NewAction] = (),
+        action_changes: Sequence[ActionChange] = (),
+    ) -> CheckIn:
+        """Log a check-in and, in the same step, the actions agreed at it."""
+        team = self._team(team_id)
+        kind = self.check_checkin(on=on, kind=kind, next_checkin=next_checkin)
+        agreed = [
+            self._new_action(team, a.title, a.owner, a.stage, a.due, a.success_criteria, on)
+            for a in new_actions
+        ]
+        changed: dict[str, ActionItem] = {}  # two changes to one action both apply
+        for change in action_changes:
+            action = self.action(change.action_id)
+            if action.team_id != team.id:
+                raise ValidationError(f"Action {action.title!r} belongs to another team.")
+            action = changed.get(action.id, action)
+            changed[action.id] = self._changed_action(action, change.status, change.note)
+        written = [*agreed, *changed.values()]
+        now = self.now()
+        checkin = CheckIn(
+            created_at=now,
+            updated_at=now,
+            team_id=team.id,
+            date=on,
+            kind=kind,
+            coach=(coach if coach is not None else team.coach.name).strip(),
+            attendees=[a.strip() for a in attendees if a.strip()],
+            notes=notes.rstrip(),
+            confidential=confidential,
+            action_ids=list(dict.fromkeys(a.id for a in written)),
+            next_checkin=next_checkin,
+        )
+        team_file = self._file(team.id)
+        with self._change(f"Logged a check-in for {team.name}", team_file):
+            for action in written:
+                team_file.put(ACTIONS, action)
+            team_file.put(CHECKINS, checkin)
+        return checkin
+
+    def check_checkin(
+        self, *, on: date, kind: str | CheckInKind, next_checkin: date | None = None
+    ) -> CheckInKind:
+        """The check-in kind, if a check-in with these details may be logged; call it before
+        asking for notes so that nobody writes notes for a check-in that will be refused."""
+        today = self.today()
+        if on > today:
+            raise ValidationError(
+                f"The check-in date {on} is in the future (today is {today}). Log a check-in "
+                "once it has happened.",
+                field="on",
+            )
+        if next_checkin is not None and next_checkin <= on:
+            raise ValidationError(
+                f"The next check-in ({next_checkin}) must come after this one ({on}).",
+                field="next_checkin",
+            )
+        return parse_kind(str(kind))
+
+    def update_checkin(self, checkin_id: str, **changes: Any) -> CheckIn:
+        """Correct a logged check-in: its date, kind, notes, attendees, confidentiality."""
+        checkin = self.checkin(checkin_id)
+        self._only(changes, CHECKIN_FIELDS, "A check-in has no field {}.")
+        merged = {
+            "on": changes.get("date", checkin.date),
+            "kind": changes.get("kind", checkin.kind),
+            "next_checkin": changes.get("next_checkin", checkin.next_checkin),
+        }
+        changes["kind"] = self.check_checkin(**merged)
+        if "notes" in changes:
+            changes["notes"] = changes["notes"].rstrip()
+        if "attendees" in changes:
+            changes["attendees"] = [a.strip() for a in changes["attendees"] if a.strip()]
+        updated = replace(checkin, **changes, updated_at=self.now())
+        if (updated.date, updated.kind) != (checkin.date, checkin.kind):
+            updated.sequence += 1
+        team_file = self._file(checkin.team_id)
+        with self._change(f"Edited the check-in of {checkin.date}", team_file):
+            team_file.put(CHECKINS, updated)
+        return updated
+
+    def delete_checkin(self, checkin_id: str) -> CheckIn:
+        """Remove a check-in logged by mistake; the actions agreed at it stay in the plan."""
+        checkin = self.checkin(checkin_id)
+        team_file = self._file(checkin.team_id)
+        with self._change(f"Deleted the check-in of {checkin.date}", team_file):
+            team_file.remove(CHECKINS, checkin.id)
+        return checkin

@@ -1,0 +1,341 @@
+"""The facade's core: opening a workspace, the clock, reading records, and the one write path
+with its undo journal. Each area's verbs (teams.py, actions.py, ...) build on it, and
+flourish.py puts them together as the one facade the app and the command line call.
+
+Each write holds the workspace lock and saves each file it touches once, so a verb within one
+file, such as "log a check-in with the actions agreed", lands whole or not at all.
+"""
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, ClassVar, Self, TypeVar
+
+from domain.actions import ActionItem, ActionStatus
+from domain.briefings import Briefing
+from domain.challenges import Challenge
+from domain.checkins import CheckIn
+from domain.cluster import Cluster, Team, check_timezone
+from domain.errors import Ambiguous, NotFound, ValidationError
+from domain.program import DEFAULT_TEMPLATE, ProgramTemplate
+from domain.records import Person, Record, require_text
+from domain.status import TeamFacts
+from domain.timeline import ScheduleRevision, Timeline, build_timeline
+from storage.clock import Clock, utc_now
+from storage.tables import (
+    ACTIONS,
+    BRIEFINGS,
+    CHALLENGES,
+    CHECKINS,
+    CLUSTER,
+    REVISIONS,
+    TEAM_TABLES,
+    TEAMS,
+)
+from storage.workspace import RecordFile, Workspace
+
+R = TypeVar("R", bound=Record)
+
+# A journal entry: (file, table, record id, the document before, the document after).
+Entry = tuple[RecordFile, str, str, dict[str, Any] | None, dict[str, Any] | None]
+
+
+@dataclass(kw_only=True)
+class NewAction:
+    """An action agreed at a check-in."""
+
+    title: str
+    owner: str = ""
+    due: date | None = None
+    stage: int | None = None  # defaults to the team's stage on the check-in date
+    success_criteria: str = ""
+
+
+@dataclass(kw_only=True)
+class ActionChange:
+    """A change to an existing action agreed at a check-in."""
+
+    action_id: str
+    status: str | ActionStatus | None = None
+    note: str = ""
+
+
+@dataclass
+class Change:
+    """One verb's writes, kept so that it can be undone: what it did and the documents it
+    replaced, as (file, table, id, before, after)."""
+
+    label: str
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SettingsHook:
+    """Cluster settings an area keeps in the program template (the pulse survey's dimensions,
+    the grid's conditions): update_cluster accepts `fields` and hands them to `apply`, which
+    takes them out of the changes and returns the template with them."""
+
+    fields: frozenset[str]
+    apply: Callable[[dict[str, Any], ProgramTemplate], ProgramTemplate]
+
+
+UNDO_DEPTH = 50
+
+
+class FacadeCore:
+    """What every area's verbs build on: the workspace, the clock, reading, and `_change`."""
+
+    # The areas whose settings live in the template; the composed facade lists them.
+    SETTINGS_HOOKS: ClassVar[tuple[SettingsHook, ...]] = ()
+
+    def __init__(self, workspace: Workspace, user: str = ""):
+        self.ws = workspace
+        self.user = user
+        self._undo: list[Change] = []
+        # By team id, with the key they were worked out for (see status.py).
+        self._facts: dict[str, tuple[tuple[Any, ...], TeamFacts]] = {}
+
+    @classmethod
+    def open(cls, root: Path, clock: Clock = utc_now, user: str = "") -> Self:
+        return cls(Workspace.open(root, clock), user)
+
+    @classmethod
+    def create(
+        cls,
+        root: Path,
+        *,
+        name: str,
+        timezone: str,
+        chair: Person,
+        stage_months: tuple[int, ...] | None = None,
+        cadence_weeks: int | None = None,
+        clock: Clock = utc_now,
+        user: str = "",
+        demo: bool = False,
+    ) -> Self:
+        template = DEFAULT_TEMPLATE
+        if stage_months:
+            template = template.with_stage_months(stage_months)
+        if cadence_weeks:
+            template = template.with_cadence(cadence_weeks)
+        now = clock()
+        cluster = Cluster(
+            created_at=now,
+            updated_at=now,
+            name=require_text(name, "The cluster's name"),
+            timezone=check_timezone(timezone),
+            chair=checked_person(chair, "The cluster chair's name"),
+            template=template,
+        )
+        ws = Workspace.create(
+            root,
+            clock,
+            fill=lambda f: f.put(CLUSTER, cluster),
+            demo=demo,
+            created_at=now.isoformat(),
+        )
+        return cls(ws, user)
+
+    # -- time ------------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.ws.clock()
+
+    def today(self) -> date:
+        """Today in the cluster's timezone: a coach in Sydney logs on Sydney's date."""
+        return self.now().astimezone(self.cluster().tz).date()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def is_demo(self) -> bool:
+        return bool(self.ws.meta.get("demo"))
+
+    def cluster(self) -> Cluster:
+        (cluster,) = self.ws.read(self.ws.cluster_file.all, CLUSTER, Cluster)
+        return cluster
+
+    def teams(self) -> list[Team]:
+        teams = self.ws.read(self.ws.cluster_file.all, TEAMS, Team)
+        return sorted(teams, key=lambda t: t.name.casefold())
+
+    def team(self, ref: str) -> Team:
+        """A team by id, or by an unambiguous case-insensitive prefix of its name or id."""
+        teams = self.teams()
+        key = ref.strip().casefold()
+        if not key:
+            raise ValidationError("Name a team (its name or id).")
+        for team in teams:
+            if key in (team.id, team.name.casefold()):
+                return team
+        matches = [t for t in teams if t.name.casefold().startswith(key)]
+        matches = matches or [t for t in teams if len(key) >= 4 and t.id.startswith(key)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            names = [t.name for t in matches]
+            raise Ambiguous(
+                f"{ref!r} matches {len(names)} teams: {', '.join(names)}. Type more of the name.",
+                names,
+            )
+        known = ", ".join(t.name for t in teams) or "none yet (add one with `flourish team add`)"
+        raise NotFound(f"No team matches {ref!r}. Teams: {known}.")
+
+    def timeline(self, team_id: str) -> Timeline:
+        team = self._team(team_id)
+        return build_timeline(team.start, self.cluster().template, self.revisions(team.id))
+
+    def checkins(self, team_id: str | None = None) -> list[CheckIn]:
+        """Newest first."""
+        found = self._gather(CHECKINS, CheckIn, team_id)
+        return sorted(found, key=lambda c: (c.date, c.created_at), reverse=True)
+
+    def actions(self, team_id: str | None = None) -> list[ActionItem]:
+        found = self._gather(ACTIONS, ActionItem, team_id)
+        return sorted(found, key=lambda a: (a.stage, a.due or date.max, a.title.casefold()))
+
+    def challenges(self, team_id: str | None = None) -> list[Challenge]:
+        found = self._gather(CHALLENGES, Challenge, team_id)
+        return sorted(found, key=lambda c: (c.raised_on, c.created_at))
+
+    def revisions(self, team_id: str) -> list[ScheduleRevision]:
+        found = self._gather(REVISIONS, ScheduleRevision, team_id)
+        return sorted(found, key=lambda r: r.created_at)
+
+    def briefings(self, team_id: str | None = None) -> list[Briefing]:
+        tz = self.cluster().tz
+        found = [
+            replace(b, start=b.start.astimezone(tz))  # stored with an offset; shown in the zone
+            for b in self.ws.read(self.ws.cluster_file.all, BRIEFINGS, Briefing)
+        ]
+        if team_id is not None:
+            found = [b for b in found if b.team_id in (None, team_id)]
+        return sorted(found, key=lambda b: b.start)
+
+    def action(self, ref: str) -> ActionItem:
+        """An action by id or unambiguous id prefix (as list commands show it)."""
+        return self._by_id_prefix(ref, self.actions(), "action")
+
+    def checkin(self, ref: str) -> CheckIn:
+        return self._by_id_prefix(ref, self.checkins(), "check-in")
+
+    def challenge(self, ref: str) -> Challenge:
+        return self._by_id_prefix(ref, self.challenges(), "challenge")
+
+    def briefing(self, ref: str) -> Briefing:
+        return self._by_id_prefix(ref, self.briefings(), "briefing")
+
+    # -- undo ------------------------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> str | None:
+        """What the last change in this session did, if it can still be undone."""
+        return self._undo[-1].label if self._undo else None
+
+    def undo(self) -> str:
+        """Undo this session's last change and say what it was. Refused, with nothing changed,
+        if any record it touched has been changed since (from another window, say)."""
+        if not self._undo:
+            raise ValidationError("Nothing to undo: no changes have been made in this session.")
+        change = self._undo[-1]
+        # A record written twice in one change goes back to its first `before`.
+        net: dict[tuple[RecordFile, str, str], list[dict[str, Any] | None]] = {}
+        for f, table, record_id, before, after in change.entries:
+            key = (f, table, record_id)
+            net[key] = [net[key][0] if key in net else before, after]
+        files = list(dict.fromkeys(f for f, _, _ in net))
+        with self.ws.writing(*files):
+            for (f, table, record_id), (before, after) in net.items():
+                if f.raw(table, record_id) != after or self._in_use(table, record_id, before):
+                    self._undo.clear()
+                    raise ValidationError(
+                        f"Cannot undo ({change.label.lower()}): it has been changed since, "
+                        "perhaps from another window. Nothing was undone."
+                    )
+            for (f, table, record_id), (before, _after) in net.items():
+                f.put_raw(table, record_id, before)
+        self._undo.pop()
+        return change.label
+
+    def _in_use(self, table: str, record_id: str, before: dict[str, Any] | None) -> bool:
+        """Whether undoing a new team would orphan records logged for it since."""
+        if table != TEAMS or before is not None:
+            return False
+        team_file = self._file(record_id)
+        return any(team_file.table(t).all() for t in TEAM_TABLES)
+
+    @contextlib.contextmanager
+    def _change(self, label: str, *files: RecordFile) -> Iterator[None]:
+        """Write `files` as one step and remember how to undo it."""
+        change = Change(label)
+        with self.ws.writing(*files):  # the journal is set under the lock: one writer at a time
+            for f in files:
+                f.journal = change.entries
+            try:
+                yield
+            finally:
+                for f in files:
+                    f.journal = None
+        self._undo = [*self._undo[-UNDO_DEPTH + 1 :], change]
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _team(self, team_id: str) -> Team:
+        team = self.ws.read(self.ws.cluster_file.get, TEAMS, Team, team_id)
+        return team or self.team(team_id)
+
+    def _file(self, team_id: str) -> RecordFile:
+        return self.ws.team_file(team_id)
+
+    def _records(self, team_id: str, table: str, cls: type[R]) -> list[R]:
+        return self.ws.read(self._file(team_id).all, table, cls)
+
+    def _gather(self, table: str, cls: type[R], team_id: str | None) -> list[R]:
+        ids = [self._team(team_id).id] if team_id else [t.id for t in self.teams()]
+        return [r for tid in ids for r in self._records(tid, table, cls)]
+
+    @staticmethod
+    def _by_id_prefix(ref: str, records: list[R], what: str) -> R:
+        key = ref.strip().lower()
+        if len(key) < 4:
+            raise ValidationError(f"Give at least 4 characters of the {what}'s id.")
+        matches = [r for r in records if r.id.startswith(key)]
+        if len(matches) > 1:
+            raise Ambiguous(
+                f"{ref!r} matches {len(matches)} {what}s; give more of the id.",
+                [r.id for r in matches],
+            )
+        if not matches:
+            raise NotFound(f"No {what} has an id starting {ref!r}.")
+        return matches[0]
+
+    @staticmethod
+    def _only(changes: dict[str, Any], allowed: Iterable[str], message: str) -> None:
+        """Refuse a change to a field the record does not have (or that another verb makes),
+        with `message` naming the fields in its {}: "A team has no field {}."."""
+        if unknown := set(changes) - set(allowed):
+            raise ValidationError(message.format(", ".join(sorted(unknown))))
+
+    def _team_in_file(self, ref: str) -> str:
+        """A team named in a file, with a reason short enough for a list of rejected rows."""
+        try:
+            return self.team(ref).id
+        except Ambiguous as e:
+            raise ValidationError(f"{ref!r} matches {len(e.candidates)} teams") from None
+        except NotFound:
+            raise ValidationError(f"no team matches {ref!r}") from None
+
+
+def checked_people(people: Iterable[Person], what: str) -> list[Person]:
+    return [checked_person(p, what) for p in people]
+
+
+def checked_person(person: Person, what: str) -> Person:
+    return replace(
+        person,
+        name=require_text(person.name, what),
+        email=person.email.strip(),
+        role=person.role.strip(),
+    )

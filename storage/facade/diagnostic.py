@@ -1,0 +1,137 @@
+"""The collaboration diagnostic: several respondents per school answer a questionnaire, and
+their answers are combined, with the gaps flagged and turned into actions."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from domain.actions import ActionItem
+from domain.cluster import Team
+from domain.diagnostic import (
+    DiagnosticResponse,
+    Section,
+    SectionResult,
+    answered_on,
+    check_answers,
+    combine,
+    find_section,
+    latest_responses,
+    parse_diagnostic_csv,
+)
+from domain.diagnostic import action_title as diagnostic_action
+from domain.errors import ValidationError
+from storage.facade.findings import FINDING_WEEKS, FindingActions
+from storage.tables import DIAGNOSTIC
+
+
+@dataclass(frozen=True, kw_only=True)
+class TeamDiagnostic:
+    team: Team
+    respondents: int  # whose answers are combined
+    sections: list[SectionResult]
+
+
+class DiagnosticVerbs(FindingActions):
+    def questionnaire(self) -> tuple[Section, ...]:
+        return self.cluster().template.diagnostic
+
+    def diagnostic_responses(self, team: str | None = None) -> list[DiagnosticResponse]:
+        found = self._gather(DIAGNOSTIC, DiagnosticResponse, self.team(team).id if team else None)
+        return sorted(found, key=lambda r: (r.answered_on, r.created_at))
+
+    def diagnostic(self, team: str) -> TeamDiagnostic:
+        """A school's answers combined: each named respondent's latest and every anonymous
+        one, per question, totalled per section, with gaps flagged."""
+        found = self.team(team)
+        used = latest_responses(self.diagnostic_responses(found.id))
+        return TeamDiagnostic(
+            team=found, respondents=len(used), sections=combine(self.questionnaire(), used)
+        )
+
+    def diagnostic_overview(self) -> list[TeamDiagnostic]:
+        return [self.diagnostic(t.id) for t in self.teams()]
+
+    def record_diagnostic(
+        self,
+        team: str,
+        answers: dict[str, int | str],
+        *,
+        respondent: str = "",
+        on: date | str | None = None,
+    ) -> DiagnosticResponse:
+        found = self.team(team)
+        checked = check_answers(self.questionnaire(), dict(answers))
+        day = self._answered_on(on)
+        who = " ".join(respondent.split())
+        return self._put_diagnostic(
+            [(found.id, who, day, checked)],
+            f"entered by {self.user}" if self.user else "entered by hand",
+            f"Recorded {who or 'an anonymous respondent'}'s diagnostic for {found.name}",
+        )[0]
+
+    def import_diagnostic(self, text: str, source: str = "") -> list[DiagnosticResponse]:
+        """Every respondent's row of a survey export, or none (RowsRejected lists each bad
+        line). A row with no date is taken as answered today."""
+        rows = parse_diagnostic_csv(text, self._team_in_file, self.questionnaire(), self.today())
+        return self._put_diagnostic(
+            [(r.team_id, r.respondent, r.answered_on or self.today(), r.answers) for r in rows],
+            f"imported from {source}" if source else "imported",
+            f"Imported {len(rows)} diagnostic responses" + (f" from {source}" if source else ""),
+        )
+
+    def delete_diagnostic(self, ref: str) -> DiagnosticResponse:
+        response = self._by_id_prefix(ref, self.diagnostic_responses(), "diagnostic response")
+        with self._change("Deleted a diagnostic response", self._file(response.team_id)):
+            self._file(response.team_id).remove(DIAGNOSTIC, response.id)
+        return response
+
+    def action_from_diagnostic(self, team: str, section: str) -> ActionItem:
+        """An action plan item from a section of a school's diagnostic with a significant gap
+        or a question to return to; its success criteria name those questions."""
+        result = self.diagnostic(team)
+        wanted = find_section(self.questionnaire(), section)
+        found = next(s for s in result.sections if s.section.key == wanted.key)
+        if found.total is None:
+            raise ValidationError(f"Nobody at {result.team.name} has answered {wanted.title!r}.")
+        if not (found.gap or found.flagged):
+            raise ValidationError(
+                f"{result.team.name} has no gap in {wanted.title!r} "
+                f"({found.total:g} of {found.maximum}): nothing to close."
+            )
+        focus = "; ".join(f"{q.question.key} {q.question.text}" for q in found.flagged)
+        if found.gap:
+            criteria = "The section scores at least half its maximum."
+            criteria += f" Focus: {focus}" if focus else ""
+        else:
+            criteria = f"Respondents agree these are at least partly in place: {focus}"
+        return self._finding_action(
+            FINDING_WEEKS,
+            result.team,
+            diagnostic_action(found),
+            criteria=criteria,
+            origin=f"diagnostic:{wanted.key}",
+        )
+
+    def _answered_on(self, on: date | str | None) -> date:
+        if on is None:
+            return self.today()
+        return answered_on(on.isoformat() if isinstance(on, date) else on, self.today())
+
+    def _put_diagnostic(self, rows, source: str, label: str) -> list[DiagnosticResponse]:
+        now = self.now()
+        made = [
+            DiagnosticResponse(
+                created_at=now,
+                updated_at=now,
+                team_id=team_id,
+                respondent=who,
+                answered_on=day,
+                answers=answers,
+                source=source,
+            )
+            for team_id, who, day, answers in rows
+        ]
+        files = [self._file(t) for t in dict.fromkeys(r.team_id for r in made)]
+        with self._change(label, *files):
+            for response in made:
+                self._file(response.team_id).put(DIAGNOSTIC, response)
+        return made

@@ -1,0 +1,119 @@
+"""The teams (schools) in the cluster and the cluster's own settings."""
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from domain.cluster import Cluster, Team, check_response_days
+from domain.errors import ValidationError
+from domain.records import Person, require_text
+from storage.facade.core import FacadeCore, checked_people, checked_person
+from storage.tables import CLUSTER, TEAMS
+
+TEAM_FIELDS = {"name", "start", "coach", "members", "line_managers", "school_type"}
+CLUSTER_FIELDS = {"name", "chair", "stakeholders", "response_days"}
+
+
+class TeamVerbs(FacadeCore):
+    def add_team(
+        self,
+        name: str,
+        *,
+        start: date,
+        coach: Person,
+        members: Sequence[Person] = (),
+        line_managers: Sequence[Person] = (),
+        school_type: str = "",
+    ) -> Team:
+        name = self._team_name(name)
+        now = self.now()
+        team = Team(
+            created_at=now,
+            updated_at=now,
+            name=name,
+            start=start,
+            coach=checked_person(coach, "The coach's name"),
+            members=checked_people(members, "Each member's name"),
+            line_managers=checked_people(line_managers, "Each line manager's name"),
+            school_type=school_type.strip(),
+        )
+        team_file = self.ws.team_file(team.id)
+        # Files save in reverse order: the team's file first, so a crash between the two
+        # leaves at worst an unused file, never a team without one.
+        with self._change(f"Added the team {team.name}", self.ws.cluster_file, team_file):
+            self.ws.stamp(team_file)
+            self.ws.cluster_file.put(TEAMS, team)
+        return team
+
+    def update_team(self, team_id: str, **changes: Any) -> Team:
+        team = self._team(team_id)
+        self._only(changes, TEAM_FIELDS, "A team has no field {}.")
+        if "coach" in changes:
+            changes["coach"] = checked_person(changes["coach"], "The coach's name")
+        for group, what in (
+            ("members", "Each member's name"),
+            ("line_managers", "Each line manager's name"),
+        ):
+            if group in changes:
+                changes[group] = checked_people(changes[group], what)
+        if "name" in changes:
+            changes["name"] = self._team_name(changes["name"], team)
+        updated = replace(team, **changes, updated_at=self.now())
+        with self._change(f"Edited the team {updated.name}", self.ws.cluster_file):
+            self.ws.cluster_file.put(TEAMS, updated)
+        return updated
+
+    def _team_name(self, name: str, renaming: Team | None = None) -> str:
+        """A school's name, refused if blank or another team's."""
+        name = require_text(name, "The school's name", field="name")
+        others = (t for t in self.teams() if renaming is None or t.id != renaming.id)
+        if any(t.name.casefold() == name.casefold() for t in others):
+            raise ValidationError(f"A team named {name!r} already exists.", field="name")
+        return name
+
+    # -- the cluster -----------------------------------------------------------------------
+
+    def update_cluster(self, **changes: Any) -> Cluster:
+        """Change the cluster's name, chair, executive stakeholders, the chair's response
+        time (days before an escalated challenge with no response is overdue), or the settings
+        an area keeps in the template (SETTINGS_HOOKS: the pulse survey's dimensions and
+        anonymity threshold, the self-assessment's conditions)."""
+        cluster = self.cluster()
+        allowed = set(CLUSTER_FIELDS).union(*(hook.fields for hook in self.SETTINGS_HOOKS))
+        self._only(changes, allowed, "A cluster has no field {}.")
+        if "name" in changes:
+            changes["name"] = require_text(changes["name"], "The cluster's name")
+        if "chair" in changes:
+            changes["chair"] = checked_person(changes["chair"], "The cluster chair's name")
+        if "stakeholders" in changes:
+            changes["stakeholders"] = checked_people(
+                changes["stakeholders"], "Each stakeholder's name"
+            )
+        if "response_days" in changes:
+            changes["response_days"] = check_response_days(changes["response_days"])
+        template = cluster.template
+        for hook in self.SETTINGS_HOOKS:
+            template = hook.apply(changes, template)
+        if template != cluster.template:
+            changes["template"] = template
+        updated = replace(cluster, **changes, updated_at=self.now())
+        with self._change("Changed the cluster's settings", self.ws.cluster_file):
+            self.ws.cluster_file.put(CLUSTER, updated)
+        return updated
+
+    def invitees(self, team_id: str | None = None) -> list[tuple[str, Person]]:
+        """Who can be invited to a briefing, as (group, person): the executive stakeholders,
+        then the line managers and the members of the team (or of every team)."""
+        teams = [self._team(team_id)] if team_id else self.teams()
+        found = [("Executive stakeholder", p) for p in self.cluster().stakeholders]
+        found += [(f"Line manager, {t.name}", p) for t in teams for p in t.line_managers]
+        found += [(t.name, p) for t in teams for p in t.members]
+        seen: set[str] = set()
+        unique: list[tuple[str, Person]] = []
+        for group, person in found:  # a line manager of two schools is invited once
+            key = (person.email or person.name).casefold()
+            if key not in seen:
+                seen.add(key)
+                unique.append((group, person))
+        return unique
