@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from checkin_write import NOW, REPO, build, clock, size_label, summary
 
-from storage.demo import build_demo
+from demo import build_demo
 from storage.facade import Flourish
 from storage.status_cache import CACHE_FILE
 

@@ -81,7 +81,7 @@ class FlourishApp(App[int]):
 
         try:
             if self.demo and not (self.root / CLUSTER_FILE).exists():
-                from storage.demo import build_demo
+                from demo import build_demo
 
                 build_demo(self.root, self.clock)
             program = None

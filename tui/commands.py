@@ -23,7 +23,7 @@ def open_program(args: argparse.Namespace) -> Flourish:
     clock = clock_from_env()
     root = workspace_path(args)
     if getattr(args, "demo", False) and not root.exists():
-        from storage.demo import build_demo
+        from demo import build_demo
 
         build_demo(root, clock)
     return Flourish.open(root, clock, user=_user(args))
@@ -66,7 +66,7 @@ def init(args) -> int:
 
 
 def demo(args) -> int:
-    from storage.demo import build_demo
+    from demo import build_demo
 
     root = Path(args.workspace).expanduser() if getattr(args, "workspace", None) else None
     root = root or demo_workspace()

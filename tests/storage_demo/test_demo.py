@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from demo import build_demo
 from domain.actions import CLOSED_STATUSES, ActionStatus
 from domain.challenges import Category, ChallengeKind, Severity
 from domain.checkins import CheckInKind
 from domain.records import Person
-from storage.demo import build_demo
 from storage.errors import WorkspaceExists
 from storage.facade import Flourish
 

@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from demo import build_demo
 from domain.challenges import ChallengeStatus, ResponseKind, WaitingOn
 from domain.timeline import describe_revision
-from storage.demo import build_demo
 from storage.facade import Flourish
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)  # never the real clock

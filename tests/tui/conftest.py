@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.demo import build_demo
+from demo import build_demo
 from storage.settings import Settings
 from tui.app import FlourishApp
 
