@@ -148,7 +148,7 @@ class ChallengeForm(FormScreen):
             )
         except ValidationError as e:
             # The one rule about the date (not in the future) belongs under the date.
-            if str(raised_on) in str(e):
+            if e.field == "raised_on":
                 raise FormError("raised", str(e)) from None
             raise
 
@@ -311,7 +311,7 @@ class RespondForm(ChallengeMoveForm):
                 awaiting=str(self.query_one("#awaiting", Select).value),
             )
         except ValidationError as e:
-            if str(on_date) in str(e):  # a response still to come belongs under the date
+            if e.field == "on":  # a response still to come belongs under the date
                 raise FormError("on", str(e)) from None
             raise
 

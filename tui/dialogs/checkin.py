@@ -138,7 +138,7 @@ class CheckInForm(FormScreen):
         try:
             self.program.check_checkin(on=on_date, kind=kind, next_checkin=next_date)
         except ValidationError as e:
-            raise FormError("next" if "next check-in" in str(e) else "date", str(e)) from None
+            raise FormError("next" if e.field == "next_checkin" else "date", str(e)) from None
         return self.program.log_checkin(
             self.team_id,
             on=on_date,

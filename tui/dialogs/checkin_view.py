@@ -249,7 +249,7 @@ class CheckInEditForm(FormScreen):
         try:
             self.program.check_checkin(on=on_date, kind=kind, next_checkin=next_date)
         except ValidationError as e:
-            raise FormError("next" if "next check-in" in str(e) else "date", str(e)) from None
+            raise FormError("next" if e.field == "next_checkin" else "date", str(e)) from None
         attendees = self.query_one("#attendees", SelectionList)
         ticked = set(attendees.selected)
         in_order = [

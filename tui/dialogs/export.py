@@ -25,8 +25,7 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 from domain.dates import parse_date
 from domain.errors import FlourishError
 from domain.records import Person
-from storage.facade import Flourish
-from storage.facade import CalendarScope, save_export
+from storage.facade import CalendarScope, Flourish, save_export
 from tui.dialogs.base import FormError, FormScreen, field
 
 CALENDAR, TABLE, PACK = "calendar", "table", "pack"

@@ -114,7 +114,7 @@ class TeamForm(FormScreen):
                 school_type=school_type,
             )
         except ValidationError as e:
-            if "team named" in str(e) or "school's name" in str(e):
+            if e.field == "name":
                 raise FormError("name", str(e)) from None
             raise
 
