@@ -87,7 +87,9 @@ def add_challenges(fl: Flourish, story: StoryClock, teams: dict[str, Team], toda
     )
 
 
-def _challenge_steps(fl: Flourish, story, raised: dict[str, Challenge], today: date) -> None:
+def _challenge_steps(
+    fl: Flourish, story: StoryClock, raised: dict[str, Challenge], today: date
+) -> None:
     """Escalate, respond and resolve as CHALLENGE_STEPS tells it: escalations by the team's
     coach, the rest by the chair."""
     chair = Flourish(fl.ws, user=CHAIR.name)

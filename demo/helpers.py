@@ -1,6 +1,7 @@
 """Small helpers the demo's story shares: who is invited or named, and which day it is."""
 
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from demo.data import FRI, ROLE_KEYS
@@ -29,7 +30,7 @@ def placeholders(members: list[Person]) -> dict[str, str]:
     return names
 
 
-def cycle(pool: tuple[str, ...], rng: random.Random):
+def cycle(pool: tuple[str, ...], rng: random.Random) -> Iterator[str]:
     """The pool in a shuffled order, repeated: no note twice in a row."""
     order = list(pool)
     rng.shuffle(order)

@@ -53,7 +53,9 @@ def _term(day: date) -> str:
     return "Spring" if day.month <= 4 else "Summer" if day.month <= 8 else "Autumn"
 
 
-def add_self_assessments(fl: Flourish, story: StoryClock, teams: dict[str, Team], today: date):
+def add_self_assessments(
+    fl: Flourish, story: StoryClock, teams: dict[str, Team], today: date
+) -> None:
     """Two rounds of the sustainability grid, the 1-to-1s spread over the weeks after each
     opened, so the grid compares them."""
     keys = [c.key for c in fl.conditions()]
@@ -72,7 +74,7 @@ def add_self_assessments(fl: Flourish, story: StoryClock, teams: dict[str, Team]
             )
 
 
-def add_diagnostics(fl: Flourish, story: StoryClock, teams: dict[str, Team], today: date):
+def add_diagnostics(fl: Flourish, story: StoryClock, teams: dict[str, Team], today: date) -> None:
     for school, people in DIAGNOSTIC_PEOPLE.items():
         rng = random.Random(f"{SEED}:diagnostic:{school}")
         for n, person in enumerate(people):

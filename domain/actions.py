@@ -53,4 +53,4 @@ def parse_status(text: str) -> ActionStatus:
 
 
 def overdue_actions(actions: list[ActionItem], today: date) -> list[ActionItem]:
-    return sorted((a for a in actions if a.is_overdue(today)), key=lambda a: a.due)
+    return sorted((a for a in actions if a.is_overdue(today)), key=lambda a: a.due or date.max)

@@ -65,7 +65,9 @@ def _challenge(c: Challenge, names: dict[str, str], today: date, response_days: 
     return text
 
 
-def _revisions(revisions: list[ScheduleRevision], names: dict[str, str], since: date | None):
+def _revisions(
+    revisions: list[ScheduleRevision], names: dict[str, str], since: date | None
+) -> list[str]:
     heading = "Schedule revisions" + (f" since the last briefing ({since:%-d %b})" if since else "")
     if not revisions:
         return [f"{heading}: none"]

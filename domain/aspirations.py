@@ -1,7 +1,9 @@
 """Where we are now / where we want to be: a team's paired statements, each side with its
 evidence, linked to the action plan items that will move the team from one to the other."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from domain.errors import ValidationError
 from domain.records import Record, require_text
@@ -20,7 +22,7 @@ class Aspiration(Record):
 FIELDS = ("now", "want", "now_evidence", "want_evidence")
 
 
-def check_fields(changes: dict) -> dict:
+def check_fields(changes: Mapping[str, object]) -> dict[str, Any]:
     """Edited fields, stripped; both statements are required."""
     if unknown := set(changes) - set(FIELDS):
         raise ValidationError(f"A statement pair has no field {', '.join(sorted(unknown))}.")

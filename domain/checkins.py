@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from domain.records import Record, parse_choice
 
+Day = date  # the field `date` below hides the type's name inside the class
+
 
 class CheckInKind(StrEnum):
     COACHING = "coaching"
@@ -30,7 +32,7 @@ class CheckIn(Record):
     notes: str = ""
     confidential: bool = False
     action_ids: list[str] = field(default_factory=list)  # actions agreed or updated here
-    next_checkin: date | None = None
+    next_checkin: Day | None = None
     sequence: int = 0  # rises when its date changes, so calendars take the correction
 
 

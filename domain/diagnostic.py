@@ -8,7 +8,7 @@ individual questions")."""
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -145,7 +145,9 @@ def parse_answer(text: str | int) -> int:
     return int(s)
 
 
-def check_answers(questionnaire: tuple[Section, ...], answers: dict[str, int]) -> dict[str, int]:
+def check_answers(
+    questionnaire: tuple[Section, ...], answers: Mapping[str, int | str]
+) -> dict[str, int]:
     """Answers keyed by question, each 0-4, in the questionnaire's order."""
     known = questions(questionnaire)
     if unknown := [k for k in answers if k not in known]:
@@ -231,10 +233,10 @@ def combine(
     results = []
     for section in questionnaire:
         qs = tuple(_question(q, responses) for q in section.questions)
-        answered = [q for q in qs if q.mean is not None]
-        total = round(sum(q.mean for q in answered), 1) if answered else None
+        means = [q.mean for q in qs if q.mean is not None]
+        total = round(sum(means), 1) if means else None
         results.append(
-            SectionResult(section=section, total=total, maximum=TOP * len(answered), questions=qs)
+            SectionResult(section=section, total=total, maximum=TOP * len(means), questions=qs)
         )
     return results
 
@@ -320,11 +322,18 @@ def _check_header(header: list[str], questionnaire: tuple[Section, ...]) -> None
         raise ValidationError("A column is named twice in the first line.")
 
 
-def _diagnostic_row(header, cells, line, team_of, questionnaire, today) -> DiagnosticRow:
+def _diagnostic_row(
+    header: list[str],
+    cells: list[str],
+    line: int,
+    team_of: Callable[[str], str],
+    questionnaire: tuple[Section, ...],
+    today: date,
+) -> DiagnosticRow:
     if len(cells) != len(header):
         raise ValidationError(f"{len(cells)} columns, not {len(header)}")
     row = dict(zip(header, (c.strip() for c in cells), strict=True))
-    answers = {}
+    answers: dict[str, int] = {}
     for key in questions(questionnaire):
         if row.get(key):
             try:

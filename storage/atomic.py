@@ -11,7 +11,9 @@ so a long-running app sees other processes' writes and a write costs one file's 
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 from tinydb.storages import Storage
@@ -74,14 +76,14 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)
-        self._data: dict | None = None
+        self._data: dict[str, Any] | None = None
         self._stamp: tuple[int, int, int] | None = None
         self._batch_depth = 0
         self._dirty = False
 
-    def read(self) -> dict | None:
+    def read(self) -> dict[str, Any] | None:
         if self._batch_depth and self._data is not None:
             return self._data
         stamp = _stamp(self.path)
@@ -91,7 +93,7 @@ class AtomicJSONStorage(Storage):
             self._data, self._stamp = self._load(), stamp
         return self._data
 
-    def _load(self) -> dict:
+    def _load(self) -> dict[str, Any]:
         try:
             raw = self.path.read_bytes()
             data = orjson.loads(raw)
@@ -101,7 +103,7 @@ class AtomicJSONStorage(Storage):
             raise CorruptFile(self.path, "not a Flourish workspace file")
         return data
 
-    def write(self, data: dict) -> None:
+    def write(self, data: dict[str, Any]) -> None:
         self._data = data
         if self._batch_depth:
             self._dirty = True
@@ -117,7 +119,7 @@ class AtomicJSONStorage(Storage):
         self._stamp = _stamp(self.path)
 
     @contextlib.contextmanager
-    def batch(self):
+    def batch(self) -> Iterator["AtomicJSONStorage"]:
         """Group writes into one save on exit; on an exception nothing is saved."""
         if not self._batch_depth:
             # Under the lock, read what is on disk now: a stat stamp can miss a same-size

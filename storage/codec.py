@@ -24,7 +24,7 @@ def to_record(obj: Any) -> Any:
     return obj
 
 
-def from_record(cls: type[T], record: dict) -> T:
+def from_record(cls: type[T], record: dict[str, Any]) -> T:
     """A record back as its dataclass. msgspec does the typed conversion (ISO dates, enum
     values, nested records) in C: decoding is most of the cost of reading a big workspace."""
     try:

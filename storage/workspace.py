@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import filelock
 import orjson
@@ -37,12 +37,13 @@ from storage.errors import (
 from storage.paths import CLUSTER_FILE
 
 T = TypeVar("T")
+Doc = dict[str, Any]  # a record as stored
 
 SCHEMA_VERSION = 1
 # MIGRATIONS[n] upgrades one file's raw data from version n to n + 1: fn(kind, data) -> data,
 # where kind is "cluster" or "team". Each file records its own version, so an interrupted
 # migration resumes where it stopped.
-MIGRATIONS: dict[int, Callable[[str, dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[str, Doc], Doc]] = {}
 
 TEAMS_DIR, BACKUPS_DIR, LOCK_FILE = "teams", "backups", ".lock"
 META = "_meta"
@@ -74,7 +75,7 @@ class RecordFile:
     def __init__(self, path: Path):
         self.path = path
         self.storage = AtomicJSONStorage(path)
-        self.journal: list | None = None
+        self.journal: list[JournalEntry] | None = None
 
     def table(self, name: str) -> Table:
         # A fresh, uncached Table each time: another process may have changed the file.
@@ -90,17 +91,17 @@ class RecordFile:
         docs = self.table(name).search(where("id") == record_id)
         return from_record(cls, docs[0]) if docs else None
 
-    def raw(self, name: str, record_id: str) -> dict | None:
+    def raw(self, name: str, record_id: str) -> Doc | None:
         docs = self.table(name).search(where("id") == record_id)
         return dict(docs[0]) if docs else None
 
-    def put(self, name: str, record) -> None:
+    def put(self, name: str, record: Any) -> None:
         self.put_raw(name, record.id, to_record(record))
 
     def remove(self, name: str, record_id: str) -> None:
         self.put_raw(name, record_id, None)
 
-    def put_raw(self, name: str, record_id: str, doc: dict | None) -> None:
+    def put_raw(self, name: str, record_id: str, doc: Doc | None) -> None:
         """Store a document as it is, or remove the record when `doc` is None."""
         if self.journal is not None:
             self.journal.append((self, name, record_id, self.raw(name, record_id), doc))
@@ -109,14 +110,18 @@ class RecordFile:
         else:
             self.table(name).upsert(doc, where("id") == record_id)
 
-    def meta(self) -> dict:
+    def meta(self) -> Doc:
         docs = self.table(META).all()
         return dict(docs[0]) if docs else {}
 
-    def set_meta(self, **values) -> None:
+    def set_meta(self, **values: Any) -> None:
         table = self.table(META)
         table.truncate()
         table.insert(values)
+
+
+# What a journal records of each write: (file, table, record id, before, after).
+JournalEntry = tuple[RecordFile, str, str, Doc | None, Doc | None]
 
 
 class Workspace:
@@ -139,7 +144,7 @@ class Workspace:
         root: Path,
         clock: Callable[[], datetime],
         fill: Callable[[RecordFile], None] = lambda f: None,
-        **meta,
+        **meta: Any,
     ) -> "Workspace":
         """A new workspace whose cluster file holds `meta` and what `fill` puts there, saved
         in one write: a crash leaves a whole workspace or none."""
@@ -156,7 +161,7 @@ class Workspace:
         return ws
 
     @staticmethod
-    def stamp(f: RecordFile, **meta) -> None:
+    def stamp(f: RecordFile, **meta: Any) -> None:
         """Mark a new file with the schema version it is written in."""
         f.set_meta(schema_version=SCHEMA_VERSION, **meta)
 
@@ -196,7 +201,7 @@ class Workspace:
         return version
 
     @property
-    def meta(self) -> dict:
+    def meta(self) -> Doc:
         return self.read(self.cluster_file.meta)
 
     # -- files -----------------------------------------------------------------------------
@@ -209,7 +214,7 @@ class Workspace:
     def team_ids_on_disk(self) -> list[str]:
         return sorted(p.stem for p in (self.root / TEAMS_DIR).glob("*.json"))
 
-    def read(self, fn: Callable[..., T], *args) -> T:
+    def read(self, fn: Callable[..., T], *args: Any) -> T:
         """Run a read, turning an unreadable file into an error that names the backup."""
         try:
             with self._thread_lock:
@@ -217,10 +222,10 @@ class Workspace:
         except CorruptFile as e:
             raise self._corrupt(e) from None
 
-    def fingerprint(self) -> tuple:
+    def fingerprint(self) -> tuple[tuple[int, int, int] | None, ...]:
         """Changes whenever any data file is saved, by this process or another: files are only
         ever replaced, which gives the cluster file a new inode and touches the teams folder."""
-        stamps = []
+        stamps: list[tuple[int, int, int] | None] = []
         for path in (self.root / CLUSTER_FILE, self.root / TEAMS_DIR):
             try:
                 st = path.stat()
@@ -378,9 +383,10 @@ def _workspace_file(data: bytes, cluster: bool) -> bool:
     return any(isinstance(doc, dict) and "schema_version" in doc for doc in docs)
 
 
-def _file_version(data: dict) -> int:
-    meta = data.get(META, {})
-    return next(iter(meta.values()), {}).get("schema_version", 0) if meta else 0
+def _file_version(data: Doc) -> int:
+    meta: dict[str, Doc] = data.get(META, {})
+    version: int = next(iter(meta.values()), {}).get("schema_version", 0) if meta else 0
+    return version
 
 
 def _same_file_version(stat: os.stat_result, copy: Path) -> bool:

@@ -40,7 +40,7 @@ class AspirationVerbs(FindingActions):
             self._file(found.id).put(ASPIRATIONS, made)
         return made
 
-    def update_aspiration(self, ref: str, **changes) -> Aspiration:
+    def update_aspiration(self, ref: str, **changes: str) -> Aspiration:
         old = self.aspiration(ref)
         updated = replace(old, **check_fields(changes), updated_at=self.now())
         return self._put_aspiration(updated, "Changed a where-we-are statement pair")

@@ -34,12 +34,9 @@ from storage.tables import (
     TEAM_TABLES,
     TEAMS,
 )
-from storage.workspace import RecordFile, Workspace
+from storage.workspace import JournalEntry, RecordFile, Workspace
 
 R = TypeVar("R", bound=Record)
-
-# A journal entry: (file, table, record id, the document before, the document after).
-Entry = tuple[RecordFile, str, str, dict[str, Any] | None, dict[str, Any] | None]
 
 
 @dataclass(kw_only=True)
@@ -68,7 +65,7 @@ class Change:
     replaced, as (file, table, id, before, after)."""
 
     label: str
-    entries: list[Entry] = field(default_factory=list)
+    entries: list[JournalEntry] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -154,7 +151,8 @@ class FacadeCore:
         return bool(self.ws.meta.get("demo"))
 
     def cluster(self) -> Cluster:
-        (cluster,) = self.ws.read(self.ws.cluster_file.all, CLUSTER, Cluster)
+        found: list[Cluster] = self.ws.read(self.ws.cluster_file.all, CLUSTER, Cluster)
+        (cluster,) = found
         return cluster
 
     def teams(self) -> list[Team]:

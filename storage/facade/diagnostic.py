@@ -1,6 +1,7 @@
 """The collaboration diagnostic: several respondents per school answer a questionnaire, and
 their answers are combined, with the gaps flagged and turned into actions."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,7 +54,7 @@ class DiagnosticVerbs(FindingActions):
     def record_diagnostic(
         self,
         team: str,
-        answers: dict[str, int | str],
+        answers: Mapping[str, int | str],
         *,
         respondent: str = "",
         on: date | str | None = None,
@@ -116,7 +117,9 @@ class DiagnosticVerbs(FindingActions):
             return self.today()
         return answered_on(on.isoformat() if isinstance(on, date) else on, self.today())
 
-    def _put_diagnostic(self, rows, source: str, label: str) -> list[DiagnosticResponse]:
+    def _put_diagnostic(
+        self, rows: list[tuple[str, str, date, dict[str, int]]], source: str, label: str
+    ) -> list[DiagnosticResponse]:
         now = self.now()
         made = [
             DiagnosticResponse(

@@ -7,7 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from domain.actions import ActionItem
+from domain.aspirations import Aspiration
+from domain.cluster import Team
 from domain.errors import FlourishError, NotFound, ValidationError
+from domain.pulse import PulseDimension, PulsePoint
 from domain.records import Person
 from domain.schedule import (
     CalendarEvent,
@@ -72,7 +76,7 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, AspirationVerbs):
         else:
             name = f"{cluster.name}: stakeholder briefings"
             names = {t.id: t.name for t in self.teams()}
-            events = [briefing_event(b, names.get(b.team_id)) for b in self.briefings()]
+            events = [briefing_event(b, names.get(b.team_id or "")) for b in self.briefings()]
         return CalendarExport(
             name=name,
             events=in_range(events, scope.first, scope.last),
@@ -80,7 +84,7 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, AspirationVerbs):
             organizer=cluster.chair,
         )
 
-    def _team_events(self, team) -> list[CalendarEvent]:
+    def _team_events(self, team: Team) -> list[CalendarEvent]:
         return team_events(
             team,
             self.cluster().template,
@@ -109,7 +113,7 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, AspirationVerbs):
                 # The program's events; briefings only where invited (below).
                 events |= {e.uid: e for e in self._team_events(team) if e.uid not in briefings}
         for b in self.briefings():
-            event = briefing_event(b, names.get(b.team_id))
+            event = briefing_event(b, names.get(b.team_id or ""))
             everyone += b.attendees
             if chair or is_invited(key, event):
                 events[event.uid] = event
@@ -124,7 +128,9 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, AspirationVerbs):
 
     # -- spreadsheets and the briefing pack ----------------------------------------------
 
-    def table(self, kind: str, team: str | None = None, include_confidential=False) -> bytes:
+    def table(
+        self, kind: str, team: str | None = None, include_confidential: bool = False
+    ) -> bytes:
         """Actions, check-ins or challenges as CSV for a spreadsheet: one team or all."""
         from exports import tables
 
@@ -180,10 +186,10 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, AspirationVerbs):
         title = chosen.title if chosen else f"Briefing pack: {self.cluster().name}"
         return pack_html(markdown, title=title)
 
-    def _linked_aspirations(self, team_id: str) -> list:
+    def _linked_aspirations(self, team_id: str) -> list[tuple[Aspiration, list[ActionItem]]]:
         return [(a, self.aspiration_actions(a)) for a in self.aspirations(team_id)]
 
-    def _pulse_by_dimension(self, team_id: str) -> dict:
+    def _pulse_by_dimension(self, team_id: str) -> dict[PulseDimension, list[PulsePoint]]:
         trends = self.pulse_trends(team_id)
         return {d: trends[d.key] for d in self.pulse_dimensions()}
 

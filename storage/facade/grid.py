@@ -148,7 +148,12 @@ class GridVerbs(FindingActions):
             old = existing.get(key)
             if evidence is None:
                 evidence = old.evidence if old else ""
-            fields = {"score": score, "evidence": evidence, "by": self.user, "updated_at": now}
+            fields: dict[str, Any] = {
+                "score": score,
+                "evidence": evidence,
+                "by": self.user,
+                "updated_at": now,
+            }
             if old:
                 made.append(replace(old, **fields))
             else:

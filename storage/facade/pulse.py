@@ -73,14 +73,15 @@ class PulseVerbs(FindingActions):
         """One month's results for every team, or each team's latest month."""
         template = self.cluster().template
         results = self.pulse_results()
-        rows, months = [], {}
+        rows: list[tuple[Team, dict[str, PulsePoint | None]]] = []
+        months: dict[str, date] = {}
         for team in self.teams():
             mine = [r for r in results if r.team_id == team.id]
             shown = month or max((r.month for r in mine), default=None)
             mine = [r for r in mine if r.month == shown]
-            if mine:
+            if mine and shown is not None:
                 months[team.id] = shown
-            cells = {}
+            cells: dict[str, PulsePoint | None] = {}
             for d in template.pulse_dimensions:
                 points = trend(mine, d.key, template.pulse_min_responses)
                 cells[d.key] = points[-1] if points else None
@@ -130,7 +131,9 @@ class PulseVerbs(FindingActions):
             label,
         )
 
-    def _put_pulse(self, rows, source: str, label: str) -> list[PulseResult]:
+    def _put_pulse(
+        self, rows: list[tuple[str, date, str, float, int]], source: str, label: str
+    ) -> list[PulseResult]:
         """Store results (team id, month, dimension, score, responses) as one undoable step,
         replacing any for the same team, month and dimension."""
         now = self.now()
@@ -143,7 +146,12 @@ class PulseVerbs(FindingActions):
         made = []
         for team_id, month, key, score, responses in rows:
             old = existing.get((team_id, month, key))
-            fields = {"score": score, "responses": responses, "source": source, "updated_at": now}
+            fields: dict[str, Any] = {
+                "score": score,
+                "responses": responses,
+                "source": source,
+                "updated_at": now,
+            }
             if old:
                 made.append(replace(old, **fields))
             else:

@@ -83,11 +83,13 @@ class ScheduleVerbs(FacadeCore):
         team = self._team(team_id)
         team_file = self._file(team.id)
         challenge = self.challenge(revision.challenge_id) if revision.challenge_id else None
-        when = {"today": self.today(), "at": self.now(), "by": self.user}
         with self._change(f"Revised {team.name}'s schedule", team_file):
             team_file.put(REVISIONS, revision)
             if challenge is not None:
-                team_file.put(CHALLENGES, answered_by_revision(challenge, revision, **when))
+                answered = answered_by_revision(
+                    challenge, revision, today=self.today(), at=self.now(), by=self.user
+                )
+                team_file.put(CHALLENGES, answered)
         return revision
 
     def revision(self, ref: str, team_id: str | None = None) -> ScheduleRevision:
