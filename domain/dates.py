@@ -117,7 +117,7 @@ def parse_shift(text: str) -> int:
     s = _normalise(text)
     m = _SHIFT.fullmatch(s)
     unit = _UNITS.get(m[3]) if m else None
-    if unit not in ("days", "weeks"):
+    if m is None or unit not in ("days", "weeks"):
         raise _invalid(text, "a shift", None, SHIFT_HINT)
     days = int(m[2]) * (7 if unit == "weeks" else 1) * (-1 if m[1] == "-" else 1)
     if days == 0:
@@ -156,10 +156,10 @@ def _resolve(s: str, text: str, today: date, prefer: Prefer) -> date:
             return date(*map(int, m.groups()))
         except ValueError as e:  # e.g. "day is out of range for month"
             raise _invalid(text, "a date", str(e)) from None
-    if (m := _DAY_MONTH.fullmatch(s)) and _month_number(m[2]):
-        return _day_month(int(m[1]), _month_number(m[2]), m[3], text, today, prefer)
-    if (m := _MONTH_DAY.fullmatch(s)) and _month_number(m[1]):
-        return _day_month(int(m[2]), _month_number(m[1]), m[3], text, today, prefer)
+    if (m := _DAY_MONTH.fullmatch(s)) and (month := _month_number(m[2])):
+        return _day_month(int(m[1]), month, m[3], text, today, prefer)
+    if (m := _MONTH_DAY.fullmatch(s)) and (month := _month_number(m[1])):
+        return _day_month(int(m[2]), month, m[3], text, today, prefer)
     if m := _OFFSET.fullmatch(s):
         sign, number, unit = m.groups()
         if unit not in _UNITS:
@@ -168,7 +168,8 @@ def _resolve(s: str, text: str, today: date, prefer: Prefer) -> date:
             )
             raise _invalid(text, "a date", reason)
         # relativedelta clamps month ends: Jan 31 + 1m is the last day of February.
-        return today + relativedelta(**{_UNITS[unit]: int(number) * (-1 if sign == "-" else 1)})
+        amount = int(number) * (-1 if sign == "-" else 1)
+        return today + _shift(_UNITS[unit], amount)
     if m := _WEEKDAY.fullmatch(s):
         modifier, word = m.groups()
         weekday = _weekday_number(word)
@@ -179,6 +180,17 @@ def _resolve(s: str, text: str, today: date, prefer: Prefer) -> date:
     raise _invalid(text, "a date")
 
 
+def _shift(unit: str, amount: int) -> relativedelta:
+    """`amount` of a unit ("days", "weeks", "months" or "years") as a relativedelta."""
+    if unit == "days":
+        return relativedelta(days=amount)
+    if unit == "weeks":
+        return relativedelta(weeks=amount)
+    if unit == "months":
+        return relativedelta(months=amount)
+    return relativedelta(years=amount)
+
+
 def _month_number(word: str) -> int | None:
     """January=1; "dec", "Dec" and "December" all count, as dates are shown that way."""
     for number, name in enumerate(_MONTH_NAMES, start=1):
@@ -187,7 +199,9 @@ def _month_number(word: str) -> int | None:
     return None
 
 
-def _day_month(day: int, month: int, year: str | None, text, today: date, prefer) -> date:
+def _day_month(
+    day: int, month: int, year: str | None, text: str, today: date, prefer: Prefer
+) -> date:
     """A day and month; without a year, the nearest such date on the preferred side of today."""
     years = [int(year)] if year else [today.year - 1, today.year, today.year + 1]
     candidates = []

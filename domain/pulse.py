@@ -6,7 +6,7 @@ are shaded in the bands of domain.scales, as the self-assessment grid's are.
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -137,7 +137,9 @@ def parse_pulse_csv(
             f"The first line must name the columns {','.join(CSV_COLUMNS)}; "
             f"it is {','.join(header) or 'empty'}."
         )
-    rows, rejected, seen = [], [], {}
+    rows: list[PulseRow] = []
+    rejected: list[Rejected] = []
+    seen: dict[tuple[str, date, str], int] = {}  # the line each key was first on
     for cells in reader:
         line = reader.line_num
         if not any(c.strip() for c in cells):
@@ -162,7 +164,12 @@ def parse_pulse_csv(
     return rows
 
 
-def _row(cells, line, team_of, dimensions) -> PulseRow:
+def _row(
+    cells: list[str],
+    line: int,
+    team_of: Callable[[str], str],
+    dimensions: tuple[PulseDimension, ...],
+) -> PulseRow:
     if len(cells) != len(CSV_COLUMNS):
         raise ValidationError(f"{len(cells)} columns, not {len(CSV_COLUMNS)}")
     team, month, dimension, score, responses = (c.strip() for c in cells)
@@ -242,20 +249,21 @@ def latest(
     with_change = {k: c for k, c in changes.items() if c is not None}
     mean = _mean(shown_now.values())
     before = [shown_now[k] - c for k, c in with_change.items()]
+    after_mean, before_mean = _mean(shown_now[k] for k in with_change), _mean(before)
     return LatestPulse(
         month=month,
         mean=mean,
-        change=round(_mean(shown_now[k] for k in with_change) - _mean(before), 2)
-        if with_change
+        change=round(after_mean - before_mean, 2)
+        if after_mean is not None and before_mean is not None  # some dimension has a change
         else None,
         low=tuple(k for k, s in shown_now.items() if s < LOW),
         falling=tuple(k for k, c in with_change.items() if c <= -FALL),
     )
 
 
-def _mean(values) -> float | None:
-    values = list(values)
-    return round(sum(values) / len(values), 1) if values else None
+def _mean(values: Iterable[float]) -> float | None:
+    found = list(values)
+    return round(sum(found) / len(found), 1) if found else None
 
 
 def action_title(dimension: PulseDimension, point: PulsePoint, delta: float | None) -> str:

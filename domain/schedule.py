@@ -7,6 +7,7 @@ place or status changes. Nothing here depends on today: exporting unchanged data
 day gives the same events.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -16,7 +17,7 @@ from domain.cluster import Team
 from domain.errors import ValidationError
 from domain.program import EventKind, ProgramTemplate
 from domain.records import Person
-from domain.timeline import Milestone, ScheduleRevision, build_timeline
+from domain.timeline import Milestone, ScheduleRevision, Timeline, build_timeline
 
 UID_DOMAIN = "flourish"
 # A template briefing is filled by a real one scheduled this close to it.
@@ -70,7 +71,9 @@ def uid(*parts: str) -> str:
     return f"{'.'.join(parts)}@{UID_DOMAIN}"
 
 
-def in_range(events: list[CalendarEvent], first: date | None, last: date | None):
+def in_range(
+    events: list[CalendarEvent], first: date | None, last: date | None
+) -> list[CalendarEvent]:
     """The events that touch the days `first` to `last` (either may be open)."""
     if first and last and last < first:
         raise ValidationError(f"The range ends ({last}) before it starts ({first}).")
@@ -111,9 +114,9 @@ def team_events(
     team: Team,
     template: ProgramTemplate,
     *,
-    revisions: list[ScheduleRevision] = (),
-    checkins: list[CheckIn] = (),
-    briefings: list[Briefing] = (),
+    revisions: Sequence[ScheduleRevision] = (),
+    checkins: Sequence[CheckIn] = (),
+    briefings: Sequence[Briefing] = (),
 ) -> list[CalendarEvent]:
     """The team's whole program: its milestones on their revised dates, its coaching
     check-ins (held, agreed and expected), and the briefings it takes part in."""
@@ -131,12 +134,12 @@ def team_events(
     return sorted(events, key=event_order)
 
 
-def event_order(e: CalendarEvent):
+def event_order(e: CalendarEvent) -> tuple[date, bool, str]:
     """By day, all-day events first, then by UID so that the order never varies."""
     return (e.first_day(), not e.all_day, e.uid)
 
 
-def _milestone_event(team: Team, m: Milestone, sequence: int, changed: datetime):
+def _milestone_event(team: Team, m: Milestone, sequence: int, changed: datetime) -> CalendarEvent:
     stage = f"Stage {m.stage} of the program for {team.name}."
     moved = (
         f"Moved from {m.planned_start:%a %-d %b %Y} by a schedule revision." if m.revised else ""
@@ -154,7 +157,7 @@ def _milestone_event(team: Team, m: Milestone, sequence: int, changed: datetime)
     )
 
 
-def _unless_filled(event: CalendarEvent, briefings: list[Briefing]) -> CalendarEvent:
+def _unless_filled(event: CalendarEvent, briefings: Sequence[Briefing]) -> CalendarEvent:
     """A template briefing is only a placeholder: once a real briefing is scheduled near it,
     it is exported as cancelled, so a calendar that imported it earlier drops it."""
     if event.kind is not EventKind.BRIEFING:
@@ -176,7 +179,9 @@ def _unless_filled(event: CalendarEvent, briefings: list[Briefing]) -> CalendarE
     )
 
 
-def _milestone_changes(team: Team, template: ProgramTemplate, revisions: list[ScheduleRevision]):
+def _milestone_changes(
+    team: Team, template: ProgramTemplate, revisions: list[ScheduleRevision]
+) -> tuple[dict[str, int], dict[str, datetime]]:
     """How many times each milestone's dates have changed, and when they last did: the
     revisions replayed in the order they were made and reverted."""
     # A revision is made before it is reverted, even within one clock tick.
@@ -204,7 +209,7 @@ def _milestone_changes(team: Team, template: ProgramTemplate, revisions: list[Sc
     return counts, changed
 
 
-def _dates(timeline) -> dict[str, tuple[date, date]]:
+def _dates(timeline: Timeline) -> dict[str, tuple[date, date]]:
     return {m.key: (m.start, m.end) for m in timeline.milestones}
 
 
@@ -236,11 +241,11 @@ def coaching_events(
     return events
 
 
-def _logged(c: CheckIn):
+def _logged(c: CheckIn) -> tuple[datetime, str]:
     return (c.created_at, c.id)
 
 
-def _held(c: CheckIn):
+def _held(c: CheckIn) -> tuple[date, datetime]:
     return (c.date, c.created_at)
 
 
@@ -251,7 +256,7 @@ def _moved_by(contacts: list[CheckIn], first_n: list[CheckIn]) -> list[CheckIn]:
     return [c for c in contacts if _logged(c) <= cutoff]
 
 
-def _coaching(team: Team, n: int, day: date, moved_by: list[CheckIn], note: str):
+def _coaching(team: Team, n: int, day: date, moved_by: list[CheckIn], note: str) -> CalendarEvent:
     # Each contact logged (or edited) may have moved this check-in, so each counts once
     # (plus its own edits) towards the sequence.
     sequence = sum(1 + c.sequence for c in moved_by)

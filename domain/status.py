@@ -9,6 +9,7 @@ the old way are dropped.
 """
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -75,11 +76,11 @@ def team_facts(
     team: Team,
     template: ProgramTemplate,
     *,
-    checkins: list[CheckIn] = (),
-    actions: list[ActionItem] = (),
-    challenges: list[Challenge] = (),
-    revisions: list[ScheduleRevision] = (),
-    pulse: list[PulseResult] = (),
+    checkins: Sequence[CheckIn] = (),
+    actions: Sequence[ActionItem] = (),
+    challenges: Sequence[Challenge] = (),
+    revisions: Sequence[ScheduleRevision] = (),
+    pulse: Sequence[PulseResult] = (),
 ) -> TeamFacts:
     timeline = build_timeline(team.start, template, list(revisions))
     last = last_contact(list(checkins))
@@ -148,11 +149,11 @@ def team_status(
     template: ProgramTemplate,
     today: date,
     *,
-    checkins: list[CheckIn] = (),
-    actions: list[ActionItem] = (),
-    challenges: list[Challenge] = (),
-    revisions: list[ScheduleRevision] = (),
-    pulse: list[PulseResult] = (),
+    checkins: Sequence[CheckIn] = (),
+    actions: Sequence[ActionItem] = (),
+    challenges: Sequence[Challenge] = (),
+    revisions: Sequence[ScheduleRevision] = (),
+    pulse: Sequence[PulseResult] = (),
     response_days: int = DEFAULT_RESPONSE_DAYS,
 ) -> TeamStatus:
     facts = team_facts(

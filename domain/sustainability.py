@@ -172,7 +172,7 @@ def key_findings(g: Grid) -> KeyFindings:
     findings = [_finding(g, c) for c in g.conditions]
     order = {c.key: n for n, c in enumerate(g.conditions)}
     rated = [f for f in findings if f.mean is not None]
-    ranking = sorted(rated, key=lambda f: (-f.mean, f.low_share, order[f.condition.key]))
+    ranking = sorted(rated, key=lambda f: (-(f.mean or 0.0), f.low_share, order[f.condition.key]))
     priorities = sorted(
         (f for f in rated if f.priority),
         key=lambda f: (-f.low_share, f.mean, order[f.condition.key]),

@@ -4,6 +4,7 @@ Revisions are stored records applied on top of the template (never written into 
 order they were made; a reverted revision is skipped. Every date a team sees comes from here.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -117,7 +118,7 @@ class Timeline:
 
 
 def build_timeline(
-    start: date, template: ProgramTemplate, revisions: list[ScheduleRevision] = ()
+    start: date, template: ProgramTemplate, revisions: Sequence[ScheduleRevision] = ()
 ) -> Timeline:
     """The dated timeline for a team that starts on `start`."""
     starts = _stage_starts(start, template)
@@ -229,6 +230,7 @@ def _apply(
     rev: ScheduleRevision, stages: list[StageWindow], end: date, milestones: list[Milestone]
 ) -> tuple[list[StageWindow], date, list[Milestone]]:
     if rev.milestone_key:
+        assert rev.move_to is not None  # a milestone's move always names its date
         return (
             stages,
             end,
@@ -302,11 +304,11 @@ def check_effect(before: Timeline, after: Timeline, today: date) -> None:
                 f"That would move {new.title} ({old.start:%-d %b %Y}) to {new.start:%-d %b %Y}, "
                 "which has passed; choose a smaller shift."
             )
-    for old, new in zip(before.stages, after.stages, strict=True):
-        if old.start >= today > new.start:
+    for old_stage, new_stage in zip(before.stages, after.stages, strict=True):
+        if old_stage.start >= today > new_stage.start:
             raise ValidationError(
-                f"That would start stage {new.number} on {new.start:%-d %b %Y}, which has "
-                "passed; choose a smaller shift."
+                f"That would start stage {new_stage.number} on "
+                f"{new_stage.start:%-d %b %Y}, which has passed; choose a smaller shift."
             )
     if not after.start <= min(m.start for m in after.milestones) <= after.end:
         raise ValidationError("That would move a milestone outside the program's dates.")

@@ -228,8 +228,8 @@ def _pulse(section: TeamSection, least: int) -> str:
     for dimension, points in section.pulse.items():
         if points:
             recent = ", ".join(_point(p) for p in points[-4:])
-            moved = change(points)
-            trend = f" ({_delta(moved)})" if moved is not None else ""
+            delta = change(points)
+            trend = f" ({_delta(delta)})" if delta is not None else ""
             lines.append(f"- {md(dimension.label, 2)}: {recent}{trend}")
     lines.append(f"Hidden: results from fewer than {least} people are never shown.")
     return _block(lines)
@@ -250,6 +250,7 @@ def _progress(status: TeamStatus) -> str:
     if status.phase is Phase.FINISHED:
         return f"Finished: the program ended {_day(timeline.end)}."
     stage = status.stage
+    assert stage is not None  # in progress: the team is in a stage
     revised = " (revised dates)" if stage.revised else ""
     return (
         f"Stage {stage.number}: {md(stage.name, None)}, {_day(stage.start)} to "

@@ -9,7 +9,8 @@ What real clients need, beyond RFC 5545's grammar:
 """
 
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, vCalAddress, vText
@@ -35,7 +36,7 @@ class Text(vText):
     """A TEXT value escaped exactly as RFC 5545 says. icalendar's own escaping reads a typed
     backslash-N as an escaped line break, so "C:\\New" would come back broken."""
 
-    def __new__(cls, value: str, *args, **kwargs):
+    def __new__(cls, value: str, *args: Any, **kwargs: Any) -> "Text":
         return super().__new__(cls, clean_text(value), *args, **kwargs)
 
     def to_ical(self) -> bytes:
@@ -54,11 +55,12 @@ def to_ical(
     cal.add("x-wr-calname", Text(name))
     timed = [e for e in events if not e.all_day]
     if timed:
-        years = [e.start.astimezone(ZoneInfo(timezone)).year for e in timed]
+        years = [_timed(e.start, ZoneInfo(timezone)).year for e in timed]
         cal.add_component(vtimezone(timezone, min(years), max(years)))
     for event in events:
         cal.add_component(_event(event, ZoneInfo(timezone), organizer))
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
 def _event(e: CalendarEvent, zone: ZoneInfo, organizer: Person | None) -> Event:
@@ -72,8 +74,8 @@ def _event(e: CalendarEvent, zone: ZoneInfo, organizer: Person | None) -> Event:
         ev.add("dtend", e.end + timedelta(days=1))  # DTEND of a date is exclusive
         ev.add("transp", "TRANSPARENT")  # a program milestone does not block the day
     else:
-        ev.add("dtstart", e.start.astimezone(zone))
-        ev.add("dtend", e.end.astimezone(zone))
+        ev.add("dtstart", _timed(e.start, zone))
+        ev.add("dtend", _timed(e.end, zone))
     if e.location:
         ev.add("location", Text(e.location))
     if e.description:
@@ -99,11 +101,18 @@ def _reminder(e: CalendarEvent) -> Alarm:
     return alarm
 
 
+def _timed(value: date | datetime, zone: ZoneInfo) -> datetime:
+    """A timed event's start or end in `zone` (only all-day events have bare dates)."""
+    assert isinstance(value, datetime)
+    return value.astimezone(zone)
+
+
 def _address(person: Person, role: str | None) -> vCalAddress:
-    params = {"cn": cn(person.name)}
-    if role:
-        params |= {"role": role, "partstat": "NEEDS-ACTION"}
-    return vCalAddress.new(person.email.strip(), **params)
+    if not role:
+        return vCalAddress.new(person.email.strip(), cn=cn(person.name))
+    return vCalAddress.new(
+        person.email.strip(), cn=cn(person.name), role=role, partstat="NEEDS-ACTION"
+    )
 
 
 def cn(name: str) -> str:

@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from domain.actions import ActionItem, ProgressNote
 from domain.challenges import ChairResponse, Challenge
@@ -22,7 +22,16 @@ WITHHELD = "(confidential: not exported)"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | int
+
+
+class _OfTeam(Protocol):
+    @property
+    def team_id(self) -> str: ...
+
+
 T = TypeVar("T")
+R = TypeVar("R", bound=_OfTeam)  # a record kept by team
+Key = tuple[object, ...]  # a sort key
 
 
 def neutralise(value: Cell) -> Cell:
@@ -57,7 +66,7 @@ CHALLENGE_COLUMNS = (
 def actions_csv(actions: list[ActionItem], team_names: dict[str, str]) -> bytes:
     """The action plans: by team, then stage, due date (undated last) and title."""
 
-    def order(a: ActionItem) -> tuple:
+    def order(a: ActionItem) -> Key:
         return (a.stage, a.due is None, a.due or date.min, a.title.casefold())
 
     def row(a: ActionItem) -> dict[str, Cell]:
@@ -84,7 +93,7 @@ def checkins_csv(
     """The check-ins, by team then date. Notes marked confidential are withheld unless
     `include_confidential` is set (an export for the coach, not for stakeholders)."""
 
-    def order(c: CheckIn) -> tuple:
+    def order(c: CheckIn) -> Key:
         return (c.date, c.created_at)
 
     def row(c: CheckIn) -> dict[str, Cell]:
@@ -110,7 +119,7 @@ def challenges_csv(
     """The challenges, by team then the day they were raised; "Days overdue for the chair"
     counts past the cluster's `response_days` on `today`."""
 
-    def order(c: Challenge) -> tuple:
+    def order(c: Challenge) -> Key:
         return (c.raised_on, c.title.casefold())
 
     def row(c: Challenge) -> dict[str, Cell]:
@@ -149,7 +158,7 @@ def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, Cell]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def _by_team(records: list[T], team_names: dict[str, str], order: Callable[[T], tuple]) -> list[T]:
+def _by_team(records: list[R], team_names: dict[str, str], order: Callable[[R], Key]) -> list[R]:
     return sorted(records, key=lambda r: (_team(r.team_id, team_names).casefold(), *order(r)))
 
 

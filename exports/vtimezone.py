@@ -59,7 +59,7 @@ class _Transition:
             return self.after.dst > timedelta(0)
         return self.before.dst < timedelta(0) and self.after.offset > self.before.offset
 
-    def rule_key(self) -> tuple:
+    def rule_key(self) -> tuple[object, ...]:
         """Everything two yearly transitions must share to be one RRULE, apart from the year
         and the week of the month."""
         start = self.local_start
@@ -117,7 +117,9 @@ def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
 
 def _state(zone: ZoneInfo, timestamp: int) -> _State:
     local = datetime.fromtimestamp(timestamp, zone)
-    return _State(local.utcoffset(), local.dst(), local.tzname())
+    offset, dst, name = local.utcoffset(), local.dst(), local.tzname()
+    assert offset is not None and dst is not None and name is not None  # a time in a zone
+    return _State(offset, dst, name)
 
 
 def _transitions(zone: ZoneInfo, start: int, end: int) -> list[_Transition]:
@@ -148,7 +150,7 @@ def _group(transitions: list[_Transition]) -> list[_Group]:
     """Fold transitions into yearly-rule groups, each extending the latest group of its kind
     when it falls one year later on a week of the month the group can still name."""
     groups: list[_Group] = []
-    latest: dict[tuple, _Group] = {}
+    latest: dict[tuple[object, ...], _Group] = {}
     for transition in transitions:
         key = transition.rule_key()
         group = latest.get(key)
