@@ -1,14 +1,13 @@
 """Implementation challenges: raised by a team, escalated to the chair, answered, closed.
 
-What each move does is the domain's (domain/challenges.py); here each verb finds the
+What each move does is the domain's (domain/challenges/lifecycle.py); here each verb finds the
 challenge, hands the move today's date and the user, and saves the result as one step."""
 
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from domain import challenges as lifecycle
-from domain.challenges import Challenge, ChallengeKind, queue_order
+from domain.challenges import Challenge, ChallengeKind, lifecycle, queue_order
 from domain.records import parse_choice
 from storage.facade.core import FacadeCore
 from storage.tables import CHALLENGES
