@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pilot_support import running
 
 from demo import build_demo
 from storage.settings import Settings
@@ -53,3 +54,14 @@ def make_app(demo_root, _settings_file):
         return FlourishApp(root or demo_root, clock=clock, **kwargs)
 
     return make
+
+
+@pytest.fixture
+def open_app(make_app):
+    """`async with open_app(size=...) as pilot:` runs the app (made as `make_app` does) until
+    the workspace is open and the dashboard filled."""
+
+    def open_(root: Path | None = None, *, size: tuple[int, int] = (80, 24), **kwargs):
+        return running(make_app(root, **kwargs), size)
+
+    return open_

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 from conftest import clock
-from pilot_support import ready, wait_for, wait_for_screen
+from pilot_support import wait_for, wait_for_screen
 from textual.widgets import DataTable, Input, TextArea
 
 from domain.actions import ActionStatus
@@ -39,10 +39,9 @@ async def open_team(pilot, name_prefix: str) -> TeamScreen:
     return app.screen
 
 
-async def test_the_dashboard_shows_every_team_and_enter_opens_one(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_the_dashboard_shows_every_team_and_enter_opens_one(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         teams = app.program.teams()
         assert set(table_keys(app.screen)) == {t.id for t in teams}
         screen = await open_team(pilot, "Castlefield")
@@ -54,10 +53,9 @@ async def test_the_dashboard_shows_every_team_and_enter_opens_one(make_app):
         assert isinstance(app.screen, DashboardScreen)
 
 
-async def test_log_a_checkin_with_an_agreed_action_in_one_step(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_log_a_checkin_with_an_agreed_action_in_one_step(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         team = app.program.team("Hollins")
         await open_team(pilot, "Hollins")
         await pilot.press("c")
@@ -85,10 +83,9 @@ async def test_log_a_checkin_with_an_agreed_action_in_one_step(make_app):
         assert checkins.row_count == len(app.program.checkins(team.id))
 
 
-async def test_a_future_date_is_refused_inline_and_nothing_is_saved(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_a_future_date_is_refused_inline_and_nothing_is_saved(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         before = len(app.program.checkins())
         await pilot.press("c")
         await wait_for_screen(pilot, CheckInForm)
@@ -107,10 +104,9 @@ async def test_a_future_date_is_refused_inline_and_nothing_is_saved(make_app):
         assert len(app.program.checkins()) == before
 
 
-async def test_escape_asks_before_throwing_away_typed_notes(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_escape_asks_before_throwing_away_typed_notes(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         await pilot.press("c")
         await wait_for_screen(pilot, CheckInForm)
         form = app.screen
@@ -127,10 +123,9 @@ async def test_escape_asks_before_throwing_away_typed_notes(make_app):
         await wait_for_screen(pilot, DashboardScreen)
 
 
-async def test_single_keys_change_an_actions_status_and_ctrl_z_undoes_it(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_single_keys_change_an_actions_status_and_ctrl_z_undoes_it(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_team(pilot, "Millbrook")
         plan = screen.query_one("#plan-pane DataTable", DataTable)
         plan.focus()
@@ -149,10 +144,9 @@ async def test_single_keys_change_an_actions_status_and_ctrl_z_undoes_it(make_ap
         assert before.label in row_text(screen, action_id, "#plan-pane DataTable")
 
 
-async def test_deleting_asks_first_and_undo_brings_it_back(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_deleting_asks_first_and_undo_brings_it_back(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_team(pilot, "Northgate")
         plan = screen.query_one("#plan-pane DataTable", DataTable)
         plan.focus()
@@ -172,10 +166,9 @@ async def test_deleting_asks_first_and_undo_brings_it_back(make_app):
         assert action_id in table_keys(screen, "#plan-pane DataTable")
 
 
-async def test_filter_and_quick_views_narrow_the_dashboard(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_filter_and_quick_views_narrow_the_dashboard(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = app.screen
         statuses = {s.team.id: s for s in app.program.status()}
         await pilot.press("slash")
@@ -200,10 +193,9 @@ async def test_filter_and_quick_views_narrow_the_dashboard(make_app):
         assert len(table_keys(screen)) == len(statuses)
 
 
-async def test_sorting_cycles_through_orders(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_sorting_cycles_through_orders(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = app.screen
         by_name = table_keys(screen)
         names = [app.program.team(k).name for k in by_name]
@@ -215,10 +207,9 @@ async def test_sorting_cycles_through_orders(make_app):
         assert first.checkin_overdue_days == worst > 0
 
 
-async def test_help_lists_the_keys_of_the_screen_below(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_help_lists_the_keys_of_the_screen_below(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         await open_team(pilot, "Castlefield")
         await pilot.press("question_mark")
         await wait_for_screen(pilot, HelpScreen)
@@ -229,10 +220,9 @@ async def test_help_lists_the_keys_of_the_screen_below(make_app):
         assert isinstance(app.screen, TeamScreen)
 
 
-async def test_a_checkin_logged_elsewhere_appears_without_restarting(make_app, demo_root):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_a_checkin_logged_elsewhere_appears_without_restarting(open_app, demo_root):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         team = app.program.team("Millbrook")
         assert "6w ago" in row_text(app.screen, team.id) or "weeks" in row_text(app.screen, team.id)
         other = Flourish.open(demo_root, clock)  # as `flourish checkin add` would
@@ -245,19 +235,16 @@ async def test_a_checkin_logged_elsewhere_appears_without_restarting(make_app, d
         await wait_for(pilot, lambda: table.row_count == count)
 
 
-async def test_remapped_keys_from_the_settings_file_work(make_app, _settings_file):
+async def test_remapped_keys_from_the_settings_file_work(open_app, _settings_file):
     _settings_file.write_text('[keys]\n"checkin.log" = "ctrl+l"\n')
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+    async with open_app(size=SIZE) as pilot:
         await pilot.press("ctrl+l")
         await wait_for_screen(pilot, CheckInForm)
 
 
-async def test_the_theme_choice_is_remembered(make_app, _settings_file):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_the_theme_choice_is_remembered(make_app, open_app, _settings_file):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         app.theme = "nord"
         await pilot.pause()
     assert 'theme = "nord"' in _settings_file.read_text()
@@ -266,10 +253,9 @@ async def test_the_theme_choice_is_remembered(make_app, _settings_file):
         assert again.theme == "nord"
 
 
-async def test_markup_in_user_text_shows_literally(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_markup_in_user_text_shows_literally(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         team = app.program.team("Ashworth")
         tricky = "[bold]Oak[/] [link=x]H[/] [/]"  # short enough not to be cut
         app.program.update_team(team.id, name=tricky)
@@ -307,12 +293,11 @@ async def test_a_damaged_workspace_shows_the_problem_and_exits_2(make_app, demo_
     assert (demo_root / "cluster.json").read_bytes() == damage
 
 
-async def test_the_command_palette_goes_to_a_team_and_logs_a_checkin(make_app):
+async def test_the_command_palette_goes_to_a_team_and_logs_a_checkin(open_app):
     from textual.command import CommandPalette
 
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         await pilot.press("ctrl+p")
         await wait_for_screen(pilot, CommandPalette)
         app.screen.query_one(Input).value = "go to castlefield"
@@ -345,10 +330,8 @@ async def test_a_damaged_team_file_shows_the_problem_and_exits_2(make_app, demo_
     assert team_file.read_bytes() == b"xx"
 
 
-async def test_the_checkin_form_closes_at_once_when_nothing_was_typed(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_the_checkin_form_closes_at_once_when_nothing_was_typed(open_app):
+    async with open_app(size=SIZE) as pilot:
         await open_team(pilot, "Millbrook")  # its open actions fill the form's change rows
         await pilot.press("c")
         await wait_for_screen(pilot, CheckInForm)
@@ -359,10 +342,9 @@ async def test_the_checkin_form_closes_at_once_when_nothing_was_typed(make_app):
         await wait_for_screen(pilot, TeamScreen)
 
 
-async def test_the_checkin_form_shows_its_action_rows_and_picking_a_team_moves_on(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_the_checkin_form_shows_its_action_rows_and_picking_a_team_moves_on(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         app.screen.query_one("#teams", DataTable).display = False  # no team highlighted
         await pilot.press("c")
         await wait_for_screen(pilot, CheckInForm)

@@ -2,7 +2,7 @@
 evidence and linked actions, side by side or stacked; adding, editing, deleting, linking,
 unlinking and making an action; user text shown literally."""
 
-from pilot_support import ready, wait_for, wait_for_screen
+from pilot_support import notes, wait_for, wait_for_screen
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from domain.aspirations import evidence_lines
@@ -11,10 +11,6 @@ from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.team import TeamScreen
 
 WIDE = (120, 36)
-
-
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 def cells(table: DataTable, key: str) -> list[str]:
@@ -27,7 +23,6 @@ def flat(text: str) -> str:
 
 
 async def open_tab(pilot, team: str):
-    await ready(pilot)
     app = pilot.app
     app.action_open_team(app.program.team(team).id, tab="where")
     await wait_for_screen(pilot, TeamScreen)
@@ -51,9 +46,9 @@ async def fill_form(pilot, now="", now_evidence="", want="", want_evidence=""):
 # -- showing ---------------------------------------------------------------------------------
 
 
-async def test_the_tab_shows_each_pair_side_by_side_with_evidence_and_linked_actions(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_the_tab_shows_each_pair_side_by_side_with_evidence_and_linked_actions(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         _pane, table = await open_tab(pilot, "Millbrook")
         program = app.program
         assert app.screen.query_one("#tabs").active == "where" and table.has_focus
@@ -83,9 +78,9 @@ async def test_the_tab_shows_each_pair_side_by_side_with_evidence_and_linked_act
         assert "⚠ due" in flat(cells(table, meetings.id)[2])  # its action is overdue
 
 
-async def test_at_80_columns_each_pair_is_stacked(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_at_80_columns_each_pair_is_stacked(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         _pane, table = await open_tab(pilot, "Northgate")
         (pair,) = app.program.aspirations("Northgate")
         assert len(table.ordered_columns) == 1
@@ -101,9 +96,8 @@ async def test_at_80_columns_each_pair_is_stacked(make_app):
         assert all(len(line) <= 76 for line in lines)
 
 
-async def test_a_team_without_pairs_says_how_to_add_one(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_a_team_without_pairs_says_how_to_add_one(open_app):
+    async with open_app(size=WIDE) as pilot:
         pane, table = await open_tab(pilot, "Ashworth")
         assert not table.display and table.row_count == 0
         empty = pane.query_one("#where-empty", Static)
@@ -113,9 +107,9 @@ async def test_a_team_without_pairs_says_how_to_add_one(make_app):
 # -- adding, editing, deleting ---------------------------------------------------------------
 
 
-async def test_add_refuses_a_missing_statement_then_saves_and_shows_text_literally(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_add_refuses_a_missing_statement_then_saves_and_shows_text_literally(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         pane, table = await open_tab(pilot, "Ashworth")
         program = app.program
         await pilot.press("a")
@@ -145,9 +139,9 @@ async def test_add_refuses_a_missing_statement_then_saves_and_shows_text_literal
         assert not pane.query_one("#where-empty").display
 
 
-async def test_edit_changes_the_pair_and_delete_asks_first(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_edit_changes_the_pair_and_delete_asks_first(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         pane, table = await open_tab(pilot, "Northgate")
         program = app.program
         (pair,) = program.aspirations("Northgate")
@@ -179,9 +173,9 @@ async def test_edit_changes_the_pair_and_delete_asks_first(make_app):
 # -- linking and making actions --------------------------------------------------------------
 
 
-async def test_link_and_unlink_an_action_through_the_picker(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_link_and_unlink_an_action_through_the_picker(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         _pane, table = await open_tab(pilot, "Millbrook")
         program = app.program
         pair = program.aspirations("Millbrook")[0]
@@ -214,9 +208,9 @@ async def test_link_and_unlink_an_action_through_the_picker(make_app):
         assert program.aspiration(pair.id).action_ids == [chosen]
 
 
-async def test_t_makes_an_action_linked_to_the_pair_and_refuses_a_second_time(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_t_makes_an_action_linked_to_the_pair_and_refuses_a_second_time(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         _pane, table = await open_tab(pilot, "Northgate")
         program = app.program
         (pair,) = program.aspirations("Northgate")
@@ -235,9 +229,9 @@ async def test_t_makes_an_action_linked_to_the_pair_and_refuses_a_second_time(ma
         assert any("plan already has" in n for n in notes(app))
 
 
-async def test_link_says_when_every_action_is_linked(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_link_says_when_every_action_is_linked(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         await open_tab(pilot, "Ashworth")
         program = app.program
         pair = program.add_aspiration("Ashworth", now="Now", want="Want")

@@ -6,7 +6,7 @@ import io
 from datetime import date
 
 from conftest import clock
-from pilot_support import ready, wait_for, wait_for_screen
+from pilot_support import error, notes, wait_for, wait_for_screen
 from rich.console import Console
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -21,10 +21,6 @@ from tui.screens.pulse_pane import BAND_LETTERS
 SIZE = (120, 36)
 
 
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 def plain(screen, selector: str, width: int = 200) -> str:
     """What a Static shows, as plain text (the findings are a rich table, not a string)."""
     console = Console(width=width, file=io.StringIO(), record=True)
@@ -36,13 +32,7 @@ def cell(table: DataTable, row: str, column: str) -> str:
     return table.get_cell(row, column).plain.strip()
 
 
-def error(form, field_id: str) -> str:
-    place = form.query_one(f"#{field_id}-error", Static)
-    return str(place.render()) if place.display else ""
-
-
 async def open_grid(pilot) -> AssessGridScreen:
-    await ready(pilot)
     await pilot.press("g")
     await wait_for_screen(pilot, AssessGridScreen)
     return pilot.app.screen
@@ -63,9 +53,9 @@ def marked(score: float) -> str:
 # -- the grid --------------------------------------------------------------------------------
 
 
-async def test_the_grid_shows_each_rating_with_its_band_letter_and_the_means(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_the_grid_shows_each_rating_with_its_band_letter_and_the_means(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_grid(pilot)
         program = app.program
         grid = program.sustainability_grid()
@@ -98,9 +88,9 @@ async def test_the_grid_shows_each_rating_with_its_band_letter_and_the_means(mak
         assert "· not rated" in legend
 
 
-async def test_the_highlighted_cell_shows_its_condition_score_change_and_evidence(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_the_highlighted_cell_shows_its_condition_score_change_and_evidence(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_grid(pilot)
         await highlight(pilot, screen, "Castlefield", "workforce")
         detail = plain(screen, "#grid-detail")
@@ -118,9 +108,8 @@ async def test_the_highlighted_cell_shows_its_condition_score_change_and_evidenc
         assert "5 of 6 rate it 0–3, 0 rate it 8–10 · ▲ 0.4 since Summer 2026" in detail
 
 
-async def test_headers_fit_80_columns_and_name_each_condition_once(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_headers_fit_80_columns_and_name_each_condition_once(open_app):
+    async with open_app(size=(80, 24)) as pilot:
         screen = await open_grid(pilot)
         table = screen.query_one("#grid", DataTable)
         assert sum(c.get_render_width(table) for c in table.ordered_columns) <= 80
@@ -133,9 +122,9 @@ async def test_headers_fit_80_columns_and_name_each_condition_once(make_app):
         assert "Partnerships and networks" in plain(screen, "#grid-detail", 78)
 
 
-async def test_stepping_through_rounds_and_comparing_them(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_stepping_through_rounds_and_comparing_them(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         screen = await open_grid(pilot)
         program = app.program
         table = screen.query_one("#grid", DataTable)
@@ -170,9 +159,8 @@ async def test_stepping_through_rounds_and_comparing_them(make_app):
         assert "compared with Summer 2026" in plain(screen, "#grid-heading")
 
 
-async def test_the_key_findings_name_the_strength_the_priority_and_who_does_less_well(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_the_key_findings_name_the_strength_the_priority_and_who_does_less_well(open_app):
+    async with open_app(size=SIZE) as pilot:
         screen = await open_grid(pilot)
         await highlight(pilot, screen, "Hollins", "impact")
         shown = plain(screen, "#grid-findings-text")
@@ -206,9 +194,9 @@ async def test_the_key_findings_name_the_strength_the_priority_and_who_does_less
 # -- rating ----------------------------------------------------------------------------------
 
 
-async def test_the_rating_form_refuses_bad_scores_and_saves_a_good_one(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_the_rating_form_refuses_bad_scores_and_saves_a_good_one(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         screen = await open_grid(pilot)
         program = app.program
         ashworth = program.team("Ashworth").id
@@ -241,9 +229,9 @@ async def test_the_rating_form_refuses_bad_scores_and_saves_a_good_one(make_app)
         assert "On every agenda" in detail
 
 
-async def test_the_rating_form_starts_from_the_rating_and_replaces_it(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_the_rating_form_starts_from_the_rating_and_replaces_it(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_grid(pilot)
         program = app.program
         await highlight(pilot, screen, "Castlefield", "workforce")
@@ -269,9 +257,9 @@ async def test_the_rating_form_starts_from_the_rating_and_replaces_it(make_app):
 # -- rounds ----------------------------------------------------------------------------------
 
 
-async def test_a_new_round_is_started_and_shown(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_a_new_round_is_started_and_shown(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         screen = await open_grid(pilot)
         program = app.program
         await pilot.press("n")
@@ -328,9 +316,9 @@ async def test_with_no_round_the_grid_says_how_to_start_one(make_app, tmp_path):
 # -- findings to actions ---------------------------------------------------------------------
 
 
-async def test_t_makes_the_highlighted_rating_an_action_once(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_t_makes_the_highlighted_rating_an_action_once(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_grid(pilot)
         program = app.program
         castlefield = program.team("Castlefield").id
@@ -361,9 +349,9 @@ async def test_t_makes_the_highlighted_rating_an_action_once(make_app):
         assert len(program.actions(castlefield)) == before
 
 
-async def test_the_priority_becomes_an_action_for_every_school_below_8_once(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_the_priority_becomes_an_action_for_every_school_below_8_once(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_grid(pilot)
         program = app.program
         counts = {t.id: len(program.actions(t.id)) for t in program.teams()}
@@ -397,10 +385,9 @@ async def test_the_priority_becomes_an_action_for_every_school_below_8_once(make
 # -- getting there -------------------------------------------------------------------------
 
 
-async def test_the_grid_and_the_diagnostic_are_in_the_palette_and_on_the_dashboard(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_the_grid_and_the_diagnostic_are_in_the_palette_and_on_the_dashboard(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         titles = {c.title: c for c in app.get_system_commands(app.screen)}
         assert "Collaboration diagnostic" in titles
         titles["Sustainability grid"].callback()

@@ -5,7 +5,7 @@ plan screen at 80x24."""
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from pilot_support import ready, wait_for, wait_for_screen
+from pilot_support import error, open_screen, open_team, wait_for, wait_for_screen
 from textual.geometry import Region
 from textual.widgets import DataTable, Input, SelectionList, Static, TextArea
 
@@ -25,38 +25,19 @@ LONDON = ZoneInfo("Europe/London")
 SECRET = "ZEBRA-7731 the deputy is on a capability plan"
 
 
-async def open_screen(pilot, screen):
-    pilot.app.push_screen(screen)
-    await wait_for(pilot, lambda: pilot.app.screen is screen and screen.is_mounted)
-    await pilot.pause()
-    return screen
-
-
 async def briefings_tab(pilot, team_prefix: str, briefing_id: str | None = None) -> TeamScreen:
     """The team view on its Briefings tab, with `briefing_id` highlighted."""
-    app = pilot.app
-    app.action_open_team(app.program.team(team_prefix).id)
-    await wait_for_screen(pilot, TeamScreen)
-    screen = app.screen
-    screen._show_tab("briefings")
-    await pilot.pause()
-    pane = screen.query_one("#briefings-pane")
-    pane.focus_table()
+    screen = await open_team(pilot, team_prefix, tab="briefings")
     if briefing_id:
-        table = pane.query_one(DataTable)
+        table = screen.query_one("#briefings-pane DataTable", DataTable)
         table.move_cursor(row=table.get_row_index(briefing_id), animate=False)
-    await pilot.pause()
+        await pilot.pause()
     return screen
 
 
 def row_text(screen, key: str) -> str:
     table = screen.query_one("#briefings-pane DataTable", DataTable)
     return " ".join(str(cell) for cell in table.get_row(key))
-
-
-def error(form, field_id: str) -> str:
-    place = form.query_one(f"#{field_id}-error", Static)
-    return str(place.render()) if place.display else ""
 
 
 def upcoming(program, team_prefix: str):
@@ -72,10 +53,9 @@ def upcoming(program, team_prefix: str):
 # -- the default plan --------------------------------------------------------------------
 
 
-async def test_the_plan_proposes_and_stores_exactly_the_kept_ones(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+async def test_the_plan_proposes_and_stores_exactly_the_kept_ones(open_app):
+    async with open_app(size=(120, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Castlefield")
         proposed = program.plan_briefings(team.id)
@@ -115,10 +95,9 @@ async def test_the_plan_proposes_and_stores_exactly_the_kept_ones(make_app):
         assert {b.id for b in program.briefings()} == before
 
 
-async def test_p_in_the_briefings_tab_opens_the_plan_and_an_empty_plan_says_why(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+async def test_p_in_the_briefings_tab_opens_the_plan_and_an_empty_plan_says_why(open_app):
+    async with open_app(size=(120, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Castlefield")
         program.accept_plan(program.plan_briefings(team.id))
@@ -134,10 +113,9 @@ async def test_p_in_the_briefings_tab_opens_the_plan_and_an_empty_plan_says_why(
         await wait_for_screen(pilot, TeamScreen)
 
 
-async def test_the_cluster_plan_and_escape_asks_after_changes(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+async def test_the_cluster_plan_and_escape_asks_after_changes(open_app):
+    async with open_app(size=(120, 40)) as pilot:
+        app = pilot.app
         program = app.program
         before = program.briefings()
         plan = await open_screen(pilot, BriefingPlanScreen(program))
@@ -158,10 +136,9 @@ async def test_the_cluster_plan_and_escape_asks_after_changes(make_app):
         assert program.briefings() == before
 
 
-async def test_a_proposal_cannot_move_into_the_past(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+async def test_a_proposal_cannot_move_into_the_past(open_app):
+    async with open_app(size=(120, 40)) as pilot:
+        app = pilot.app
         program = app.program
         plan = await open_screen(pilot, BriefingPlanScreen(program))
         await pilot.press("m")
@@ -183,10 +160,9 @@ async def test_a_proposal_cannot_move_into_the_past(make_app):
 # -- moving, cancelling and editing ------------------------------------------------------
 
 
-async def test_move_a_briefing_from_the_team_view(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+async def test_move_a_briefing_from_the_team_view(open_app):
+    async with open_app(size=(120, 40)) as pilot:
+        app = pilot.app
         program = app.program
         briefing = upcoming(program, "Hollins")
         await briefings_tab(pilot, "Hollins", briefing.id)
@@ -210,10 +186,9 @@ async def test_move_a_briefing_from_the_team_view(make_app):
         assert "8 Dec 16:00" in row_text(app.screen, briefing.id)
 
 
-async def test_cancel_a_briefing_keeps_the_record_and_shows_it_cancelled(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+async def test_cancel_a_briefing_keeps_the_record_and_shows_it_cancelled(open_app):
+    async with open_app(size=(120, 40)) as pilot:
+        app = pilot.app
         program = app.program
         briefing = upcoming(program, "Hollins")
         screen = await briefings_tab(pilot, "Hollins", briefing.id)
@@ -257,10 +232,9 @@ async def test_cancel_a_briefing_keeps_the_record_and_shows_it_cancelled(make_ap
         assert "cancelled" not in row_text(screen, briefing.id)
 
 
-async def test_a_briefing_that_took_place_cannot_be_cancelled(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+async def test_a_briefing_that_took_place_cannot_be_cancelled(open_app):
+    async with open_app(size=(120, 40)) as pilot:
+        app = pilot.app
         program = app.program
         past = next(
             b for b in program.briefings(program.team("Hollins").id) if b.end.date() < TODAY
@@ -272,10 +246,9 @@ async def test_a_briefing_that_took_place_cannot_be_cancelled(make_app):
         assert not program.briefing(past.id).cancelled
 
 
-async def test_edit_a_briefings_title_attendees_and_agenda(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_edit_a_briefings_title_attendees_and_agenda(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         program = app.program
         briefing = upcoming(program, "Hollins")
         await briefings_tab(pilot, "Hollins", briefing.id)
@@ -302,10 +275,9 @@ async def test_edit_a_briefings_title_attendees_and_agenda(make_app):
 # -- scheduling: invitees and the drafted agenda -----------------------------------------
 
 
-async def test_the_drafted_agenda_never_quotes_a_confidential_checkin(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_the_drafted_agenda_never_quotes_a_confidential_checkin(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Hollins")
         program.log_checkin(team.id, on=TODAY, notes=SECRET, confidential=True)
@@ -324,10 +296,9 @@ async def test_the_drafted_agenda_never_quotes_a_confidential_checkin(make_app):
         assert added.agenda and "ZEBRA" not in added.agenda
 
 
-async def test_the_agenda_follows_the_date_until_it_is_edited(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_the_agenda_follows_the_date_until_it_is_edited(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Castlefield")
         form = await open_screen(pilot, BriefingForm(program, team.id))
@@ -351,10 +322,9 @@ async def test_the_agenda_follows_the_date_until_it_is_edited(make_app):
         assert error(form, "start")  # redrafting needs a date it can read
 
 
-async def test_invitees_are_grouped_and_extra_people_can_be_typed(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_invitees_are_grouped_and_extra_people_can_be_typed(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Castlefield")
         form = await open_screen(pilot, BriefingForm(program, team.id))
@@ -381,10 +351,9 @@ async def test_invitees_are_grouped_and_extra_people_can_be_typed(make_app):
         ]
 
 
-async def test_a_typed_person_without_a_name_is_refused_under_the_field(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_a_typed_person_without_a_name_is_refused_under_the_field(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         program = app.program
         before = program.briefings()
         form = await open_screen(pilot, BriefingForm(program, None))
@@ -403,10 +372,9 @@ def within(widget, size=(80, 24)) -> bool:
     return widget.region.area > 0 and Region(0, 0, *size).contains_region(widget.region)
 
 
-async def test_the_plan_screen_fits_80x24(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_the_plan_screen_fits_80x24(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         program = app.program
         plan = await open_screen(pilot, BriefingPlanScreen(program, program.team("Castle").id))
         table = plan.query_one("#plan-table", DataTable)
@@ -416,10 +384,9 @@ async def test_the_plan_screen_fits_80x24(make_app):
         assert table.region.bottom <= plan.query_one("#accept").region.y
 
 
-async def test_the_briefing_forms_fit_80x24(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_the_briefing_forms_fit_80x24(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         program = app.program
         briefing = upcoming(program, "Hollins")
         for form in [

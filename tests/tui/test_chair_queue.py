@@ -5,7 +5,7 @@ challenge screen and a team's Challenges tab). Demo workspace, fixed clock, fixe
 from datetime import date
 
 import pytest
-from pilot_support import ready, wait_for, wait_for_screen
+from pilot_support import error, notes, wait_for, wait_for_screen
 from textual.geometry import Region
 from textual.widgets import DataTable, Input, OptionList, Select, SelectionList, Static, TextArea
 
@@ -30,7 +30,6 @@ MARKUP = "[bold]Ofsted[/] [link=http://x]visit[/] [/]"
 
 
 async def open_queue(pilot, team_id: str | None = None) -> ChairQueueScreen:
-    await ready(pilot)
     pilot.app.push_screen(ChairQueueScreen() if team_id is None else ChairQueueScreen(team_id))
     await wait_for_screen(pilot, ChairQueueScreen)
     return pilot.app.screen
@@ -63,15 +62,6 @@ def shown_text(screen) -> str:
     return "\n".join(str(w.render()) for w in screen.query(Static))
 
 
-def error(form, field_id: str) -> str:
-    place = form.query_one(f"#{field_id}-error", Static)
-    return str(place.render()) if place.display else ""
-
-
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 def action_on(screen, key: str) -> str | None:
     """The action a key runs on the screen now (None: no binding applies)."""
     active = screen.active_bindings.get(key)
@@ -92,9 +82,9 @@ async def open_challenge_from_queue(pilot, screen, key: str) -> ChallengeScreen:
 # -- the queue -------------------------------------------------------------------------------
 
 
-async def test_the_queue_lists_escalated_challenges_most_severe_first(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_the_queue_lists_escalated_challenges_most_severe_first(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         program = app.program
         escalated = program.escalated()
@@ -121,9 +111,9 @@ async def test_the_queue_lists_escalated_challenges_most_severe_first(make_app):
         assert "4 escalated" in heading and "1 overdue" in heading
 
 
-async def test_quick_filters_show_internal_or_external_with_counts(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_quick_filters_show_internal_or_external_with_counts(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         escalated = app.program.escalated()
         internal = [c.id for c in escalated if c.kind.value == "internal"]
@@ -146,11 +136,11 @@ async def test_quick_filters_show_internal_or_external_with_counts(make_app):
         assert queue_keys(screen) == [c.id for c in escalated]
 
 
-async def test_the_queue_gives_the_highlighted_team_to_the_checkin_key(make_app):
+async def test_the_queue_gives_the_highlighted_team_to_the_checkin_key(open_app):
     from tui.dialogs.checkin import CheckInForm
 
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         millbrook = challenge_of(app.program, "Millbrook", ChallengeStatus.ESCALATED)
         await highlight(pilot, screen, millbrook.id)
@@ -162,10 +152,9 @@ async def test_the_queue_gives_the_highlighted_team_to_the_checkin_key(make_app)
         assert app.screen.team_id == millbrook.team_id
 
 
-async def test_an_empty_queue_says_so_and_how_challenges_get_there(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_an_empty_queue_says_so_and_how_challenges_get_there(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         ashworth = app.program.team("Ashworth")  # only a raised challenge, not escalated
         screen = await open_queue(pilot, ashworth.id)
         assert queue_keys(screen) == []
@@ -206,9 +195,9 @@ async def test_an_empty_cluster_queue_explains_itself(make_app, tmp_path):
 # -- one challenge in full -------------------------------------------------------------------
 
 
-async def test_a_challenge_opens_with_its_history_and_the_teams_context(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_a_challenge_opens_with_its_history_and_the_teams_context(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         program = app.program
         c = challenge_of(program, "Millbrook", ChallengeStatus.ESCALATED)
@@ -248,9 +237,9 @@ async def test_a_challenge_opens_with_its_history_and_the_teams_context(make_app
         await wait_for_screen(pilot, ChairQueueScreen)
 
 
-async def test_responses_revisions_and_briefings_show_on_the_challenge(make_app):
-    app = make_app()
-    async with app.run_test(size=(160, 45)) as pilot:
+async def test_responses_revisions_and_briefings_show_on_the_challenge(open_app):
+    async with open_app(size=(160, 45)) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         program = app.program
         castlefield = challenge_of(program, "Castlefield", ChallengeStatus.CHAIR_ACTING)
@@ -276,9 +265,9 @@ async def test_responses_revisions_and_briefings_show_on_the_challenge(make_app)
 # -- the moves -------------------------------------------------------------------------------
 
 
-async def test_r_records_a_response_and_the_chair_is_then_acting(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_r_records_a_response_and_the_chair_is_then_acting(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         program = app.program
         c = challenge_of(program, "St Anne", ChallengeStatus.ESCALATED)
@@ -332,9 +321,9 @@ async def test_r_records_a_response_and_the_chair_is_then_acting(make_app):
         assert "stakeholder" in row_text(screen, c.id)  # still in the queue, not the chair's move
 
 
-async def test_d_resolves_and_the_challenge_leaves_the_queue(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_d_resolves_and_the_challenge_leaves_the_queue(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         program = app.program
         c = challenge_of(program, "Castlefield", ChallengeStatus.CHAIR_ACTING)
@@ -358,10 +347,9 @@ async def test_d_resolves_and_the_challenge_leaves_the_queue(make_app):
         assert len(queue_keys(screen)) == len(program.escalated())
 
 
-async def test_e_escalates_from_the_team_challenges_tab(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_e_escalates_from_the_team_challenges_tab(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         program = app.program
         c = challenge_of(program, "Hollins", ChallengeStatus.RAISED)
         app.action_open_team(c.team_id)
@@ -404,9 +392,9 @@ async def test_e_escalates_from_the_team_challenges_tab(make_app):
         assert "The executive head cannot attend HPT meetings" in shown_text(app.screen)
 
 
-async def test_an_illegal_move_is_refused_with_the_reason(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_an_illegal_move_is_refused_with_the_reason(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         program = app.program
         c = challenge_of(program, "Millbrook", ChallengeStatus.ESCALATED)
@@ -432,10 +420,9 @@ async def test_an_illegal_move_is_refused_with_the_reason(make_app):
         assert message == f"Cannot escalate {raised.title!r}: it is already escalated to the chair."
 
 
-async def test_a_resolved_challenge_can_be_reopened_but_not_answered(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_a_resolved_challenge_can_be_reopened_but_not_answered(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         program = app.program
         c = challenge_of(program, "Northgate", ChallengeStatus.RESOLVED)
         app.push_screen(ChallengeScreen(c.id))
@@ -469,9 +456,9 @@ async def test_a_resolved_challenge_can_be_reopened_but_not_answered(make_app):
         assert any("a withdrawn challenge stays closed" in n for n in notes(app))
 
 
-async def test_b_puts_the_challenge_on_an_upcoming_briefing(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+async def test_b_puts_the_challenge_on_an_upcoming_briefing(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         program = app.program
         c = challenge_of(program, "St Anne", ChallengeStatus.ESCALATED)
@@ -496,10 +483,10 @@ async def test_b_puts_the_challenge_on_an_upcoming_briefing(make_app):
         assert after.history[-1].what == "Linked to a briefing"
 
 
-async def test_v_opens_the_revision_form_for_the_challenge(make_app):
+async def test_v_opens_the_revision_form_for_the_challenge(open_app):
     revision = pytest.importorskip("tui.dialogs.revision")
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         c = challenge_of(app.program, "Millbrook", ChallengeStatus.ESCALATED)
         await highlight(pilot, screen, c.id)
@@ -512,10 +499,9 @@ async def test_v_opens_the_revision_form_for_the_challenge(make_app):
 # -- literal text and small terminals ------------------------------------------------------
 
 
-async def test_markup_in_a_challenge_title_shows_literally(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_markup_in_a_challenge_title_shows_literally(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Ashworth")
         c = program.raise_challenge(
@@ -543,9 +529,9 @@ def within(widget, size=(80, 24)) -> bool:
     return widget.region.area > 0 and Region(0, 0, *size).contains_region(widget.region)
 
 
-async def test_the_queue_fits_80x24_with_titles_and_flags(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_the_queue_fits_80x24_with_titles_and_flags(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         program = app.program
         table = screen.query_one("#queue", DataTable)
@@ -565,9 +551,9 @@ async def test_the_queue_fits_80x24_with_titles_and_flags(make_app):
         assert "Resolve" in app.export_screenshot()  # the footer's keys
 
 
-async def test_the_queue_at_160_columns_gives_each_field_its_column(make_app):
-    app = make_app()
-    async with app.run_test(size=(160, 45)) as pilot:
+async def test_the_queue_at_160_columns_gives_each_field_its_column(open_app):
+    async with open_app(size=(160, 45)) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         table = screen.query_one("#queue", DataTable)
         labels = [str(c.label) for c in table.ordered_columns]
@@ -576,9 +562,9 @@ async def test_the_queue_at_160_columns_gives_each_field_its_column(make_app):
             assert c.title in row_text(screen, c.id)  # whole titles at this width
 
 
-async def test_the_challenge_screen_fits_80x24(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_the_challenge_screen_fits_80x24(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         c = challenge_of(app.program, "Castlefield", ChallengeStatus.CHAIR_ACTING)
         detail = await open_challenge_from_queue(pilot, screen, c.id)
@@ -593,10 +579,10 @@ async def test_the_challenge_screen_fits_80x24(make_app):
         assert within(detail.query_one("#c-team-title"))
 
 
-async def test_a_remapped_move_key_moves_its_refusal_too(make_app, _settings_file):
+async def test_a_remapped_move_key_moves_its_refusal_too(open_app, _settings_file):
     _settings_file.write_text('[keys]\n"challenge.escalate" = "ctrl+e"\n')
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = await open_queue(pilot)
         c = challenge_of(app.program, "Millbrook", ChallengeStatus.ESCALATED)
         await highlight(pilot, screen, c.id)
@@ -619,10 +605,9 @@ def move_forms(program):
 
 
 @pytest.mark.parametrize("which", ["escalate", "respond", "resolve", "withdraw", "briefing"])
-async def test_the_move_forms_fit_80x24_and_close_on_escape(make_app, which):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_the_move_forms_fit_80x24_and_close_on_escape(open_app, which):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         form = move_forms(app.program)[which]()
         app.push_screen(form)
         await wait_for(pilot, lambda: app.screen is form and form.is_mounted)

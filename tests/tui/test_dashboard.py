@@ -2,7 +2,6 @@
 filter following each key, sorting from a header, the detail line and the wide layout."""
 
 import pytest
-from pilot_support import ready
 from textual.widgets import Input, Static
 
 from tui.screens.dashboard import VIEWS, QuickViews, TeamTable
@@ -22,10 +21,9 @@ def detail(screen) -> str:
     return str(screen.query_one("#detail", Static).content)
 
 
-async def test_quick_views_show_their_counts_and_switch_by_key_and_click(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_quick_views_show_their_counts_and_switch_by_key_and_click(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = app.screen
         statuses = {s.team.id: s for s in app.program.status()}
         views = screen.query_one(QuickViews)
@@ -52,10 +50,9 @@ async def test_quick_views_show_their_counts_and_switch_by_key_and_click(make_ap
         assert screen.view.id == "all" and len(shown(screen)) == len(statuses)
 
 
-async def test_the_filter_follows_each_key_and_keeps_the_highlighted_team(make_app, monkeypatch):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_the_filter_follows_each_key_and_keeps_the_highlighted_team(open_app, monkeypatch):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = app.screen
         team = app.program.team("Millbrook")
         table = screen.query_one("#teams", TeamTable)
@@ -93,10 +90,9 @@ async def test_the_filter_follows_each_key_and_keeps_the_highlighted_team(make_a
         assert len(shown(screen)) == len(app.program.teams())
 
 
-async def test_a_header_click_sorts_and_the_detail_line_follows_the_cursor(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_a_header_click_sorts_and_the_detail_line_follows_the_cursor(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen = app.screen
         table = screen.query_one("#teams", TeamTable)
         x = 1 + sum(c.get_render_width(table) for c in table.ordered_columns[:4])  # "Due"
@@ -117,10 +113,9 @@ async def test_a_header_click_sorts_and_the_detail_line_follows_the_cursor(make_
 
 
 @pytest.mark.parametrize("width", [120, 170])
-async def test_wide_terminals_get_coach_and_milestone_columns(make_app, width):
-    app = make_app()
-    async with app.run_test(size=(width, 36)) as pilot:
-        await ready(pilot)
+async def test_wide_terminals_get_coach_and_milestone_columns(open_app, width):
+    async with open_app(size=(width, 36)) as pilot:
+        app = pilot.app
         screen = app.screen
         table = screen.query_one("#teams", TeamTable)
         keys = [c.key.value for c in table.ordered_columns]
@@ -140,10 +135,9 @@ async def test_wide_terminals_get_coach_and_milestone_columns(make_app, width):
         assert highlighted(screen) == team
 
 
-async def test_the_current_quick_view_stays_in_sight_on_a_narrow_screen(make_app):
-    app = make_app()
-    async with app.run_test(size=(60, 24)) as pilot:
-        await ready(pilot)
+async def test_the_current_quick_view_stays_in_sight_on_a_narrow_screen(open_app):
+    async with open_app(size=(60, 24)) as pilot:
+        app = pilot.app
         views = app.screen.query_one(QuickViews)
         last = views.labels[3]
         assert last not in views.render_line(0).text  # wider than the screen: cut off

@@ -2,7 +2,7 @@
 escalated view's Enter opens the queue for that team, and a challenge the chair has not
 answered in time is flagged in the team's row. Demo workspace, fixed clock."""
 
-from pilot_support import ready, wait_for_screen
+from pilot_support import wait_for_screen
 from textual.widgets import DataTable, Static
 
 from tui.screens.chair_queue import ChairQueueScreen
@@ -21,10 +21,9 @@ async def highlight(pilot, screen, team_id: str) -> None:
     await pilot.pause()
 
 
-async def test_e_opens_the_chairs_queue_with_every_escalated_challenge(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_e_opens_the_chairs_queue_with_every_escalated_challenge(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         await pilot.press("e")
         await wait_for_screen(pilot, ChairQueueScreen)
         queue = app.screen
@@ -32,10 +31,9 @@ async def test_e_opens_the_chairs_queue_with_every_escalated_challenge(make_app)
         assert rows == len(app.program.escalated()) == 4
 
 
-async def test_enter_in_the_escalated_view_opens_that_teams_challenges(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_enter_in_the_escalated_view_opens_that_teams_challenges(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         millbrook = app.program.team("Millbrook")
         await pilot.press("4")
         dashboard = app.screen
@@ -48,10 +46,9 @@ async def test_enter_in_the_escalated_view_opens_that_teams_challenges(make_app)
         assert [row.key.value for row in table.ordered_rows] == mine
 
 
-async def test_a_challenge_overdue_for_the_chair_is_flagged_in_the_teams_row(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_a_challenge_overdue_for_the_chair_is_flagged_in_the_teams_row(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         dashboard = app.screen
         assert isinstance(dashboard, DashboardScreen)
         overdue = {c.team_id for c in app.program.escalated() if app.program.challenge_overdue(c)}

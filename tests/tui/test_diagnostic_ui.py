@@ -5,7 +5,7 @@ questionnaire form, making a gap an action, and the list of a team's responses."
 from datetime import date
 
 import pytest
-from pilot_support import ready, wait_for, wait_for_screen
+from pilot_support import notes, wait_for, wait_for_screen
 from textual.geometry import Region
 from textual.widgets import DataTable, Input, Static
 
@@ -20,16 +20,11 @@ def row_text(table: DataTable, key: str) -> list[str]:
     return [cell.plain for cell in table.get_row(key)]
 
 
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 def shown(widget: Static) -> str:
     return str(widget.render())
 
 
 async def open_diagnostic(pilot) -> DiagnosticScreen:
-    await ready(pilot)
     pilot.app.push_screen(DiagnosticScreen())
     await wait_for_screen(pilot, DiagnosticScreen)
     return pilot.app.screen
@@ -58,9 +53,9 @@ async def open_form(pilot, screen, team: str) -> DiagnosticForm:
 # -- the overview ----------------------------------------------------------------------------
 
 
-async def test_overview_matches_the_combined_totals_gaps_and_respondents(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_overview_matches_the_combined_totals_gaps_and_respondents(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         screen = await open_diagnostic(pilot)
         table = screen.query_one("#diagnostic", DataTable)
         overview = app.program.diagnostic_overview()
@@ -83,9 +78,9 @@ async def test_overview_matches_the_combined_totals_gaps_and_respondents(make_ap
         assert "each named respondent's latest answers and every anonymous one" in legend
 
 
-async def test_overview_fits_80_columns_with_shares_and_a_gap_letter(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_overview_fits_80_columns_with_shares_and_a_gap_letter(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         screen = await open_diagnostic(pilot)
         table = screen.query_one("#diagnostic", DataTable)
         assert sum(c.get_render_width(table) for c in table.ordered_columns) <= 80
@@ -105,9 +100,9 @@ async def test_overview_fits_80_columns_with_shares_and_a_gap_letter(make_app):
         assert not screen.query_one("#diagnostic-questions").display
 
 
-async def test_detail_shows_the_sections_questions_and_why_each_is_flagged(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_detail_shows_the_sections_questions_and_why_each_is_flagged(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         screen = await open_diagnostic(pilot)
         await highlight(pilot, screen, "Millbrook", "vision")
         team = shown(screen.query_one("#diagnostic-team", Static))
@@ -133,9 +128,8 @@ async def test_detail_shows_the_sections_questions_and_why_each_is_flagged(make_
         assert row_text(questions, "3.2")[-1] == ""
 
 
-async def test_left_of_the_sections_the_cursor_stays_on_the_first(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_left_of_the_sections_the_cursor_stays_on_the_first(open_app):
+    async with open_app(size=WIDE) as pilot:
         screen = await open_diagnostic(pilot)
         await highlight(pilot, screen, "Northgate", "leadership")
         await pilot.press("left", "left", "left")
@@ -150,9 +144,9 @@ async def test_left_of_the_sections_the_cursor_stays_on_the_first(make_app):
 # -- making an action -------------------------------------------------------------------------
 
 
-async def test_t_makes_the_gap_an_action_and_refuses_a_second_time(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_t_makes_the_gap_an_action_and_refuses_a_second_time(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         screen = await open_diagnostic(pilot)
         program = app.program
         await highlight(pilot, screen, "Millbrook", "vision")
@@ -170,9 +164,9 @@ async def test_t_makes_the_gap_an_action_and_refuses_a_second_time(make_app):
         assert any("plan already has" in n for n in notes(app))
 
 
-async def test_t_is_refused_where_nobody_has_answered_or_nothing_is_flagged(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_t_is_refused_where_nobody_has_answered_or_nothing_is_flagged(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         screen = await open_diagnostic(pilot)
         program = app.program
         await highlight(pilot, screen, "Ashworth", "vision")
@@ -193,9 +187,9 @@ async def test_t_is_refused_where_nobody_has_answered_or_nothing_is_flagged(make
 # -- the questionnaire ------------------------------------------------------------------------
 
 
-async def test_recording_a_response_changes_the_combined_totals(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_recording_a_response_changes_the_combined_totals(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         screen = await open_diagnostic(pilot)
         program = app.program
         before = program.diagnostic("Millbrook").sections[0]
@@ -229,9 +223,9 @@ async def test_recording_a_response_changes_the_combined_totals(make_app):
         assert any("Recorded 7 answers from Deputy head" in n for n in notes(app))
 
 
-async def test_a_blank_questionnaire_or_a_future_date_is_refused_with_nothing_saved(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_a_blank_questionnaire_or_a_future_date_is_refused_with_nothing_saved(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         screen = await open_diagnostic(pilot)
         program = app.program
         form = await open_form(pilot, screen, "Ashworth")
@@ -257,9 +251,9 @@ async def test_a_blank_questionnaire_or_a_future_date_is_refused_with_nothing_sa
         assert saved.answered_on == date(2026, 11, 21)
 
 
-async def test_answer_keys_move_down_skip_headings_and_clear(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_answer_keys_move_down_skip_headings_and_clear(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         screen = await open_diagnostic(pilot)
         form = await open_form(pilot, screen, "Northgate")
         table = form.query_one(AnswerTable)
@@ -283,9 +277,8 @@ async def test_answer_keys_move_down_skip_headings_and_clear(make_app):
         assert len(app.program.diagnostic_responses("Northgate")) == 2
 
 
-async def test_the_questionnaire_fits_80x24(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_the_questionnaire_fits_80x24(open_app):
+    async with open_app(size=(80, 24)) as pilot:
         screen = await open_diagnostic(pilot)
         form = await open_form(pilot, screen, "Millbrook")
         screen_area = Region(0, 0, 80, 24)
@@ -297,9 +290,9 @@ async def test_the_questionnaire_fits_80x24(make_app):
 # -- the responses ------------------------------------------------------------------------------
 
 
-async def test_x_lists_the_teams_responses_and_deletes_one(make_app):
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
+async def test_x_lists_the_teams_responses_and_deletes_one(open_app):
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
         screen = await open_diagnostic(pilot)
         program = app.program
         await highlight(pilot, screen, "Northgate", "vision")

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from pilot_support import ready, wait_for
+from pilot_support import error, open_screen, wait_for
 from textual.geometry import Region
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
@@ -23,22 +23,9 @@ LONDON = ZoneInfo("Europe/London")
 MARKUP = "[bold]x[/] and [link=http://a]y[/]"
 
 
-async def open_screen(pilot, screen):
-    pilot.app.push_screen(screen)
-    await pilot.pause()
-    await wait_for(pilot, lambda: pilot.app.screen is screen and screen.is_mounted)
-    return screen
-
-
 async def save(pilot) -> None:
     await pilot.press("ctrl+s")
     await pilot.pause()
-
-
-def error(form, field_id: str) -> str:
-    """The error shown under a field; empty when none is shown."""
-    place = form.query_one(f"#{field_id}-error", Static)
-    return str(place.render()) if place.display else ""
 
 
 def shown_text(screen) -> str:
@@ -53,10 +40,9 @@ def team_named(program, prefix: str):
 # -- ActionForm ------------------------------------------------------------------------------
 
 
-async def test_action_form_adds_an_action_to_the_plan(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_form_adds_an_action_to_the_plan(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         before = len(program.actions(team.id))
@@ -80,10 +66,9 @@ async def test_action_form_adds_an_action_to_the_plan(make_app):
         assert app.screen is not form
 
 
-async def test_action_form_defaults_to_the_teams_current_stage(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_form_defaults_to_the_teams_current_stage(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         for prefix, stage in [("Ashworth", 1), ("Castlefield", 2)]:
             team = team_named(program, prefix)
@@ -95,10 +80,9 @@ async def test_action_form_defaults_to_the_teams_current_stage(make_app):
             await pilot.pause()
 
 
-async def test_action_form_offers_the_team_members_as_owners(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_form_offers_the_team_members_as_owners(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = team_named(program, "Ashworth")
         form = await open_screen(pilot, ActionForm(program, team.id))
@@ -107,10 +91,9 @@ async def test_action_form_offers_the_team_members_as_owners(make_app):
         assert await suggester.get_suggestion("yas") == "Yasmin Begum"
 
 
-async def test_action_form_saves_without_a_due_date(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_form_saves_without_a_due_date(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         form = await open_screen(pilot, ActionForm(program, team.id))
@@ -121,10 +104,9 @@ async def test_action_form_saves_without_a_due_date(make_app):
 
 
 @pytest.mark.parametrize("due", ["31/02", "2026-02-31", "someday", "+3x"])
-async def test_action_form_shows_a_bad_due_date_under_due(make_app, due):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_form_shows_a_bad_due_date_under_due(open_app, due):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         before = program.actions(team.id)
@@ -140,10 +122,9 @@ async def test_action_form_shows_a_bad_due_date_under_due(make_app, due):
         assert program.actions(team.id) == before
 
 
-async def test_action_form_needs_a_title(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_form_needs_a_title(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         before = program.actions(team.id)
@@ -159,10 +140,9 @@ async def test_action_form_needs_a_title(make_app):
         assert program.actions(team.id) == before
 
 
-async def test_action_form_edits_an_action(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_form_edits_an_action(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = team_named(program, "Ashworth")
         action = next(a for a in program.actions(team.id) if a.due and a.notes)
@@ -191,10 +171,9 @@ async def test_action_form_edits_an_action(make_app):
         assert updated.notes == action.notes
 
 
-async def test_action_form_saving_an_unchanged_edit_writes_nothing(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_form_saving_an_unchanged_edit_writes_nothing(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         action = program.actions(team.id)[0]
@@ -206,10 +185,9 @@ async def test_action_form_saving_an_unchanged_edit_writes_nothing(make_app):
         assert program.can_undo == undo_before
 
 
-async def test_action_form_edit_error_keeps_the_action_unchanged(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_form_edit_error_keeps_the_action_unchanged(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         action = program.actions(team.id)[0]
@@ -224,10 +202,9 @@ async def test_action_form_edit_error_keeps_the_action_unchanged(make_app):
 # -- NoteForm --------------------------------------------------------------------------------
 
 
-async def test_note_form_adds_a_dated_note_and_changes_the_status(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_note_form_adds_a_dated_note_and_changes_the_status(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         action = program.actions(program.teams()[0].id)[0]
         form = await open_screen(pilot, NoteForm(program, action))
@@ -244,10 +221,9 @@ async def test_note_form_adds_a_dated_note_and_changes_the_status(make_app):
         assert app.screen is not form
 
 
-async def test_note_form_leaves_the_status_alone_by_default(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_note_form_leaves_the_status_alone_by_default(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         action = program.actions(program.teams()[0].id)[0]
         form = await open_screen(pilot, NoteForm(program, action))
@@ -258,10 +234,9 @@ async def test_note_form_leaves_the_status_alone_by_default(make_app):
         assert updated.notes[-1].text == "Talked to the head."
 
 
-async def test_note_form_needs_a_note(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_note_form_needs_a_note(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         action = program.actions(program.teams()[0].id)[0]
         form = await open_screen(pilot, NoteForm(program, action))
@@ -276,10 +251,9 @@ async def test_note_form_needs_a_note(make_app):
 # -- ActionDetail ----------------------------------------------------------------------------
 
 
-async def test_action_detail_shows_everything_literally(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_detail_shows_everything_literally(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         action = program.add_action(
@@ -310,10 +284,9 @@ async def test_action_detail_shows_everything_literally(make_app):
         assert app.screen is not detail
 
 
-async def test_action_detail_flags_nothing_when_not_overdue_and_escape_closes(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_detail_flags_nothing_when_not_overdue_and_escape_closes(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         action = program.add_action(team.id, "Later", due=TODAY + timedelta(days=3))
@@ -327,10 +300,9 @@ async def test_action_detail_flags_nothing_when_not_overdue_and_escape_closes(ma
         assert app.screen is not detail
 
 
-async def test_action_detail_shows_a_note_added_over_it(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_action_detail_shows_a_note_added_over_it(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         action = program.actions(program.teams()[0].id)[0]
         detail = await open_screen(pilot, ActionDetail(program, action))
@@ -349,10 +321,9 @@ def category_values(form) -> list[str]:
     return [value for _, value in select._options if value != Select.NULL]
 
 
-async def test_challenge_form_raises_a_challenge(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_challenge_form_raises_a_challenge(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         before = len(program.challenges(team.id))
@@ -386,10 +357,9 @@ async def test_challenge_form_raises_a_challenge(make_app):
         assert app.screen is not form
 
 
-async def test_challenge_form_offers_only_the_kinds_categories(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_challenge_form_offers_only_the_kinds_categories(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         form = await open_screen(pilot, ChallengeForm(program, program.teams()[0].id))
         internal = [c.value for c in Category if c.kind is ChallengeKind.INTERNAL]
@@ -407,10 +377,9 @@ async def test_challenge_form_offers_only_the_kinds_categories(make_app):
         assert Category.STAFF_SHORTAGE.label in labels
 
 
-async def test_challenge_form_needs_a_category_and_a_title(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_challenge_form_needs_a_category_and_a_title(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         before = program.challenges(team.id)
@@ -430,10 +399,9 @@ async def test_challenge_form_needs_a_category_and_a_title(make_app):
 
 
 @pytest.mark.parametrize("raised", ["31/02", "+3d", "tomorrow", ""])
-async def test_challenge_form_shows_a_bad_date_under_raised_on(make_app, raised):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_challenge_form_shows_a_bad_date_under_raised_on(open_app, raised):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         before = program.challenges(team.id)
@@ -448,10 +416,9 @@ async def test_challenge_form_shows_a_bad_date_under_raised_on(make_app, raised)
         assert program.challenges(team.id) == before
 
 
-async def test_challenge_form_shows_the_severity_as_impact_and_urgency_change(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_challenge_form_shows_the_severity_as_impact_and_urgency_change(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         form = await open_screen(pilot, ChallengeForm(program, program.teams()[0].id))
         for impact, urgency, shown in [
@@ -469,10 +436,9 @@ async def test_challenge_form_shows_the_severity_as_impact_and_urgency_change(ma
 # -- the challenge screen --------------------------------------------------------------------
 
 
-async def test_challenge_detail_shows_everything_literally(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_challenge_detail_shows_everything_literally(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         challenge = program.raise_challenge(
@@ -504,10 +470,9 @@ async def test_challenge_detail_shows_everything_literally(make_app):
         assert app.screen is not detail
 
 
-async def test_challenge_detail_lists_the_status_history(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_challenge_detail_lists_the_status_history(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = team_named(program, "Ashworth")
         challenge = program.raise_challenge(
@@ -546,10 +511,9 @@ async def test_challenge_detail_lists_the_status_history(make_app):
 # -- BriefingForm ----------------------------------------------------------------------------
 
 
-async def test_briefing_form_schedules_a_briefing(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_briefing_form_schedules_a_briefing(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = team_named(program, "Ashworth")
         before = len(program.briefings())
@@ -581,10 +545,9 @@ async def test_briefing_form_schedules_a_briefing(make_app):
         assert app.screen is not form
 
 
-async def test_briefing_form_relative_start_is_in_the_future(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_briefing_form_relative_start_is_in_the_future(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         form = await open_screen(pilot, BriefingForm(program, None))
         form.query_one("#start", Input).value = "tue 9am"
@@ -595,10 +558,9 @@ async def test_briefing_form_relative_start_is_in_the_future(make_app):
         assert added.minutes == 45
 
 
-async def test_briefing_form_offers_members_line_managers_and_the_chair(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_briefing_form_offers_members_line_managers_and_the_chair(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = team_named(program, "Ashworth")
         form = await open_screen(pilot, BriefingForm(program, team.id))
@@ -614,10 +576,9 @@ async def test_briefing_form_offers_members_line_managers_and_the_chair(make_app
 
 
 @pytest.mark.parametrize("minutes", ["29", "61", "0", "45.5", "forty", ""])
-async def test_briefing_form_shows_bad_minutes_under_minutes(make_app, minutes):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_briefing_form_shows_bad_minutes_under_minutes(open_app, minutes):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         before = program.briefings()
         form = await open_screen(pilot, BriefingForm(program, program.teams()[0].id))
@@ -632,10 +593,9 @@ async def test_briefing_form_shows_bad_minutes_under_minutes(make_app, minutes):
 
 
 @pytest.mark.parametrize("start", ["", "tue", "2026-12-03 25:00", "31/02 9am"])
-async def test_briefing_form_shows_a_bad_start_under_starts(make_app, start):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_briefing_form_shows_a_bad_start_under_starts(open_app, start):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         before = program.briefings()
         form = await open_screen(pilot, BriefingForm(program, None))
@@ -646,10 +606,9 @@ async def test_briefing_form_shows_a_bad_start_under_starts(make_app, start):
         assert program.briefings() == before
 
 
-async def test_briefing_form_needs_a_title(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_briefing_form_needs_a_title(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         before = program.briefings()
         form = await open_screen(pilot, BriefingForm(program, None))
@@ -663,10 +622,9 @@ async def test_briefing_form_needs_a_title(make_app):
 # -- BriefingDetail --------------------------------------------------------------------------
 
 
-async def test_briefing_detail_shows_everything_literally(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_briefing_detail_shows_everything_literally(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         person = team.line_managers[0]
@@ -712,10 +670,9 @@ def forms(program):
 
 
 @pytest.mark.parametrize("which", ["action", "edit", "note", "challenge", "briefing"])
-async def test_escape_on_an_untouched_form_closes_it(make_app, which):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_escape_on_an_untouched_form_closes_it(open_app, which):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         form, _ = forms(app.program)[which]
         await open_screen(pilot, form)
         await pilot.press("escape")
@@ -724,10 +681,9 @@ async def test_escape_on_an_untouched_form_closes_it(make_app, which):
 
 
 @pytest.mark.parametrize("which", ["action", "edit", "note", "challenge", "briefing"])
-async def test_escape_after_typing_asks_first(make_app, which):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_escape_after_typing_asks_first(open_app, which):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         form, field_id = forms(program)[which]
         await open_screen(pilot, form)
@@ -761,10 +717,9 @@ def within(widget, size=(80, 24)) -> bool:
 
 
 @pytest.mark.parametrize("which", ["action", "edit", "note", "challenge", "briefing"])
-async def test_forms_fit_80x24(make_app, which):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_forms_fit_80x24(open_app, which):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         program = app.program
         form, _ = forms(program)[which]
         await open_screen(pilot, form)
@@ -780,10 +735,9 @@ async def test_forms_fit_80x24(make_app, which):
         assert last.region.bottom <= form.query_one("#save").region.y
 
 
-async def test_briefing_form_works_at_80x24(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_briefing_form_works_at_80x24(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         program = app.program
         form = await open_screen(pilot, BriefingForm(program, None))
         body = form.query_one("#form-body")
@@ -801,10 +755,9 @@ async def test_briefing_form_works_at_80x24(make_app):
 
 
 @pytest.mark.parametrize("which", ["action", "briefing"])  # the challenge: test_chair_queue
-async def test_details_fit_80x24(make_app, which):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_details_fit_80x24(open_app, which):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.teams()[0]
         detail = {

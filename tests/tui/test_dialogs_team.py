@@ -3,8 +3,9 @@
 from datetime import date
 
 import pytest
-from pilot_support import ready, wait_for, wait_for_screen
-from textual.geometry import Region
+from pilot_support import painted as shown
+from pilot_support import painted_error as error
+from pilot_support import wait_for, wait_for_screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, SelectionList, Static, TextArea
 
@@ -18,12 +19,6 @@ from tui.screens.welcome import WelcomeScreen
 TRICKY = "Looked at [bold]x[/] and [link=http://a]y[/] together."
 
 
-def shown(widget: Widget) -> str:
-    """The text a widget paints, line by line, as the user sees it."""
-    region = Region(0, 0, widget.size.width, widget.size.height)
-    return "\n".join(strip.text for strip in widget.render_lines(region))
-
-
 def fill(screen, **values: str) -> None:
     for field_id, value in values.items():
         widget = screen.query_one(f"#{field_id.replace('_', '-')}")
@@ -31,12 +26,6 @@ def fill(screen, **values: str) -> None:
             widget.text = value
         else:
             widget.value = value
-
-
-def error(screen, field_id: str) -> str:
-    """The error shown under a field, its wrapped lines joined again."""
-    place = screen.query_one(f"#{field_id}-error", Static)
-    return " ".join(shown(place).split()) if place.display else ""
 
 
 def on_screen(app, widget: Widget) -> bool:
@@ -51,10 +40,9 @@ def on_screen(app, widget: Widget) -> bool:
 # -- adding and editing a team -------------------------------------------------------------
 
 
-async def test_add_a_team(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_add_a_team(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         app.push_screen(TeamForm(program))
         await pilot.pause()
@@ -81,10 +69,9 @@ async def test_add_a_team(make_app):
         assert [p.name for p in team.line_managers] == ["Dee Director"]
 
 
-async def test_edit_a_team(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_edit_a_team(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         before = program.teams()[0]
         app.push_screen(TeamForm(program, before))
@@ -127,11 +114,10 @@ async def test_edit_a_team(make_app):
     ],
 )
 async def test_bad_fields_are_shown_inline_and_nothing_is_saved(
-    make_app, values, field_id, message
+    open_app, values, field_id, message
 ):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         teams_before = program.teams()
         app.push_screen(TeamForm(program))
@@ -146,10 +132,9 @@ async def test_bad_fields_are_shown_inline_and_nothing_is_saved(
         assert program.teams() == teams_before
 
 
-async def test_a_duplicate_school_name_is_refused_under_the_name(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_a_duplicate_school_name_is_refused_under_the_name(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         count = len(program.teams())
         app.push_screen(TeamForm(program))
@@ -244,10 +229,9 @@ def log_tricky(program, **changes):
     return program.log_checkin(team.id, **(fields | changes))
 
 
-async def test_checkin_detail_shows_notes_literally_and_the_confidential_flag(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_checkin_detail_shows_notes_literally_and_the_confidential_flag(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         checkin = log_tricky(app.program)
         app.push_screen(CheckInDetail(app.program, checkin))
         await pilot.pause()
@@ -263,20 +247,18 @@ async def test_checkin_detail_shows_notes_literally_and_the_confidential_flag(ma
         assert not isinstance(app.screen, CheckInDetail)
 
 
-async def test_a_shared_checkin_says_so(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_a_shared_checkin_says_so(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         checkin = log_tricky(app.program, confidential=False)
         app.push_screen(CheckInDetail(app.program, checkin))
         await pilot.pause()
         assert CONFIDENTIAL not in shown(app.screen.query_one("#checkin-confidential"))
 
 
-async def test_long_notes_scroll_at_80x24(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_long_notes_scroll_at_80x24(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         notes = "\n".join(f"Paragraph {n}: what the team said." for n in range(1, 41))
         checkin = log_tricky(app.program, notes=notes + "\nTHE END")
         app.push_screen(CheckInDetail(app.program, checkin))
@@ -290,10 +272,9 @@ async def test_long_notes_scroll_at_80x24(make_app):
         assert "THE END" in shown(app.screen.query_one("#checkin-notes"))
 
 
-async def test_edit_a_checkin_from_its_detail(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_edit_a_checkin_from_its_detail(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         checkin = log_tricky(program)
         app.push_screen(CheckInDetail(program, checkin))
@@ -319,10 +300,9 @@ async def test_edit_a_checkin_from_its_detail(make_app):
         assert "Corrected [i]notes[/i]" in shown(app.screen.query_one("#checkin-notes"))
 
 
-async def test_a_future_date_is_refused_in_the_edit_form(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_a_future_date_is_refused_in_the_edit_form(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         checkin = log_tricky(program)
         app.push_screen(CheckInEditForm(program, checkin))
@@ -335,10 +315,9 @@ async def test_a_future_date_is_refused_in_the_edit_form(make_app):
         assert program.checkin(checkin.id) == checkin
 
 
-async def test_a_next_checkin_before_the_date_is_refused_under_it(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_a_next_checkin_before_the_date_is_refused_under_it(open_app):
+    async with open_app(size=(100, 40)) as pilot:
+        app = pilot.app
         program = app.program
         checkin = log_tricky(program)
         app.push_screen(CheckInEditForm(program, checkin))
@@ -354,10 +333,9 @@ async def test_a_next_checkin_before_the_date_is_refused_under_it(make_app):
 
 
 @pytest.mark.parametrize("form", ["team", "edit-team", "checkin"])
-async def test_save_is_on_screen_at_80x24(make_app, form):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_save_is_on_screen_at_80x24(open_app, form):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         program = app.program
         if form == "team":
             app.push_screen(TeamForm(program))

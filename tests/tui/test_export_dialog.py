@@ -6,7 +6,7 @@ written)."""
 from pathlib import Path
 
 import icalendar
-from pilot_support import ready, wait_for, wait_for_screen
+from pilot_support import error, notes, open_team, wait_for, wait_for_screen
 from textual.widgets import Checkbox, DataTable, Input, RadioButton, Select, Static
 
 from storage.facade import CalendarScope
@@ -17,25 +17,8 @@ from tui.screens.team import TeamScreen
 BOM = b"\xef\xbb\xbf"
 
 
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 def shown(screen, widget_id: str) -> bool:
     return screen.query_one(f"#{widget_id}").display
-
-
-def error(screen, field_id: str) -> str:
-    place = screen.query_one(f"#{field_id}-error", Static)
-    return str(place.render()) if place.display else ""
-
-
-async def team_view(pilot, prefix: str) -> TeamScreen:
-    app = pilot.app
-    await ready(pilot)
-    app.action_open_team(app.program.team(prefix).id)
-    await wait_for_screen(pilot, TeamScreen)
-    return app.screen
 
 
 async def export_modal(pilot) -> ExportScreen:
@@ -60,10 +43,10 @@ async def export_to(pilot, screen: ExportScreen, path: Path) -> None:
 # -- calendars -------------------------------------------------------------------------------
 
 
-async def test_team_schedule_from_the_team_view(make_app, tmp_path):
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        team = (await team_view(pilot, "Hollins")).team_id
+async def test_team_schedule_from_the_team_view(open_app, tmp_path):
+    async with open_app(size=(120, 36)) as pilot:
+        app = pilot.app
+        team = (await open_team(pilot, "Hollins")).team_id
         screen = await export_modal(pilot)
         await choose(pilot, screen, "schedule")
         assert shown(screen, "calendar-options") and not shown(screen, "person-option")
@@ -79,10 +62,10 @@ async def test_team_schedule_from_the_team_view(make_app, tmp_path):
         assert any(message in n for n in notes(app)), notes(app)
 
 
-async def test_one_persons_calendar_and_an_empty_range(make_app, tmp_path):
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await team_view(pilot, "Hollins")
+async def test_one_persons_calendar_and_an_empty_range(open_app, tmp_path):
+    async with open_app(size=(120, 36)) as pilot:
+        app = pilot.app
+        await open_team(pilot, "Hollins")
         screen = await export_modal(pilot)
         await choose(pilot, screen, "person")
         assert shown(screen, "person-option")
@@ -99,10 +82,10 @@ async def test_one_persons_calendar_and_an_empty_range(make_app, tmp_path):
         assert any(f"Wrote 0 events to {target.resolve()}" in n for n in notes(app))
 
 
-async def test_a_mistyped_date_is_shown_inline_and_nothing_is_written(make_app, tmp_path):
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await team_view(pilot, "Hollins")
+async def test_a_mistyped_date_is_shown_inline_and_nothing_is_written(open_app, tmp_path):
+    async with open_app(size=(120, 36)) as pilot:
+        app = pilot.app
+        await open_team(pilot, "Hollins")
         screen = await export_modal(pilot)
         screen.query_one("#last", Input).value = "someday"
         target = tmp_path / "x.ics"
@@ -121,10 +104,9 @@ async def test_a_mistyped_date_is_shown_inline_and_nothing_is_written(make_app, 
 # -- spreadsheets ------------------------------------------------------------------------------
 
 
-async def test_challenges_csv_from_the_chair_queue(make_app, tmp_path):
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
+async def test_challenges_csv_from_the_chair_queue(open_app, tmp_path):
+    async with open_app(size=(120, 36)) as pilot:
+        app = pilot.app
         app.push_screen(ChairQueueScreen())
         await wait_for_screen(pilot, ChairQueueScreen)
         screen = await export_modal(pilot)
@@ -139,10 +121,9 @@ async def test_challenges_csv_from_the_chair_queue(make_app, tmp_path):
         assert any(str(target.resolve()) in n for n in notes(app))
 
 
-async def test_check_ins_leave_confidential_notes_out_unless_ticked(make_app, tmp_path):
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
+async def test_check_ins_leave_confidential_notes_out_unless_ticked(open_app, tmp_path):
+    async with open_app(size=(120, 36)) as pilot:
+        app = pilot.app
         secret = next(c for c in app.program.checkins() if c.confidential and c.notes.strip())
         words = secret.notes.splitlines()[0][:40]
         assert '"' not in words
@@ -174,11 +155,11 @@ async def test_check_ins_leave_confidential_notes_out_unless_ticked(make_app, tm
 # -- briefing packs ----------------------------------------------------------------------------
 
 
-async def test_briefing_pack_html_for_the_selected_briefing(make_app, tmp_path, monkeypatch):
+async def test_briefing_pack_html_for_the_selected_briefing(open_app, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        screen = await team_view(pilot, "Hollins")
+    async with open_app(size=(120, 36)) as pilot:
+        app = pilot.app
+        screen = await open_team(pilot, "Hollins")
         team = app.program.team("Hollins")
         briefing = next(b for b in app.program.briefings(team.id) if b.team_id == team.id)
         screen._show_tab("briefings")
@@ -212,10 +193,10 @@ async def test_briefing_pack_html_for_the_selected_briefing(make_app, tmp_path, 
 # -- paths -------------------------------------------------------------------------------------
 
 
-async def test_a_missing_folder_is_shown_inline_and_nothing_is_written(make_app, tmp_path):
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await team_view(pilot, "Hollins")
+async def test_a_missing_folder_is_shown_inline_and_nothing_is_written(open_app, tmp_path):
+    async with open_app(size=(120, 36)) as pilot:
+        app = pilot.app
+        await open_team(pilot, "Hollins")
         screen = await export_modal(pilot)
         target = tmp_path / "nowhere" / "x.ics"
         await export_to(pilot, screen, target)
@@ -232,16 +213,16 @@ async def test_a_missing_folder_is_shown_inline_and_nothing_is_written(make_app,
 
 
 async def test_the_suggested_path_follows_the_choice_until_one_is_typed(
-    make_app, tmp_path, monkeypatch
+    open_app, tmp_path, monkeypatch
 ):
     home = tmp_path / "home"
     work = home / "work"
     work.mkdir(parents=True)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.chdir(work)
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await team_view(pilot, "Hollins")
+    async with open_app(size=(120, 36)) as pilot:
+        app = pilot.app
+        await open_team(pilot, "Hollins")
         screen = await export_modal(pilot)
         path = screen.query_one("#path", Input)
         assert path.value == "~/work/hollins-park-academy-schedule.ics"
@@ -262,10 +243,9 @@ async def test_the_suggested_path_follows_the_choice_until_one_is_typed(
         assert any(f"to {home / 'mine.md'}" in n for n in notes(app))
 
 
-async def test_palette_export_offers_the_whole_cluster(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
+async def test_palette_export_offers_the_whole_cluster(open_app):
+    async with open_app(size=(120, 36)) as pilot:
+        app = pilot.app
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Export…")
         command.callback()
         await wait_for_screen(pilot, ExportScreen)

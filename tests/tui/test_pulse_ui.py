@@ -4,7 +4,7 @@ dashboard's Pulse column."""
 
 from datetime import date
 
-from pilot_support import ready, wait_for, wait_for_screen
+from pilot_support import error, notes, wait_for, wait_for_screen
 from textual.geometry import Region
 from textual.widgets import DataTable, Input, Static
 
@@ -22,10 +22,6 @@ def row_text(table: DataTable, key: str) -> list[str]:
     return [cell.plain for cell in table.get_row(key)]
 
 
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 async def open_pulse_tab(pilot, team: str):
     app = pilot.app
     app.action_open_team(app.program.team(team).id, tab="pulse")
@@ -37,18 +33,12 @@ async def open_pulse_tab(pilot, team: str):
     return screen, pane, pane.query_one(DataTable)
 
 
-def error(form, field_id: str) -> str:
-    place = form.query_one(f"#{field_id}-error", Static)
-    return str(place.render()) if place.display else ""
-
-
 # -- the Pulse tab ---------------------------------------------------------------------------
 
 
-async def test_pulse_tab_shows_each_dimension_with_its_latest_score_and_change(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_pulse_tab_shows_each_dimension_with_its_latest_score_and_change(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         screen, pane, table = await open_pulse_tab(pilot, "Hollins")
         program = app.program
         assert screen.query_one("#tabs").active == "pulse" and table.has_focus
@@ -70,10 +60,9 @@ async def test_pulse_tab_shows_each_dimension_with_its_latest_score_and_change(m
         assert f"{latest.month:%b %Y}" in summary and f"mean {latest.mean:.1f}" in summary
 
 
-async def test_a_hidden_result_shows_no_score_and_cannot_become_an_action(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_a_hidden_result_shows_no_score_and_cannot_become_an_action(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Riverside")
         latest = program.pulse_latest(team.id).month
@@ -94,10 +83,9 @@ async def test_a_hidden_result_shows_no_score_and_cannot_become_an_action(make_a
         assert any("hidden" in n for n in notes(app))
 
 
-async def test_make_action_adds_the_highlighted_score_to_the_plan(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_make_action_adds_the_highlighted_score_to_the_plan(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Millbrook")
         screen, pane, table = await open_pulse_tab(pilot, "Millbrook")
@@ -112,10 +100,8 @@ async def test_make_action_adds_the_highlighted_score_to_the_plan(make_app):
         await wait_for(pilot, lambda: made[0].id in plan.records)
 
 
-async def test_a_team_without_results_says_how_to_add_them(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_a_team_without_results_says_how_to_add_them(open_app):
+    async with open_app(size=SIZE) as pilot:
         _screen, pane, table = await open_pulse_tab(pilot, "Ashworth")
         assert not table.display and table.row_count == 0
         assert "No pulse results yet" in str(pane.query_one("#pulse-summary", Static).render())
@@ -124,10 +110,9 @@ async def test_a_team_without_results_says_how_to_add_them(make_app):
 # -- the record form -------------------------------------------------------------------------
 
 
-async def test_the_record_form_saves_and_points_at_each_mistake(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_the_record_form_saves_and_points_at_each_mistake(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Ashworth")
         _screen, pane, _table = await open_pulse_tab(pilot, "Ashworth")
@@ -172,10 +157,9 @@ async def test_the_record_form_saves_and_points_at_each_mistake(make_app):
         assert row_text(table, "trust")[2] == "hidden (2 responses)"
 
 
-async def test_correcting_the_latest_month_starts_from_its_results(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_correcting_the_latest_month_starts_from_its_results(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         program = app.program
         _screen, _pane, _table = await open_pulse_tab(pilot, "Hollins")
         await pilot.press("e")
@@ -190,10 +174,9 @@ async def test_correcting_the_latest_month_starts_from_its_results(make_app):
         assert program.pulse_trends("Hollins")["voice"][-1].score == 3.5
 
 
-async def test_the_record_form_fits_80x24(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_the_record_form_fits_80x24(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         form = PulseForm(app.program, app.program.team("Hollins").id)
         app.push_screen(form)
         await wait_for_screen(pilot, PulseForm)
@@ -204,10 +187,9 @@ async def test_the_record_form_fits_80x24(make_app):
 # -- the heatmap ----------------------------------------------------------------------------
 
 
-async def test_heatmap_shows_every_team_with_band_markers_and_opens_a_team(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await ready(pilot)
+async def test_heatmap_shows_every_team_with_band_markers_and_opens_a_team(open_app):
+    async with open_app(size=(120, 36)) as pilot:
+        app = pilot.app
         program = app.program
         await pilot.press("h")
         await wait_for_screen(pilot, PulseHeatmapScreen)
@@ -242,10 +224,9 @@ async def test_heatmap_shows_every_team_with_band_markers_and_opens_a_team(make_
         await wait_for_screen(pilot, PulseHeatmapScreen)
 
 
-async def test_heatmap_letters_at_80_columns_and_one_month_for_all(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_heatmap_letters_at_80_columns_and_one_month_for_all(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         app.action_pulse_heatmap()
         await wait_for_screen(pilot, PulseHeatmapScreen)
         screen = app.screen
@@ -269,10 +250,9 @@ async def test_heatmap_letters_at_80_columns_and_one_month_for_all(make_app):
         assert screen.month is None
 
 
-async def test_heatmap_is_in_the_palette(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
+async def test_heatmap_is_in_the_palette(open_app):
+    async with open_app(size=SIZE) as pilot:
+        app = pilot.app
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Pulse heatmap")
         command.callback()
         await wait_for_screen(pilot, PulseHeatmapScreen)
@@ -281,10 +261,9 @@ async def test_heatmap_is_in_the_palette(make_app):
 # -- the dashboard --------------------------------------------------------------------------
 
 
-async def test_dashboard_rows_show_the_latest_pulse_at_80_columns(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_dashboard_rows_show_the_latest_pulse_at_80_columns(open_app):
+    async with open_app(size=(80, 24)) as pilot:
+        app = pilot.app
         table = app.screen.query_one("#teams", TeamTable)
         keys = [c.key.value for c in table.ordered_columns]
         assert "pulse" in keys

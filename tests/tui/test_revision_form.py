@@ -4,7 +4,7 @@ through the facade, the Schedule tab (revert, details), and fitting 80x24."""
 from datetime import date, timedelta
 
 import pytest
-from pilot_support import ready, wait_for, wait_for_screen
+from pilot_support import open_team, wait_for, wait_for_screen
 from textual.geometry import Region
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -54,26 +54,12 @@ def bars(form) -> tuple[TimelineBar, TimelineBar]:
     return form.query_one("#before", TimelineBar), form.query_one("#after", TimelineBar)
 
 
-async def open_team(pilot, team_prefix: str, tab: str | None = None) -> TeamScreen:
-    app = pilot.app
-    app.action_open_team(app.program.team(team_prefix).id)
-    await wait_for_screen(pilot, TeamScreen)
-    screen = app.screen
-    if tab:
-        screen._show_tab(tab)
-        await pilot.pause()
-        screen.query_one(f"#{tab}-pane").focus_table()
-        await pilot.pause()
-    return screen
-
-
 # -- the preview -------------------------------------------------------------------------
 
 
-async def test_the_preview_shows_before_and_after_with_what_moved(make_app):
-    app = make_app()
-    async with app.run_test(size=(160, 45)) as pilot:
-        await ready(pilot)
+async def test_the_preview_shows_before_and_after_with_what_moved(open_app):
+    async with open_app(size=(160, 45)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Ashworth")
         now = program.timeline(team.id)
@@ -107,10 +93,8 @@ async def test_the_preview_shows_before_and_after_with_what_moved(make_app):
         assert program.revisions(team.id) == []
 
 
-async def test_narrow_terminals_stack_the_timelines(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await ready(pilot)
+async def test_narrow_terminals_stack_the_timelines(open_app):
+    async with open_app(size=(100, 40)) as pilot:
         form = await open_form(pilot, "Ashworth")
         await set_values(pilot, form, span="+1w")
         before, after = bars(form)
@@ -119,10 +103,9 @@ async def test_narrow_terminals_stack_the_timelines(make_app):
         assert before.region.width == after.region.width > 60
 
 
-async def test_a_shift_from_a_stage_onward(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_a_shift_from_a_stage_onward(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Castlefield")
         now = program.timeline(team.id)
@@ -139,10 +122,9 @@ async def test_a_shift_from_a_stage_onward(make_app):
         assert f"Stage 2 {now.stages[1].name}: " in moves  # it ends a week sooner
 
 
-async def test_moving_one_milestone(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_moving_one_milestone(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Ashworth")
         form = await open_form(pilot, "Ashworth")
@@ -174,10 +156,9 @@ async def test_moving_one_milestone(make_app):
 # -- inline errors -----------------------------------------------------------------------
 
 
-async def test_months_are_refused_inline_and_nothing_is_stored(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_months_are_refused_inline_and_nothing_is_stored(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Ashworth")
         form = await open_form(pilot, "Ashworth")
@@ -193,10 +174,9 @@ async def test_months_are_refused_inline_and_nothing_is_stored(make_app):
         assert program.revisions(team.id) == []
 
 
-async def test_a_shift_that_would_empty_a_stage_is_refused_inline(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_a_shift_that_would_empty_a_stage_is_refused_inline(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Castlefield")
         stored = program.revisions(team.id)
@@ -215,10 +195,9 @@ async def test_a_shift_that_would_empty_a_stage_is_refused_inline(make_app):
         assert shown_error(form, "#preview-error") == ""
 
 
-async def test_the_reason_is_required(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_the_reason_is_required(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         program = app.program
         form = await open_form(pilot, "Ashworth")
         await set_values(pilot, form, span="+2w")
@@ -232,10 +211,9 @@ async def test_the_reason_is_required(make_app):
 # -- saving ------------------------------------------------------------------------------
 
 
-async def test_v_in_the_team_view_revises_and_the_timeline_shows_it(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+async def test_v_in_the_team_view_revises_and_the_timeline_shows_it(open_app):
+    async with open_app(size=(120, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Ashworth")
         planned = program.timeline(team.id).milestone("foundations").start
@@ -263,10 +241,9 @@ async def test_v_in_the_team_view_revises_and_the_timeline_shows_it(make_app):
         assert revision.id in [row.key.value for row in table.ordered_rows]
 
 
-async def test_answering_an_escalated_challenge_records_the_chairs_response(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_answering_an_escalated_challenge_records_the_chairs_response(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Millbrook")
         (challenge,) = [c for c in program.challenges(team.id) if c.is_open]
@@ -285,10 +262,9 @@ async def test_answering_an_escalated_challenge_records_the_chairs_response(make
         assert answered.responses[-1].revision_id == revision.id
 
 
-async def test_escape_asks_before_throwing_away_a_revision(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 45)) as pilot:
-        await ready(pilot)
+async def test_escape_asks_before_throwing_away_a_revision(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
         form = await open_form(pilot, "Ashworth")
         await pilot.press("escape")  # untouched: closes at once
         await pilot.pause()
@@ -305,10 +281,9 @@ async def test_escape_asks_before_throwing_away_a_revision(make_app):
 # -- the Schedule tab --------------------------------------------------------------------
 
 
-async def test_revert_from_the_schedule_tab_asks_first(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+async def test_revert_from_the_schedule_tab_asks_first(open_app):
+    async with open_app(size=(120, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Castlefield")
         (revision,) = program.revisions(team.id)
@@ -344,10 +319,9 @@ async def test_revert_from_the_schedule_tab_asks_first(make_app):
         assert program.revisions(team.id)[0].active
 
 
-async def test_enter_on_a_revision_shows_it_in_full(make_app):
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
+async def test_enter_on_a_revision_shows_it_in_full(open_app):
+    async with open_app(size=(120, 40)) as pilot:
+        app = pilot.app
         program = app.program
         team = program.team("Castlefield")
         (revision,) = program.revisions(team.id)
@@ -375,10 +349,8 @@ def within(widget, size=(80, 24)) -> bool:
 
 
 @pytest.mark.parametrize("mode", ["rest", "stage", "milestone"])
-async def test_the_revision_form_fits_80x24(make_app, mode):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
+async def test_the_revision_form_fits_80x24(open_app, mode):
+    async with open_app(size=(80, 24)) as pilot:
         form = await open_form(pilot, "Castlefield")
         await set_values(pilot, form, mode=mode)
         await pilot.pause()
