@@ -1,4 +1,4 @@
-"""Helpers for the command-line tests: run `python -m tui.cli` in a subprocess and check the
+"""Helpers for the command-line tests: run `python -m cli` in a subprocess and check the
 bad-input contract. The clock is pinned to Sunday 22 November 2026, 09:00 UTC (Europe/London
 is on GMT then)."""
 
@@ -44,7 +44,7 @@ def run_cli(
 ) -> subprocess.CompletedProcess:
     """Run the CLI once. Without `input`, stdin is /dev/null: not a terminal, never waiting."""
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *map(str, args)],
+        [sys.executable, "-m", "cli", *map(str, args)],
         cwd=REPO,
         env={**env, **(env_extra or {})},
         input=input,

@@ -1,4 +1,4 @@
-"""Fixtures for the command-line tests: every test runs `python -m tui.cli` in a subprocess with
+"""Fixtures for the command-line tests: every test runs `python -m cli` in a subprocess with
 a pinned clock, a private data folder and a workspace under tmp_path. A two-team workspace is
 built once per session and copied for each test that needs one.
 """

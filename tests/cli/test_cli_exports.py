@@ -21,7 +21,7 @@ def calendar(data: bytes) -> Calendar:
 def raw(env, *args) -> bytes:
     """The bytes a command writes to stdout (the text runner would translate CRLF)."""
     result = subprocess.run(
-        [sys.executable, "-m", "tui.cli", *map(str, args)],
+        [sys.executable, "-m", "cli", *map(str, args)],
         cwd=REPO,
         env=env,
         stdin=subprocess.DEVNULL,
