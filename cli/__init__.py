@@ -9,6 +9,7 @@ import argparse
 import os
 import re
 import sys
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from domain.errors import FlourishError
@@ -63,13 +64,16 @@ def build_parser() -> Parser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = getattr(args, "handler", None)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:  # no command: the app at a terminal, the cluster at a glance elsewhere
         if sys.stdin.isatty() and sys.stdout.isatty():
-            from tui.launch import run_app as handler
-        else:
-            from cli.commands.workspace import status as handler
+            from tui.launch import run_app
 
+            handler = run_app
+        else:
+            from cli.commands.workspace import status
+
+            handler = status
             args.json = False
     try:
         return handler(args) or 0

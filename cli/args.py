@@ -17,9 +17,7 @@ class Group:
     """The commands of one group (or of the whole program): `add` declares a command with the
     options every command accepts, `group` a group of commands beneath this one."""
 
-    def __init__(
-        self, actions: "argparse._SubParsersAction[Parser]", common: argparse.ArgumentParser
-    ) -> None:
+    def __init__(self, actions: "argparse._SubParsersAction[Parser]", common: Parser) -> None:
         self._actions = actions
         self._common = common
 
@@ -40,9 +38,9 @@ class Group:
         return Group(p.add_subparsers(metavar="ACTION", parser_class=Parser), self._common)
 
 
-def common_options() -> argparse.ArgumentParser:
+def common_options() -> Parser:
     """Options accepted before or after the command; SUPPRESS keeps one from hiding the other."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     where = common.add_mutually_exclusive_group()
     where.add_argument(
         "--workspace",

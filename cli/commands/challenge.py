@@ -203,6 +203,7 @@ def challenge_respond(args: argparse.Namespace) -> int:
         awaiting=args.waiting_on,
     )
     response = challenge.last_response()
+    assert response is not None  # the one just recorded
     print(
         f"Recorded the chair's response to {challenge.title!r} ({response.kind.value} on "
         f"{response.on}); now {challenge.status.label}, waiting on {challenge.waiting_on}."
@@ -213,6 +214,7 @@ def challenge_respond(args: argparse.Namespace) -> int:
 def challenge_resolve(args: argparse.Namespace) -> int:
     program = open_program(args)
     challenge = program.resolve_challenge(args.id, resolution=args.resolution, outcome=args.outcome)
+    assert challenge.outcome is not None  # a resolved challenge has one
     print(f"Resolved {challenge.title!r}: {challenge.outcome.label}.")
     return 0
 

@@ -12,10 +12,9 @@ from pathlib import Path
 from cli.args import Group, json_flag, positive, team_option
 from cli.context import open_program
 from cli.output import pulse_tables, records, short
-from domain.errors import ValidationError
+from domain.errors import RowsRejected, ValidationError
 from domain.pulse import (
     PulseDimension,
-    PulseImportError,
     PulsePoint,
     change,
     find_dimension,
@@ -151,7 +150,7 @@ def import_(args: argparse.Namespace) -> int:
     before = {r.id for r in program.pulse_results()}
     try:
         results = program.import_pulse(text, source=source)
-    except PulseImportError as e:
+    except RowsRejected as e:
         report_rejected(e)
         return 2
     least = program.cluster().template.pulse_min_responses
@@ -174,7 +173,7 @@ def import_(args: argparse.Namespace) -> int:
     return 0
 
 
-def report_rejected(e: PulseImportError) -> None:
+def report_rejected(e: RowsRejected) -> None:
     """The one-line summary first (as for any bad input), then each rejected line."""
     lines = [f"flourish: {e}"]
     lines += [f"line {r.line}: {r.reason}" for r in e.rejected[:MAX_REJECTED]]

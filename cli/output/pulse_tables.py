@@ -66,8 +66,7 @@ def pulse_trend_table(team_name, dimensions, trends, months, changes, latest, le
     for d in dimensions:
         points = {p.month: p for p in trends.get(d.key, [])}
         now = points.get(months[-1])
-        shown_now = now is not None and not now.hidden and now.score is not None
-        b = band(now.score).value if shown_now else ""
+        b = "" if now is None or now.hidden or now.score is None else band(now.score).value
         rows.append(
             [
                 _text(d.key, "dim"),
@@ -116,9 +115,9 @@ def pulse_heatmap_table(cluster_name, heatmap, least) -> None:
     rows = []
     for team, cells in heatmap.rows:
         month = heatmap.months.get(team.id)
-        when = [_text(f"{month:%b %y}" if month else "-", "" if month else "dim")] if each else []
+        month_cell = [_text(f"{month:%b %y}" if month else "-", "" if month else "dim")]
         scores = [_pulse_score(cells.get(k), letter=True, missing=HIDDEN) for k in keys]
-        rows.append([_text(team.name, "bold"), *when, *scores])
+        rows.append([_text(team.name, "bold"), *(month_cell if each else []), *scores])
     span = "each team's latest month" if each else f"{heatmap.month:%B %Y}"
     headers = ("School", *(["Month"] if each else []), *keys)
     _pulse_table(

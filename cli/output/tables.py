@@ -226,8 +226,8 @@ def challenge_table(challenges, facts: list[dict], names: dict[str, str], queue=
     if not challenges:
         _show(_text("The chair's queue is empty." if queue else "No challenges."))
         return
-    headers = ("Id", "School", "Kind", "Category", "Title", "Severity", "Status", "Waiting on")
-    headers += ("Age", "Overdue")
+    headers: tuple[str, ...] = ("Id", "School", "Kind", "Category", "Title", "Severity", "Status")
+    headers += ("Waiting on", "Age", "Overdue")
     cells = [
         [
             _text(short(c.id), "dim"),

@@ -64,7 +64,9 @@ def rate(args: argparse.Namespace) -> int:
         )
     before = {r.condition: r for r in program.ratings(team.id, this.id)}
     # A rating given again without --evidence keeps the evidence it had (None).
-    given = {k: (score, evidence.get(k)) for k, score in scores.items()}
+    given: dict[str, tuple[int | str, str | None]] = {
+        k: (score, evidence.get(k)) for k, score in scores.items()
+    }
     made = program.rate(team.id, given, round=this.id)
     labels = {c.key: c.label for c in known}
     count = len(made)

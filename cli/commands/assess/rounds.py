@@ -39,8 +39,8 @@ def register(assess: Group) -> None:
 def conditions(args: argparse.Namespace) -> int:
     program = open_program(args)
     if args.set:
-        found = program.update_cluster(conditions=[_condition(s) for s in args.set])
-        found = found.template.conditions
+        cluster = program.update_cluster(conditions=[_condition(s) for s in args.set])
+        found = cluster.template.conditions
     else:
         found = program.conditions()
     if args.json:
