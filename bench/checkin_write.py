@@ -338,10 +338,10 @@ def bench_processes(
     cases = [
         ("python -c pass", [py, "-c", "pass"]),
         ('python -c "import storage.facade"', [py, "-c", "import storage.facade"]),
-        ('python -c "import tui.commands"', [py, "-c", "import tui.commands"]),
+        ('python -c "import cli.commands"', [py, "-c", "import cli.commands"]),
     ]
     for label, root, team in workspaces:
-        cmd = [py, "-m", "tui.cli", "checkin", "add", "--workspace", str(root), "--team", team]
+        cmd = [py, "-m", "cli", "checkin", "add", "--workspace", str(root), "--team", team]
         cases.append((f"flourish checkin add ({label})", [*cmd, "--notes", "Bench check-in."]))
     rows = []
     # Interleave the cases round by round so that background load hits them alike.
@@ -363,7 +363,7 @@ def bench_processes(
     # (later than every backup so far), on the largest workspace only.
     label, root, team = workspaces[-1]
     label = f"flourish checkin add ({label}), backup due"
-    cmd = [py, "-m", "tui.cli", "checkin", "add", "--workspace", str(root), "--team", team]
+    cmd = [py, "-m", "cli", "checkin", "add", "--workspace", str(root), "--team", team]
     due = []
     for days in range(10, 10 + BACKUP_DUE_RUNS):
         later = {**env, "FLOURISH_NOW": (NOW + timedelta(days=days)).isoformat()}

@@ -1,16 +1,9 @@
 """Opening the app from the command line, importing as little as possible before it paints."""
 
 import argparse
-from pathlib import Path
 
+from cli.context import workspace_path
 from storage.clock import clock_from_env
-from storage.paths import default_workspace, demo_workspace
-
-
-def workspace_path(args: argparse.Namespace) -> Path:
-    if getattr(args, "workspace", None):
-        return Path(args.workspace).expanduser()
-    return demo_workspace() if getattr(args, "demo", False) else default_workspace()
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -1,14 +1,20 @@
-"""Helpers for the command-line tests: run `python -m tui.cli` in a subprocess and check the
-bad-input contract. The clock is pinned to Sunday 22 November 2026, 09:00 UTC (Europe/London
-is on GMT then)."""
+"""Helpers for the command-line tests: run the CLI (in this process through `cli.main`, or in a
+subprocess for what only a real process shows) and check the bad-input contract. The clock is
+pinned to Sunday 22 November 2026, 09:00 UTC (Europe/London is on GMT then)."""
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import re
 import subprocess
 import sys
+import traceback
+from collections.abc import Iterator
 from pathlib import Path
+
+import cli
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-11-22T09:00:00+00:00"  # a Sunday
@@ -41,19 +47,97 @@ def run_cli(
     input: str | None = None,
     env_extra: dict[str, str] | None = None,
     timeout: float = 20,
+    text: bool = True,
 ) -> subprocess.CompletedProcess:
-    """Run the CLI once. Without `input`, stdin is /dev/null: not a terminal, never waiting."""
+    """Run the CLI once in this process, as `python -m cli` would run in a subprocess: with
+    exactly this environment, stdout and stderr captured (pipes, not terminals), and stdin the
+    `input` (without it, empty: not a terminal, never waiting). `timeout` is for
+    run_cli_process; the result is a CompletedProcess with text (or, text=False, bytes)."""
+    argv = [str(a) for a in args]
+    stdin = io.TextIOWrapper(io.BytesIO((input or "").encode("utf-8")), encoding="utf-8")
+    stdout, stderr = _pipe(), _pipe()
+    with _environment({**env, **(env_extra or {})}), _streams(stdin, stdout, stderr):
+        code = _main(argv)
+    out, err = _drain(stdout), _drain(stderr)
+    if text:
+        return subprocess.CompletedProcess(argv, code, _decoded(out), _decoded(err))
+    return subprocess.CompletedProcess(argv, code, out, err)
+
+
+def run_cli_process(
+    env: dict[str, str],
+    *args: str,
+    input: str | None = None,
+    env_extra: dict[str, str] | None = None,
+    timeout: float = 20,
+    text: bool = True,
+) -> subprocess.CompletedProcess:
+    """Run `python -m cli` in a subprocess: for what only a real process shows (start-up, real
+    stdin and stdout). Without `input`, stdin is /dev/null."""
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *map(str, args)],
+        [sys.executable, "-m", "cli", *map(str, args)],
         cwd=REPO,
         env={**env, **(env_extra or {})},
-        input=input,
+        input=input if text or input is None else input.encode("utf-8"),
         stdin=None if input is not None else subprocess.DEVNULL,
         capture_output=True,
-        text=True,
-        encoding="utf-8",
+        text=text,
+        encoding="utf-8" if text else None,
         timeout=timeout,
     )
+
+
+def _main(argv: list[str]) -> int:
+    """cli.main's exit status, as the process would have it (argparse exits for --help and
+    for usage errors; an uncaught exception prints its traceback and exits 1)."""
+    try:
+        return cli.main(argv)
+    except SystemExit as e:
+        if e.code is None or isinstance(e.code, int):
+            return e.code or 0
+        print(e.code, file=sys.stderr)
+        return 1
+    except Exception:
+        traceback.print_exc()
+        return 1
+
+
+def _pipe() -> io.TextIOWrapper:
+    """A text stream over bytes, like a pipe's: not a terminal, with a .buffer for bytes."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n", write_through=True)
+
+
+def _drain(stream: io.TextIOWrapper) -> bytes:
+    stream.flush()
+    return stream.buffer.getvalue()  # type: ignore[attr-defined]
+
+
+def _decoded(data: bytes) -> str:
+    """Bytes read as subprocess.run(text=True) reads them: UTF-8, universal newlines."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+
+
+@contextlib.contextmanager
+def _environment(env: dict[str, str]) -> Iterator[None]:
+    """os.environ is exactly `env` inside, and as it was afterwards."""
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+@contextlib.contextmanager
+def _streams(stdin: io.TextIOWrapper, stdout: io.TextIOWrapper, stderr: io.TextIOWrapper):
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
+    try:
+        yield
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
 
 
 def ok(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:

@@ -1,5 +1,6 @@
-"""Fixtures for the command-line tests: every test runs `python -m tui.cli` in a subprocess with
-a pinned clock, a private data folder and a workspace under tmp_path. A two-team workspace is
+"""Fixtures for the command-line tests: every test runs the CLI (in this process, or with the
+`_process` fixtures in a subprocess) with a pinned clock, a private data folder and a workspace
+under tmp_path. A two-team workspace is
 built once per session and copied for each test that needs one.
 """
 
@@ -18,6 +19,7 @@ from cli_support import (
     ok,
     ok_json,
     run_cli,
+    run_cli_process,
 )
 
 # -- fixtures -------------------------------------------------------------------------------
@@ -34,6 +36,18 @@ def flourish(env) -> Callable[..., subprocess.CompletedProcess]:
 
     def run(*args, input=None, env_extra=None, timeout=20):
         return run_cli(env, *args, input=input, env_extra=env_extra, timeout=timeout)
+
+    return run
+
+
+@pytest.fixture
+def fl_process(env, workspace) -> Callable[..., subprocess.CompletedProcess]:
+    """Like `fl`, in a subprocess: for real stdin (a pipe, or /dev/null) and start-up."""
+
+    def run(*args, input=None, env_extra=None, timeout=20):
+        return run_cli_process(
+            env, *args, "--workspace", workspace, input=input, env_extra=env_extra, timeout=timeout
+        )
 
     return run
 

@@ -1,5 +1,5 @@
 """Quick capture from the terminal: `flourish checkin add`, its notes, dates, team references and
-the actions agreed in the same step. Every command runs in a subprocess."""
+the actions agreed in the same step."""
 
 from cli_support import HILLSIDE, HILLTOP, TODAY, ok, ok_json
 
@@ -50,11 +50,11 @@ def test_notes_with_markup_quotes_newlines_and_emoji_round_trip(fl):
     assert "[bold]priorities[/]" in table  # user text is never treated as Rich markup
 
 
-def test_notes_from_stdin_and_no_notes_without_a_terminal(fl):
+def test_notes_from_stdin_and_no_notes_without_a_terminal(fl, fl_process):
     typed = 'Notes typed into a pipe: [b]x[/b], "quoted", 🙂\nsecond line\n'
-    ok(fl("checkin", "add", "--team", HILLSIDE, "--notes", "-", input=typed))
+    ok(fl_process("checkin", "add", "--team", HILLSIDE, "--notes", "-", input=typed))
     # No --notes and stdin is not a terminal (it is /dev/null): no editor, no waiting.
-    quiet = ok(fl("checkin", "add", "--team", HILLTOP, "--date", "yesterday", timeout=20))
+    quiet = ok(fl_process("checkin", "add", "--team", HILLTOP, "--date", "yesterday", timeout=20))
     assert HILLTOP in quiet.stdout
 
     by_team = {c["team_id"]: c for c in ok_json(fl("checkin", "list", "--json"))}

@@ -1,6 +1,6 @@
 """Implementation challenges from the command line: raising them with impact and urgency, the
 lifecycle (escalate, respond, resolve, reopen, withdraw), the chair's queue, `show`, `edit`
-and `link`. Every command runs in a subprocess; the clock is Sunday 22 Nov 2026."""
+and `link`. The clock is Sunday 22 Nov 2026."""
 
 import pytest
 from cli_support import HILLSIDE, HILLTOP, ok, ok_json, one_line_error, short_id, snapshot

@@ -5,11 +5,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from cli import build_parser
+from cli.commands import checkin as commands
 from domain.errors import FlourishError
 from domain.records import Person
 from storage.facade import Flourish
-from tui import commands
-from tui.cli import build_parser
 
 NOW = "2026-11-22T09:00:00+00:00"
 

@@ -4,11 +4,9 @@ the bad-input contract (one line, exit 2, no file left behind)."""
 import codecs
 import csv
 import io
-import subprocess
-import sys
 
 import pytest
-from cli_support import REPO, ok, one_line_error
+from cli_support import ok, one_line_error, run_cli_process
 from icalendar import Calendar
 
 
@@ -19,15 +17,9 @@ def calendar(data: bytes) -> Calendar:
 
 
 def raw(env, *args) -> bytes:
-    """The bytes a command writes to stdout (the text runner would translate CRLF)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "tui.cli", *map(str, args)],
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        timeout=20,
-    )
+    """The bytes a command writes to a real stdout, in a subprocess (the text runner would
+    translate CRLF)."""
+    result = run_cli_process(env, *args, text=False)
     assert result.returncode == 0, result.stderr.decode()
     return result.stdout
 

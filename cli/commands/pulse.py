@@ -4,14 +4,17 @@ file, a team's trend, the cluster heatmap, and an action plan item from a low or
 A result that fewer people answered than the cluster's threshold is never shown: its score is
 left out of every table and every JSON record (only its number of responses is given)."""
 
+import argparse
 import sys
 from datetime import date
 from pathlib import Path
 
-from domain.errors import ValidationError
+from cli.args import Group, json_flag, positive, team_option
+from cli.context import open_program
+from cli.output import pulse_tables, records, short
+from domain.errors import RowsRejected, ValidationError
 from domain.pulse import (
     PulseDimension,
-    PulseImportError,
     PulsePoint,
     change,
     find_dimension,
@@ -21,17 +24,71 @@ from domain.pulse import (
     shown,
 )
 from domain.scales import band
-from tui import render
-from tui.commands import open_program
 
 SHOW_MONTHS = 6  # months in `pulse show`'s table unless --months says otherwise
 MAX_REJECTED = 100  # rejected lines listed one by one; the rest are counted
 
 
+def register(top: Group) -> None:
+    pulse = top.group("pulse", "the monthly HPT pulse survey: record, import, trends, heatmap")
+
+    p = pulse.add("add", add, "record a team's pulse results for a month by hand")
+    team_option(p, required=True)
+    p.add_argument("--month", required=True, help="the survey month: 2026-11 or Nov 2026")
+    p.add_argument(
+        "--score",
+        action="append",
+        required=True,
+        metavar="KEY=MEAN/RESPONSES",
+        help="one dimension's mean score (0-10) and number of responses, e.g. voice=6.5/12",
+    )
+
+    p = pulse.add("import", import_, "import results from a CSV file (all or nothing)")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="a CSV file (team,month,dimension,score,responses); - reads stdin",
+    )
+
+    p = pulse.add("show", show, "a team's trend per dimension, month by month")
+    team_option(p, required=True)
+    p.add_argument(
+        "--months",
+        type=positive,
+        metavar="N",
+        help="the last N months (default: 6 in the table, every month in JSON)",
+    )
+    json_flag(p)
+
+    p = pulse.add("heatmap", heatmap, "every team by dimension for one month")
+    p.add_argument("--month", help="the survey month (default: each team's latest)")
+    json_flag(p)
+
+    p = pulse.add("action", action, "turn a low or falling score into an action plan item")
+    team_option(p, required=True)
+    p.add_argument("--dimension", required=True, help="the dimension's key or label")
+
+    p = pulse.add("dimensions", dimensions, "the survey's dimensions and anonymity threshold")
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar='"key=Label"',
+        help="the dimensions become exactly those given, in order (repeat for each)",
+    )
+    p.add_argument(
+        "--min-responses",
+        type=positive,
+        metavar="N",
+        help="hide a result when fewer than N responded (default 3)",
+    )
+    json_flag(p)
+
+
 # -- recording -------------------------------------------------------------------------------
 
 
-def add(args) -> int:
+def add(args: argparse.Namespace) -> int:
     program = open_program(args)
     team = program.team(args.team)
     month = parse_month(args.month)
@@ -77,7 +134,7 @@ def _score(spec: str, dimensions: tuple[PulseDimension, ...]) -> tuple[str, floa
         raise ValidationError(f"--score {spec!r}: {e}") from None
 
 
-def import_(args) -> int:
+def import_(args: argparse.Namespace) -> int:
     program = open_program(args)
     if args.file == "-":
         data, source = sys.stdin.buffer.read(), "standard input"
@@ -93,7 +150,7 @@ def import_(args) -> int:
     before = {r.id for r in program.pulse_results()}
     try:
         results = program.import_pulse(text, source=source)
-    except PulseImportError as e:
+    except RowsRejected as e:
         report_rejected(e)
         return 2
     least = program.cluster().template.pulse_min_responses
@@ -116,7 +173,7 @@ def import_(args) -> int:
     return 0
 
 
-def report_rejected(e: PulseImportError) -> None:
+def report_rejected(e: RowsRejected) -> None:
     """The one-line summary first (as for any bad input), then each rejected line."""
     lines = [f"flourish: {e}"]
     lines += [f"line {r.line}: {r.reason}" for r in e.rejected[:MAX_REJECTED]]
@@ -128,7 +185,7 @@ def report_rejected(e: PulseImportError) -> None:
 # -- reading ---------------------------------------------------------------------------------
 
 
-def show(args) -> int:
+def show(args: argparse.Namespace) -> int:
     program = open_program(args)
     team = program.team(args.team)
     dimensions = program.pulse_dimensions()
@@ -136,115 +193,47 @@ def show(args) -> int:
     latest = program.pulse_latest(team.id)
     least = program.cluster().template.pulse_min_responses
     last = latest.month if latest else None
+    changes = {k: _change_now(points, last) for k, points in trends.items()}
     if args.json:
-        render.print_json(_trend_record(team, dimensions, trends, latest, least, args.months))
+        window = None
+        if latest and args.months:
+            window = set(_months_back(latest.month, args.months, _first_month(trends)))
+        records.print_json(
+            records.pulse_trend_record(team, dimensions, trends, latest, least, window, changes)
+        )
         return 0
     months = _months_back(last, args.months or SHOW_MONTHS, _first_month(trends)) if last else []
-    render.pulse_trend_table(
-        team.name,
-        dimensions,
-        trends,
-        months,
-        {k: _change_now(points, last) for k, points in trends.items()},
-        latest,
-        least,
-    )
+    pulse_tables.pulse_trend_table(team.name, dimensions, trends, months, changes, latest, least)
     return 0
 
 
-def _trend_record(team, dimensions, trends, latest, least: int, months: int | None) -> dict:
-    window = None
-    if latest and months:
-        window = set(_months_back(latest.month, months, _first_month(trends)))
-    last = latest.month if latest else None
-    records = []
-    for d in dimensions:
-        points = trends.get(d.key, [])
-        now = points[-1] if points and points[-1].month == last else None
-        records.append(
-            {
-                "key": d.key,
-                "label": d.label,
-                "points": [_point(p) for p in points if window is None or p.month in window],
-                "change": _change_now(points, last),
-                "band": band(now.score).value if now and now.score is not None else None,
-            }
-        )
-    return {
-        "team_id": team.id,
-        "team": team.name,
-        "min_responses": least,
-        "dimensions": records,
-        "latest": None
-        if latest is None
-        else {
-            "month": _month(latest.month),
-            "mean": latest.mean,
-            "change": latest.change,
-            "low": list(latest.low),
-            "falling": list(latest.falling),
-        },
-    }
-
-
-def _point(p: PulsePoint) -> dict:
-    return {
-        "month": _month(p.month),
-        "score": None if p.hidden else p.score,
-        "responses": p.responses,
-        "hidden": p.hidden,
-    }
-
-
-def heatmap(args) -> int:
+def heatmap(args: argparse.Namespace) -> int:
     program = open_program(args)
     month = parse_month(args.month) if args.month else None
     found = program.pulse_heatmap(month)
     least = program.cluster().template.pulse_min_responses
     if args.json:
-        render.print_json(
-            {
-                "month": _month(found.month) if found.month else None,
-                "min_responses": least,
-                "dimensions": [{"key": d.key, "label": d.label} for d in found.dimensions],
-                "teams": [
-                    {
-                        "team_id": team.id,
-                        "team": team.name,
-                        "month": _month(found.months[team.id]) if team.id in found.months else None,
-                        "cells": {key: _cell(p) for key, p in cells.items()},
-                    }
-                    for team, cells in found.rows
-                ],
-            }
-        )
+        records.print_json(records.pulse_heatmap_record(found, least))
         return 0
-    render.pulse_heatmap_table(program.cluster().name, found, least)
+    pulse_tables.pulse_heatmap_table(program.cluster().name, found, least)
     return 0
-
-
-def _cell(p: PulsePoint | None) -> dict | None:
-    if p is None:
-        return None
-    shown = None if p.hidden else p.score
-    return _point(p) | {"band": band(shown).value if shown is not None else None}
 
 
 # -- acting on it ----------------------------------------------------------------------------
 
 
-def action(args) -> int:
+def action(args: argparse.Namespace) -> int:
     program = open_program(args)
     team = program.team(args.team)
     item = program.action_from_pulse(team.id, args.dimension)
     print(
-        f"Added action {item.title!r} for {team.name} (id {render.short(item.id)}), "
+        f"Added action {item.title!r} for {team.name} (id {short(item.id)}), "
         f"due {item.due or 'not set'}."
     )
     return 0
 
 
-def dimensions(args) -> int:
+def dimensions(args: argparse.Namespace) -> int:
     program = open_program(args)
     changes: dict = {}
     if args.set:
@@ -254,7 +243,7 @@ def dimensions(args) -> int:
     template = program.update_cluster(**changes).template if changes else None
     template = template or program.cluster().template
     if args.json:
-        render.print_json(
+        records.print_json(
             {
                 "dimensions": [{"key": d.key, "label": d.label} for d in template.pulse_dimensions],
                 "min_responses": template.pulse_min_responses,
@@ -280,10 +269,6 @@ def _dimension(spec: str) -> PulseDimension:
 
 
 # -- months ----------------------------------------------------------------------------------
-
-
-def _month(d: date) -> str:
-    return f"{d:%Y-%m}"
 
 
 def _first_month(trends: dict[str, list[PulsePoint]]) -> date | None:

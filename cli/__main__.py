@@ -1,0 +1,7 @@
+"""`python -m cli`: the same as the `flourish` command."""
+
+import sys
+
+from cli import main
+
+sys.exit(main())

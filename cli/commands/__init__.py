@@ -1,0 +1,31 @@
+"""The command groups, one module each; every module declares its commands' arguments beside
+their handlers in a `register(top)` function. The parser adds them in this order, which is the
+order `flourish --help` lists them in."""
+
+from cli.commands import (
+    action,
+    assess,
+    briefing,
+    challenge,
+    checkin,
+    cluster,
+    export,
+    pulse,
+    schedule,
+    team,
+    workspace,
+)
+
+GROUPS = (
+    workspace,
+    team,
+    checkin,
+    action,
+    challenge,
+    schedule,
+    briefing,
+    export,
+    pulse,
+    assess,
+    cluster,
+)

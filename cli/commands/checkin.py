@@ -1,0 +1,114 @@
+"""`flourish checkin`: log a coaching check-in (notes from --notes, stdin or $EDITOR, with the
+actions agreed and updated) and list them."""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from cli.args import Group, json_list, positive, team_option
+from cli.context import find_team_id, open_program, parse_day, team_names
+from cli.output import records, short, tables
+from domain.dates import parse_date
+from domain.errors import ValidationError
+from storage.facade import ActionChange, NewAction
+
+
+def register(top: Group) -> None:
+    checkins = top.group("checkin", "log and list coaching check-ins")
+    p = checkins.add("add", checkin_add, "log a check-in")
+    team_option(p, required=True)
+    p.add_argument("--date", default="today", help="when it happened (default today)")
+    p.add_argument("--kind", default="coaching", help="coaching, webinar, workshop...")
+    p.add_argument("--notes", help="the notes; - reads them from stdin")
+    p.add_argument("--attendee", action="append", default=[], help="who attended")
+    p.add_argument("--confidential", action="store_true", help="keep notes out of exports")
+    p.add_argument("--next", help="when the next check-in is due")
+    p.add_argument("--coach", help="who coached (default: the team's coach)")
+    p.add_argument("--action", action="append", default=[], help="a new action agreed")
+    p.add_argument(
+        "--update", action="append", default=[], metavar="ID=STATUS", help="an action's new status"
+    )
+    p = checkins.add("list", checkin_list, "list check-ins, newest first")
+    team_option(p)
+    p.add_argument("--limit", type=positive, help="at most this many")
+    json_list(p)
+
+
+def checkin_add(args: argparse.Namespace) -> int:
+    program = open_program(args)
+    team = program.team(args.team)
+    on = parse_date(args.date, program.today(), prefer="past")
+    next_checkin = parse_day(program, args.next)
+    changes = [_action_change(spec) for spec in args.update]
+    for change in changes:
+        program.action(change.action_id)  # refuses an unknown id
+    # Refuse bad details before anyone spends time writing notes in an editor.
+    kind = program.check_checkin(on=on, kind=args.kind, next_checkin=next_checkin)
+    notes = _notes(args.notes, f"{kind} check-in with {team.name} on {on}")
+    checkin = program.log_checkin(
+        team.id,
+        on=on,
+        kind=kind,
+        notes=notes,
+        coach=args.coach,
+        attendees=args.attendee,
+        confidential=args.confidential,
+        next_checkin=next_checkin,
+        new_actions=[NewAction(title=title) for title in args.action],
+        action_changes=changes,
+    )
+    (state,) = program.status([team])
+    print(
+        f"Logged {checkin.kind} check-in with {team.name} on {checkin.date} "
+        f"(id {short(checkin.id)}). Next check-in due {state.checkin_due}."
+    )
+    return 0
+
+
+def _action_change(spec: str) -> ActionChange:
+    action_id, sep, status = spec.partition("=")
+    if not sep or not action_id.strip() or not status.strip():
+        raise ValidationError(
+            f"--update {spec!r}: write it as ACTION_ID=STATUS, e.g. 1a2b3c4d=done."
+        )
+    return ActionChange(action_id=action_id.strip(), status=status.strip())
+
+
+def _notes(given: str | None, subject: str) -> str:
+    """--notes TEXT, --notes - for stdin, or $EDITOR when typing at a terminal."""
+    if given == "-":
+        return sys.stdin.read()
+    if given is not None or not sys.stdin.isatty():
+        return given or ""
+    return _edit(f"# Notes for the {subject}.\n# Lines starting with # are ignored.\n")
+
+
+def _edit(template: str) -> str:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    fd, path = tempfile.mkstemp(prefix="flourish-notes-", suffix=".md")  # owner-only
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(template)
+        if subprocess.call([*editor.split(), path]) != 0:
+            raise ValidationError(f"The editor ({editor}) failed; the check-in was not logged.")
+        text = Path(path).read_text(encoding="utf-8")
+    finally:
+        os.unlink(path)
+    notes = "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
+    if not notes:
+        raise ValidationError("No notes were written, so the check-in was not logged.")
+    return notes
+
+
+def checkin_list(args: argparse.Namespace) -> int:
+    program = open_program(args)
+    team_id = find_team_id(program, args.team)
+    checkins = program.checkins(team_id)[: args.limit]
+    if args.json:
+        records.print_json(checkins)
+    else:
+        tables.checkin_table(checkins, team_names(program))
+    return 0

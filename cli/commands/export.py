@@ -1,0 +1,83 @@
+"""The `flourish export` handlers: a calendar, a spreadsheet or a briefing pack, written to a
+file (whole or not at all) with -o, else to standard output for a pipe."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from cli.args import Group, output, team_option
+from cli.context import open_program
+from domain.dates import parse_date
+from storage.facade import CalendarScope, save_export
+
+EVERY_TEAM = "one team (default: every team)"
+
+
+def register(top: Group) -> None:
+    exports = top.group("export", "calendars (iCal), spreadsheets (CSV) and briefing packs")
+
+    p = exports.add("ics", ics, "a calendar to import into Google, Outlook or Apple")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--team", help="one team's whole program (name prefix or id)")
+    who.add_argument("--person", metavar="EMAIL", help="one person's events, by email")
+    p.add_argument("--from", dest="start", metavar="DATE", help="only events on or after DATE")
+    p.add_argument("--to", dest="end", metavar="DATE", help="only events on or before DATE")
+    p.epilog = "Without --team or --person: the cluster's stakeholder briefings."
+    output(p, "briefings.ics")
+
+    p = exports.add("csv", csv, "actions, check-ins or challenges for a spreadsheet")
+    p.add_argument("kind", choices=("actions", "checkins", "challenges"), help="which table")
+    team_option(p, help=EVERY_TEAM)
+    p.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="include confidential check-in notes (for your own records only)",
+    )
+    output(p, "actions.csv")
+
+    p = exports.add("briefing-pack", briefing_pack, "a summary for a stakeholder briefing")
+    team_option(p, help=EVERY_TEAM)
+    p.add_argument("--briefing", metavar="ID", help="for this briefing: its title and teams")
+    p.add_argument(
+        "--format", choices=("md", "html"), help="Markdown or HTML (default: from -o, else md)"
+    )
+    output(p, "pack.html")
+
+
+def ics(args: argparse.Namespace) -> int:
+    program = open_program(args)
+    today = program.today()
+    scope = CalendarScope(
+        team=args.team,
+        person=args.person,
+        first=parse_date(args.start, today) if args.start else None,
+        last=parse_date(args.end, today) if args.end else None,
+    )
+    calendar = program.calendar(scope)
+    count = len(calendar.events)
+    return _deliver(args, calendar.to_ical(), f"{count} event{'s' * (count != 1)}")
+
+
+def csv(args: argparse.Namespace) -> int:
+    program = open_program(args)
+    data = program.table(args.kind, args.team, include_confidential=args.include_confidential)
+    return _deliver(args, data, f"the {args.kind} table")
+
+
+def briefing_pack(args: argparse.Namespace) -> int:
+    program = open_program(args)
+    html = args.format == "html" or (
+        args.format is None and args.output and Path(args.output).suffix in (".html", ".htm")
+    )
+    text = program.briefing_pack(args.team, args.briefing, html=bool(html))
+    return _deliver(args, text.encode("utf-8"), "the briefing pack")
+
+
+def _deliver(args: argparse.Namespace, data: bytes, what: str) -> int:
+    if args.output:
+        path = save_export(Path(args.output), data)
+        print(f"Wrote {what} to {path}.")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
