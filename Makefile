@@ -1,4 +1,5 @@
-# `make run` sets up and opens the app on the demo workspace; `make test` sets up and runs the checks.
+# `make run` sets up and opens the app on the demo workspace; `make test` sets up and runs the
+# checks: the linters, the type checker, the import contracts between layers, and the tests.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -11,7 +12,9 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/pytest -n auto
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/checkin_write.py
