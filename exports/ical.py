@@ -21,7 +21,9 @@ from exports.vtimezone import vtimezone
 
 PRODID = "-//Flourish//School leadership cluster program//EN"
 REMINDER = timedelta(hours=1)  # before a briefing: time to leave school and get there
-_UNSAFE_IN_PARAM = re.compile(r'["\x00-\x1f\x7f]')
+# A backslash is not special in a parameter by RFC 5545, but parsers (icalendar among them) read
+# one before ; or : as an escape, so a name ending in one swallowed the next parameter.
+_UNSAFE_IN_PARAM = re.compile(r'["\\\x00-\x1f\x7f]')
 # RFC 5545 text may not hold control characters other than tab; a typed line break is kept.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -116,5 +118,6 @@ def _address(person: Person, role: str | None) -> vCalAddress:
 
 
 def cn(name: str) -> str:
-    """A name as a CN parameter: double quotes and control characters cannot be in one."""
+    """A name as a CN parameter: double quotes, backslashes and control characters cannot be in
+    one."""
     return " ".join(_UNSAFE_IN_PARAM.sub(" ", name).split())

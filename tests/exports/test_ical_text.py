@@ -117,3 +117,12 @@ def test_control_characters_are_dropped_and_line_ends_kept():
 
 def test_attendee_names_lose_double_quotes_and_line_breaks():
     assert cn('Sam "Deputy"\nOkoro') == "Sam Deputy Okoro"
+
+
+def test_a_name_ending_in_a_backslash_does_not_swallow_the_next_parameter():
+    _cal, found, briefing, _team = export("T", "C", "t", "l", "a", "r", "Jo\\", "Chair\\", "N")
+
+    event = found[f"{briefing.id}@flourish"]
+    assert event["attendee"].params["CN"] == "Jo"
+    assert event["attendee"].params["ROLE"] == "REQ-PARTICIPANT"
+    assert str(event["organizer"]).lower().startswith("mailto:")

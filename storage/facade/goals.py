@@ -1,0 +1,99 @@
+"""Where a team is now and where it wants to be: statement pairs with their evidence, and
+the actions linked to them."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+from domain.actions import ActionItem
+from domain.errors import ValidationError
+from domain.goals import Goal, check_fields, evidence_lines
+from domain.goals import action_title as goal_action
+from storage.facade.findings import FINDING_WEEKS, FindingActions
+from storage.tables import ACTIONS, GOALS
+
+
+class GoalVerbs(FindingActions):
+    def goals(self, team: str) -> list[Goal]:
+        found = self._records(self.team(team).id, GOALS, Goal)
+        return sorted(found, key=lambda a: a.created_at)
+
+    def goal(self, ref: str) -> Goal:
+        return self._by_id_prefix(ref, self._gather(GOALS, Goal, None), "statement pair")
+
+    def goal_actions(self, goal: Goal) -> list[ActionItem]:
+        """Its linked actions that still exist, in the order they were linked."""
+        actions = {a.id: a for a in self.actions(goal.team_id)}
+        return [actions[i] for i in goal.action_ids if i in actions]
+
+    def add_goal(
+        self, team: str, *, now: str, want: str, now_evidence: str = "", want_evidence: str = ""
+    ) -> Goal:
+        found = self.team(team)
+        fields = check_fields(
+            {"now": now, "want": want, "now_evidence": now_evidence, "want_evidence": want_evidence}
+        )
+        stamp = self.now()
+        made = Goal(created_at=stamp, updated_at=stamp, team_id=found.id, **fields)
+        with self._change(f"Added where {found.name} wants to be", self._file(found.id)):
+            self._file(found.id).put(GOALS, made)
+        return made
+
+    def update_goal(self, ref: str, **changes: str) -> Goal:
+        old = self.goal(ref)
+        updated = replace(old, **check_fields(changes), updated_at=self.now())
+        return self._put_goal(updated, "Changed a where-we-are statement pair")
+
+    def delete_goal(self, ref: str) -> Goal:
+        old = self.goal(ref)
+        with self._change("Deleted a where-we-are statement pair", self._file(old.team_id)):
+            self._file(old.team_id).remove(GOALS, old.id)
+        return old
+
+    def link_action(self, ref: str, action_ref: str) -> Goal:
+        """Link one of the team's action plan items to a statement pair (again: no change)."""
+        old = self.goal(ref)
+        action = self.action(action_ref)
+        if action.team_id != old.team_id:
+            raise ValidationError("That action is in another team's plan: link the team's own.")
+        if action.id in old.action_ids:
+            return old
+        updated = replace(old, action_ids=[*old.action_ids, action.id], updated_at=self.now())
+        return self._put_goal(updated, f"Linked {action.title!r}")
+
+    def unlink_action(self, ref: str, action_ref: str) -> Goal:
+        old = self.goal(ref)
+        action = self.action(action_ref)
+        if action.id not in old.action_ids:
+            raise ValidationError(f"{action.title!r} is not linked to this statement pair.")
+        kept = [i for i in old.action_ids if i != action.id]
+        updated = replace(old, action_ids=kept, updated_at=self.now())
+        return self._put_goal(updated, f"Unlinked {action.title!r}")
+
+    def action_from_goal(self, ref: str, title: str = "") -> ActionItem:
+        """A new action plan item towards where the team wants to be, linked to the pair, in
+        one undoable step."""
+        old = self.goal(ref)
+        team = self._team(old.team_id)
+        action = self._new_action(
+            team,
+            title.strip() or goal_action(old),
+            "",
+            None,
+            self.today() + timedelta(weeks=FINDING_WEEKS),
+            "; ".join(evidence_lines(old.want_evidence)) or old.want,
+        )
+        action.origin = f"aspiration:{old.id}"  # as first stored, before goals were renamed
+        if any(a.title.casefold() == action.title.casefold() for a in self.open_actions(team.id)):
+            raise ValidationError(
+                f"{team.name}'s plan already has the open action {action.title!r}."
+            )
+        updated = replace(old, action_ids=[*old.action_ids, action.id], updated_at=self.now())
+        with self._change(f"Added the action {action.title!r}", self._file(team.id)):
+            self._file(team.id).put(ACTIONS, action)
+            self._file(team.id).put(GOALS, updated)
+        return action
+
+    def _put_goal(self, goal: Goal, label: str) -> Goal:
+        with self._change(label, self._file(goal.team_id)):
+            self._file(goal.team_id).put(GOALS, goal)
+        return goal
