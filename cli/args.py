@@ -26,9 +26,13 @@ class Group:
         p.set_defaults(handler=handler)
         return p
 
-    def group(self, name: str, help: str) -> "Group":
-        """A group of commands; given alone, it prints its help and exits 2."""
+    def group(self, name: str, help: str, hidden_aliases: tuple[str, ...] = ()) -> "Group":
+        """A group of commands; given alone, it prints its help and exits 2. A hidden alias is
+        an old name kept working for scripts but no longer listed in the help."""
         p = self._actions.add_parser(name, help=help, description=help)
+        for alias in hidden_aliases:
+            # argparse looks commands up in this map; a name only here is accepted, not listed.
+            self._actions._name_parser_map[alias] = p
 
         def usage(args: argparse.Namespace) -> int:
             p.print_help()

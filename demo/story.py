@@ -48,7 +48,7 @@ from demo.helpers import (
     placeholders,
     weekday_back,
 )
-from demo.surveys import add_aspirations, add_diagnostics, add_pulse, add_self_assessments
+from demo.surveys import add_diagnostics, add_goals, add_pulse, add_self_assessments
 from domain.cluster import Team
 from domain.timeline import Timeline
 from storage.errors import WorkspaceError, WorkspaceExists
@@ -104,7 +104,7 @@ def build_demo(root: Path, clock: Clock = utc_now, *, force: bool = False) -> Fl
         add_pulse(fl, story, school, teams[school.name], today)
     add_self_assessments(fl, story, teams, today)
     add_diagnostics(fl, story, teams, today)
-    add_aspirations(fl, story, teams)
+    add_goals(fl, story, teams)
     return Flourish.open(root, clock)
 
 

@@ -89,10 +89,10 @@ def add_diagnostics(fl: Flourish, story: StoryClock, teams: dict[str, Team], tod
             fl.record_diagnostic(teams[school].id, answers, respondent=person, on=day)
 
 
-def add_aspirations(fl: Flourish, story: StoryClock, teams: dict[str, Team]) -> None:
+def add_goals(fl: Flourish, story: StoryClock, teams: dict[str, Team]) -> None:
     """Where we are now / where we want to be for two schools, linked to their plans."""
     millbrook = teams[MILLBROOK].id
-    meetings = fl.add_aspiration(
+    meetings = fl.add_goal(
         millbrook,
         now="Leadership meetings are cancelled whenever something urgent comes up.",
         now_evidence="Three of the last five meetings cancelled\nActions carried over for months",
@@ -101,19 +101,17 @@ def add_aspirations(fl: Flourish, story: StoryClock, teams: dict[str, Team]) -> 
     )
     for action in fl.actions(millbrook)[:1]:
         fl.link_action(meetings.id, action.id)
-    impact = fl.add_aspiration(
+    impact = fl.add_goal(
         millbrook,
         now='We count activity, not "impact".',
         now_evidence="Event attendance is our only measure\nNo baselines before initiatives start",
         want="Every initiative has a baseline and a measure of its impact.",
         want_evidence="A baseline for each action plan item\nImpact reviewed each term",
     )
-    made = fl.action_from_aspiration(
-        impact.id, "Agree a baseline and impact measure for each initiative"
-    )
+    made = fl.action_from_goal(impact.id, "Agree a baseline and impact measure for each initiative")
     fl.update_action(made.id, owner="Laura Bennett")
     northgate = teams[NORTHGATE].id
-    pulse = fl.add_aspiration(
+    pulse = fl.add_goal(
         northgate,
         now="Staff see pulse results weeks after the survey closes.",
         want="Staff see the month's pulse on one page within a week.",

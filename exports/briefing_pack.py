@@ -18,11 +18,11 @@ from datetime import date
 from markdown_it import MarkdownIt
 
 from domain.actions import ActionItem, ActionStatus
-from domain.aspirations import Aspiration
 from domain.briefings import Briefing
 from domain.challenges import ChairResponse, Challenge, ChallengeStatus, queue_order
 from domain.checkins import CONTACT_KINDS, CheckIn
 from domain.cluster import Cluster
+from domain.goals import Goal
 from domain.pulse import PulseDimension, PulsePoint, change
 from domain.scales import band, share_words
 from domain.status import Phase, TeamStatus
@@ -56,7 +56,7 @@ class TeamSection:
     # The pulse survey by dimension (hidden results have no score); empty: no results yet.
     pulse: dict[PulseDimension, list[PulsePoint]] = field(default_factory=dict)
     # Where we are now / where we want to be, each pair with its linked actions.
-    aspirations: list[tuple[Aspiration, list[ActionItem]]] = field(default_factory=list)
+    goals: list[tuple[Goal, list[ActionItem]]] = field(default_factory=list)
 
 
 def md(text: str, indent: int | None = 0) -> str:
@@ -170,9 +170,9 @@ def _team(section: TeamSection, cluster: Cluster, today: date, grid: Grid | None
     if grid and (rated := _ratings(grid, section.status.team.id)):
         yield f"### Self-assessment: {md(grid.round.name, None)}"
         yield rated
-    if section.aspirations:
+    if section.goals:
         yield "### Where we are now, where we want to be"
-        yield _aspirations(section.aspirations)
+        yield _goals(section.goals)
 
 
 def _findings(findings: KeyFindings, g: Grid) -> Iterator[str]:
@@ -206,7 +206,7 @@ def _ratings(grid: Grid, team_id: str) -> str:
     return _block(lines)
 
 
-def _aspirations(pairs: list[tuple[Aspiration, list[ActionItem]]]) -> str:
+def _goals(pairs: list[tuple[Goal, list[ActionItem]]]) -> str:
     lines = []
     for pair, actions in pairs:
         lines.append(f"- Now: {md(pair.now, 2)}\\\n  Want: {md(pair.want, 2)}")

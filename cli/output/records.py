@@ -286,7 +286,7 @@ def diagnostic_record(result) -> dict:
     }
 
 
-def aspiration_record(a, actions) -> dict:
+def goal_record(a, actions) -> dict:
     return {
         "id": a.id,
         "now": a.now,

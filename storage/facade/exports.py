@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from domain.actions import ActionItem
-from domain.aspirations import Aspiration
 from domain.cluster import Team
 from domain.errors import FlourishError, NotFound, ValidationError
+from domain.goals import Goal
 from domain.pulse import PulseDimension, PulsePoint
 from domain.records import Person
 from domain.schedule import (
@@ -23,8 +23,8 @@ from domain.schedule import (
     uid,
 )
 from storage.atomic import atomic_write
-from storage.facade.aspirations import AspirationVerbs
 from storage.facade.briefings import BriefingVerbs
+from storage.facade.goals import GoalVerbs
 from storage.facade.grid import GridVerbs
 from storage.facade.pulse import PulseVerbs
 
@@ -61,7 +61,7 @@ class CalendarExport:
         )
 
 
-class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, AspirationVerbs):
+class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
     """An export gathers from every area: briefings, the teams' status, pulse, the grid."""
 
     def calendar(self, scope: CalendarScope = CalendarScope()) -> CalendarExport:
@@ -169,7 +169,7 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, AspirationVerbs):
                 challenges=self.challenges(status.team.id),
                 checkins=self.checkins(status.team.id),
                 pulse=self._pulse_by_dimension(status.team.id),
-                aspirations=self._linked_aspirations(status.team.id),
+                goals=self._linked_goals(status.team.id),
             )
             for status in self.status(teams)
         ]
@@ -186,8 +186,8 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, AspirationVerbs):
         title = chosen.title if chosen else f"Briefing pack: {self.cluster().name}"
         return pack_html(markdown, title=title)
 
-    def _linked_aspirations(self, team_id: str) -> list[tuple[Aspiration, list[ActionItem]]]:
-        return [(a, self.aspiration_actions(a)) for a in self.aspirations(team_id)]
+    def _linked_goals(self, team_id: str) -> list[tuple[Goal, list[ActionItem]]]:
+        return [(a, self.goal_actions(a)) for a in self.goals(team_id)]
 
     def _pulse_by_dimension(self, team_id: str) -> dict[PulseDimension, list[PulsePoint]]:
         trends = self.pulse_trends(team_id)

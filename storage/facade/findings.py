@@ -23,7 +23,7 @@ class Finding:
 
 
 class FindingActions(ActionVerbs):
-    """What the pulse, grid, diagnostic and aspiration verbs share."""
+    """What the pulse, grid, diagnostic and goal verbs share."""
 
     def open_actions(self, team_id: str) -> list[ActionItem]:
         return [a for a in self.actions(team_id) if a.status not in CLOSED_STATUSES]

@@ -2,7 +2,6 @@
 call this. Each area's verbs live in their own module, on the core (core.py); this class puts
 them together, the areas that read others first so that the order is a valid one."""
 
-from storage.facade.aspirations import AspirationVerbs
 from storage.facade.briefings import BriefingVerbs
 from storage.facade.challenges import ChallengeVerbs
 from storage.facade.checkins import CheckinVerbs
@@ -10,6 +9,7 @@ from storage.facade.core import FacadeCore
 from storage.facade.diagnostic import DiagnosticVerbs
 from storage.facade.exports import ExportVerbs
 from storage.facade.findings import FindingActions
+from storage.facade.goals import GoalVerbs
 from storage.facade.grid import CONDITION_SETTINGS, GridVerbs
 from storage.facade.pulse import PULSE_SETTINGS, PulseVerbs
 from storage.facade.schedule import ScheduleVerbs
@@ -28,7 +28,7 @@ class Flourish(
     PulseVerbs,
     GridVerbs,
     DiagnosticVerbs,
-    AspirationVerbs,
+    GoalVerbs,
     FindingActions,
     FacadeCore,
 ):

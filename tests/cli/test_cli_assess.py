@@ -514,7 +514,7 @@ def test_an_action_from_a_diagnostic_gap_is_made_once(fl, workspace):
 
 
 def add_pair(fl, **fields):
-    args = ["assess", "where", "add", "--team", "hillside"]
+    args = ["assess", "goals", "add", "--team", "hillside"]
     for name, value in {
         "now": "Meetings get cancelled",
         "want": "A protected meeting",
@@ -527,7 +527,7 @@ def add_pair(fl, **fields):
 def test_a_pair_round_trips_text_exactly(fl):
     pair = add_pair(fl, now=TRICKY, now_evidence="- three cancelled\n- actions carried over")
 
-    shown = ok(fl("assess", "where", "show", "--team", "hillside")).stdout
+    shown = ok(fl("assess", "goals", "show", "--team", "hillside")).stdout
     assert f"(id {pair})" in shown
     assert (
         '  Now:  Budget "tight", deficit [bold]£40k[/bold]\n        second line, 🎉 & <b>\n'
@@ -535,7 +535,7 @@ def test_a_pair_round_trips_text_exactly(fl):
     )
     assert "    evidence: - three cancelled\n              - actions carried over\n" in shown
     assert "  Want: A protected meeting" in shown and "No action linked yet." in shown
-    record = ok_json(fl("assess", "where", "show", "--team", "hillside", "--json"))
+    record = ok_json(fl("assess", "goals", "show", "--team", "hillside", "--json"))
     assert record["team"] == HILLSIDE
     (got,) = record["pairs"]
     assert got["id"].startswith(pair)
@@ -552,50 +552,50 @@ def test_linking_and_unlinking_an_action(fl):
     pair = add_pair(fl)
     action = short_id(ok(fl("action", "add", "--team", "hillside", "--title", "Block the diary")))
 
-    said = ok(fl("assess", "where", "link", pair, action)).stdout
+    said = ok(fl("assess", "goals", "link", pair, action)).stdout
     assert said == f"Linked 'Block the diary' to the statement pair (id {pair}).\n"
-    assert "(it already was)" in ok(fl("assess", "where", "link", pair, action)).stdout
-    shown = ok(fl("assess", "where", "show", "--team", "hillside")).stdout
+    assert "(it already was)" in ok(fl("assess", "goals", "link", pair, action)).stdout
+    shown = ok(fl("assess", "goals", "show", "--team", "hillside")).stdout
     assert f"  Action {action}: Block the diary (not started, due not set)" in shown
-    (got,) = ok_json(fl("assess", "where", "show", "--team", "hillside", "--json"))["pairs"]
+    (got,) = ok_json(fl("assess", "goals", "show", "--team", "hillside", "--json"))["pairs"]
     assert [a["title"] for a in got["actions"]] == ["Block the diary"]
 
-    ok(fl("assess", "where", "unlink", pair, action))
-    assert "No action linked yet." in ok(fl("assess", "where", "show", "--team", "hillside")).stdout
+    ok(fl("assess", "goals", "unlink", pair, action))
+    assert "No action linked yet." in ok(fl("assess", "goals", "show", "--team", "hillside")).stdout
     theirs = short_id(ok(fl("action", "add", "--team", "hilltop", "--title", "Theirs")))
-    assert "another team" in one_line_error(fl("assess", "where", "link", pair, theirs))
+    assert "another team" in one_line_error(fl("assess", "goals", "link", pair, theirs))
 
 
 def test_an_action_towards_a_pair_is_made_linked_and_once(fl, workspace):
     pair = add_pair(fl, want_evidence="Every meeting held\nActions closed on time")
 
-    made = ok(fl("assess", "where", "action", pair))
+    made = ok(fl("assess", "goals", "action", pair))
 
     assert "'Move towards: A protected meeting' (id " in made.stdout
     (item,) = ok_json(fl("action", "list", "--team", "hillside", "--json"))
     assert item["success_criteria"] == "Every meeting held; Actions closed on time"
-    (got,) = ok_json(fl("assess", "where", "show", "--team", "hillside", "--json"))["pairs"]
+    (got,) = ok_json(fl("assess", "goals", "show", "--team", "hillside", "--json"))["pairs"]
     assert [a["id"] for a in got["actions"]] == [item["id"]]
-    titled = ok(fl("assess", "where", "action", pair, "--title", "Tell staff why"))
+    titled = ok(fl("assess", "goals", "action", pair, "--title", "Tell staff why"))
     assert "'Tell staff why'" in titled.stdout
     before = snapshot(workspace)
-    assert "already has the open action" in one_line_error(fl("assess", "where", "action", pair))
+    assert "already has the open action" in one_line_error(fl("assess", "goals", "action", pair))
     assert snapshot(workspace) == before
 
 
 def test_a_pair_is_edited_and_deleted(fl):
     pair = add_pair(fl)
 
-    ok(fl("assess", "where", "edit", pair, "--want", "Meetings, always", "--want-evidence", "x"))
-    (got,) = ok_json(fl("assess", "where", "show", "--team", "hillside", "--json"))["pairs"]
+    ok(fl("assess", "goals", "edit", pair, "--want", "Meetings, always", "--want-evidence", "x"))
+    (got,) = ok_json(fl("assess", "goals", "show", "--team", "hillside", "--json"))["pairs"]
     assert (got["now"], got["want"], got["want_evidence"]) == (
         "Meetings get cancelled",
         "Meetings, always",
         "x",
     )
-    ok(fl("assess", "where", "delete", pair))
-    assert ok_json(fl("assess", "where", "show", "--team", "hillside", "--json"))["pairs"] == []
-    assert pair in one_line_error(fl("assess", "where", "delete", pair))
+    ok(fl("assess", "goals", "delete", pair))
+    assert ok_json(fl("assess", "goals", "show", "--team", "hillside", "--json"))["pairs"] == []
+    assert pair in one_line_error(fl("assess", "goals", "delete", pair))
 
 
 # -- bad input ---------------------------------------------------------------------------------
@@ -637,7 +637,7 @@ BAD = [
         ["assess", "diagnostic", "import", "/nowhere/survey.csv"], "Nothing was changed", id="file"
     ),
     pytest.param(["assess", "conditions", "--set", "a b=Label"], "a b", id="condition-key"),
-    pytest.param(["assess", "where", "edit", "abcd1234"], "--now", id="edit-nothing"),
+    pytest.param(["assess", "goals", "edit", "abcd1234"], "--now", id="edit-nothing"),
 ]
 
 
@@ -648,3 +648,14 @@ def test_bad_input_is_one_line_and_writes_nothing(rated, args, named):
 
     assert named in one_line_error(fl(*args))
     assert snapshot(workspace) == before
+
+
+def test_where_still_works_as_the_old_name_of_goals_but_is_not_listed(fl):
+    ok(fl("assess", "goals", "add", "--team", "hillside", "--now", "Ad hoc", "--want", "Weekly"))
+
+    (pair,) = ok_json(fl("assess", "where", "show", "--team", "hillside", "--json"))["pairs"]
+    listed = ok(fl("assess", "--help")).stdout
+
+    assert pair["want"] == "Weekly"
+    commands = [line.split()[0] for line in listed.splitlines() if line.startswith("    ")]
+    assert "goals" in commands and "where" not in commands

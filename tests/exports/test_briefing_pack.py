@@ -348,15 +348,15 @@ def test_a_one_team_pack_has_no_cluster_findings_and_an_unrated_team_no_ratings(
 
 
 def test_where_we_are_now_and_want_to_be_with_linked_actions_render_literally():
-    from domain.aspirations import Aspiration
+    from domain.goals import Goal
 
     t = team()
-    pair = Aspiration(
+    pair = Goal(
         created_at=AT, updated_at=AT, team_id=t.id, now="[bold] *ad hoc*", want="# weekly\nmeetings"
     )
     a = action(t, "Protect the meeting", ActionStatus.IN_PROGRESS)
     s = section(t)
-    s = TeamSection(**{**s.__dict__, "aspirations": [(pair, [a])]})
+    s = TeamSection(**{**s.__dict__, "goals": [(pair, [a])]})
     _, html_text = render(s)
     text, tags = parsed(html_text)
 

@@ -213,30 +213,30 @@ def test_a_section_with_a_gap_becomes_an_action_naming_its_weak_questions(flouri
 
 def test_a_statement_pair_needs_both_statements(flourish, team):
     with pytest.raises(ValidationError, match="Where we want to be is required"):
-        flourish.add_aspiration(team.id, now="Ad hoc meetings", want="  ")
+        flourish.add_goal(team.id, now="Ad hoc meetings", want="  ")
 
 
 def test_an_action_from_a_statement_pair_is_linked_in_one_undoable_step(flourish, team):
-    pair = flourish.add_aspiration(
+    pair = flourish.add_goal(
         team.id,
         now='Meetings are "ad hoc", [bold] cancelled',
         want="A weekly leadership meeting",
         want_evidence="- Every meeting held\n\n* Actions closed on time",
     )
-    action = flourish.action_from_aspiration(pair.id)
+    action = flourish.action_from_goal(pair.id)
 
     assert action.title == "Move towards: A weekly leadership meeting"
     assert action.success_criteria == "Every meeting held; Actions closed on time"
-    assert flourish.aspiration_actions(flourish.aspiration(pair.id)) == [action]
+    assert flourish.goal_actions(flourish.goal(pair.id)) == [action]
     flourish.undo()
     assert flourish.actions(team.id) == []
-    assert flourish.aspiration(pair.id).action_ids == []
-    assert flourish.aspiration(pair.id).now == 'Meetings are "ad hoc", [bold] cancelled'
+    assert flourish.goal(pair.id).action_ids == []
+    assert flourish.goal(pair.id).now == 'Meetings are "ad hoc", [bold] cancelled'
 
 
 def test_linking_is_to_the_teams_own_actions_and_a_deleted_action_drops_out(flourish, add_team):
     hill, dale = add_team("Hillside Primary"), add_team("Dale Academy")
-    pair = flourish.add_aspiration(hill.id, now="Now", want="Want")
+    pair = flourish.add_goal(hill.id, now="Now", want="Want")
     mine = flourish.add_action(hill.id, "Ours")
     theirs = flourish.add_action(dale.id, "Theirs")
 
@@ -245,7 +245,7 @@ def test_linking_is_to_the_teams_own_actions_and_a_deleted_action_drops_out(flou
     flourish.link_action(pair.id, mine.id)
     assert flourish.link_action(pair.id, mine.id).action_ids == [mine.id]  # no twin
     flourish.delete_action(mine.id)
-    assert flourish.aspiration_actions(flourish.aspiration(pair.id)) == []
+    assert flourish.goal_actions(flourish.goal(pair.id)) == []
 
 
 @pytest.mark.parametrize("work", ["rating", "diagnostic", "pair"])
@@ -260,7 +260,7 @@ def test_undoing_a_new_team_keeps_self_assessments_logged_for_it_elsewhere(
     elif work == "diagnostic":
         other.record_diagnostic(made.id, {"1.1": 2})
     else:
-        other.add_aspiration(made.id, now="a", want="b")
+        other.add_goal(made.id, now="a", want="b")
 
     with pytest.raises(ValidationError, match="changed since"):
         flourish.undo()

@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from domain.errors import FlourishError
 from tui import cells
-from tui.screens.aspirations_pane import AspirationsPane
+from tui.screens.goals_pane import GoalsPane
 from tui.screens.pulse_pane import PulsePane
 from tui.screens.schedule_pane import SchedulePane
 from tui.screens.team_panes import (
@@ -28,7 +28,7 @@ TABS = (
     ("challenges", "Challenges", ChallengesPane),
     ("schedule", "Schedule", SchedulePane),
     ("pulse", "Pulse", PulsePane),
-    ("where", "Goals", AspirationsPane),  # where we are now, where we want to be
+    ("where", "Goals", GoalsPane),  # where we are now, where we want to be
     ("briefings", "Briefings", BriefingsPane),
     ("people", "Team", PeoplePane),
 )
