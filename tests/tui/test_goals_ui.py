@@ -4,10 +4,10 @@ unlinking and making an action; user text shown literally."""
 
 from pilot_support import notes, wait_for, wait_for_screen
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
-from tui.dialogs.goal import ActionPicker, GoalForm
 
 from domain.goals import evidence_lines
 from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.goal import ActionPicker, GoalForm
 from tui.screens.team import TeamScreen
 
 WIDE = (120, 36)
