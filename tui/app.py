@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -149,10 +149,11 @@ class FlourishApp(App[int]):
         """Reload every open screen that shows workspace data."""
         if self.program is not None:
             self._fingerprint = self.program.ws.fingerprint()
+        from tui.base import StaysCurrent
+
         for screen in self.screen_stack:
-            reload = getattr(screen, "reload", None)
-            if reload is not None and screen.is_mounted:
-                reload()
+            if isinstance(screen, StaysCurrent) and screen.is_mounted:
+                screen.reload()
 
     def run_verb(self, verb: Callable[[], T], done: str = "") -> T | None:
         """Call a facade verb; show its error, or say what was done and refresh the screens."""
@@ -173,8 +174,7 @@ class FlourishApp(App[int]):
             return
         from tui.dialogs.checkin import CheckInForm
 
-        team_id = team_id or getattr(self.screen, "team_id", None)
-        self.push_screen(CheckInForm(self.program, team_id))
+        self.push_screen(CheckInForm(self.program, team_id or self._screen_team()))
 
     def action_undo(self) -> None:
         if self.program is None:
@@ -196,13 +196,24 @@ class FlourishApp(App[int]):
     def action_open_team(self, team_id: str, tab: str | None = None) -> None:
         from tui.screens.team import TeamScreen
 
-        while isinstance(self.screen, TeamScreen):
+        self._open_once(TeamScreen(team_id, tab))
+
+    def _open_once(self, screen: Screen[Any]) -> None:
+        """Show `screen` in place of any of its kind on top, so Escape goes back to where the
+        user came from rather than through a pile of copies."""
+        while isinstance(self.screen, type(screen)):
             self.pop_screen()
-        self.push_screen(TeamScreen(team_id, tab))
+        self.push_screen(screen)
+
+    def _screen_team(self) -> str | None:
+        """The team on screen: the one being viewed, or highlighted on the dashboard."""
+        from tui.base import WorkspaceScreen
+
+        return self.screen.team_id if isinstance(self.screen, WorkspaceScreen) else None
 
     def _team_here(self) -> str | None:
-        """The team on screen: the one being viewed, or highlighted on the dashboard."""
-        team_id = getattr(self.screen, "team_id", None)
+        """The team on screen, or a word to the user that there is none."""
+        team_id = self._screen_team()
         if team_id is None:
             self.notify("Highlight or open a team first.", severity="warning", timeout=4)
         return team_id
@@ -223,16 +234,14 @@ class FlourishApp(App[int]):
         if self.program is not None:
             from tui.dialogs.briefing import BriefingForm
 
-            self.push_screen(BriefingForm(self.program, getattr(self.screen, "team_id", None)))
+            self.push_screen(BriefingForm(self.program, self._screen_team()))
 
     def action_chair_queue(self, team_id: str | None = None) -> None:
         if self.program is None:
             return
         from tui.screens.chair_queue import ChairQueueScreen
 
-        while isinstance(self.screen, ChairQueueScreen):
-            self.pop_screen()
-        self.push_screen(ChairQueueScreen(team_id=team_id))
+        self._open_once(ChairQueueScreen(team_id=team_id))
 
     def action_revise_schedule(self) -> None:
         if self.program and (team_id := self._team_here()):
@@ -257,27 +266,21 @@ class FlourishApp(App[int]):
             return
         from tui.screens.pulse_heatmap import PulseHeatmapScreen
 
-        while isinstance(self.screen, PulseHeatmapScreen):
-            self.pop_screen()
-        self.push_screen(PulseHeatmapScreen())
+        self._open_once(PulseHeatmapScreen())
 
     def action_assess_grid(self) -> None:
         if self.program is None:
             return
         from tui.screens.assess_grid import AssessGridScreen
 
-        while isinstance(self.screen, AssessGridScreen):
-            self.pop_screen()
-        self.push_screen(AssessGridScreen())
+        self._open_once(AssessGridScreen())
 
     def action_diagnostic(self) -> None:
         if self.program is None:
             return
         from tui.screens.diagnostic import DiagnosticScreen
 
-        while isinstance(self.screen, DiagnosticScreen):
-            self.pop_screen()
-        self.push_screen(DiagnosticScreen())
+        self._open_once(DiagnosticScreen())
 
     def action_record_pulse(self) -> None:
         if self.program and (team_id := self._team_here()):
@@ -364,7 +367,10 @@ class FlourishApp(App[int]):
         yield SystemCommand("Add a team", "Add a school leadership team", self.action_add_team)
         yield SystemCommand("Undo", "Undo the last change", self.action_undo)
         yield SystemCommand("Help", "List the keys that apply here", self.action_help)
-        yield from getattr(screen, "commands", lambda: ())()
+        from tui.base import WorkspaceScreen
+
+        if isinstance(screen, WorkspaceScreen):
+            yield from screen.commands()
         for team in self.program.teams():
             name = escape(team.name)  # palette titles are markup; names are not
             yield SystemCommand(

@@ -15,8 +15,8 @@ from domain.scales import band
 from domain.sustainability import action_title
 from storage.facade import Flourish
 from tui.dialogs.rating import NewRoundForm, RatingForm
+from tui.panes.pulse import BAND_LETTERS
 from tui.screens.assess_grid import MEAN_COLUMN, MEAN_ROW, AssessGridScreen
-from tui.screens.pulse_pane import BAND_LETTERS
 
 SIZE = (120, 36)
 

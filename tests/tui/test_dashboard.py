@@ -4,7 +4,9 @@ filter following each key, sorting from a header, the detail line and the wide l
 import pytest
 from textual.widgets import Input, Static
 
-from tui.screens.dashboard import VIEWS, QuickViews, TeamTable
+from tui.screens.dashboard import VIEWS
+from tui.widgets.quick_views import QuickViews
+from tui.widgets.team_table import TeamTable
 
 SIZE = (120, 36)
 

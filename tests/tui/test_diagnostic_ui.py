@@ -10,8 +10,9 @@ from textual.geometry import Region
 from textual.widgets import DataTable, Input, Static
 
 from tui.dialogs.confirm import ConfirmScreen
-from tui.dialogs.diagnostic import AnswerTable, DiagnosticForm, ResponsesScreen
+from tui.dialogs.diagnostic import DiagnosticForm, ResponsesScreen
 from tui.screens.diagnostic import FIRST, DiagnosticScreen
+from tui.widgets.answer_table import AnswerTable
 
 WIDE = (120, 36)
 

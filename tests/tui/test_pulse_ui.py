@@ -11,9 +11,9 @@ from textual.widgets import DataTable, Input, Static
 from domain.pulse import change
 from domain.scales import band
 from tui.dialogs.pulse import PulseForm
-from tui.screens.dashboard import TeamTable
 from tui.screens.pulse_heatmap import PulseHeatmapScreen
 from tui.screens.team import TeamScreen
+from tui.widgets.team_table import TeamTable
 
 SIZE = (100, 36)
 

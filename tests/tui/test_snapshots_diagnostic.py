@@ -8,9 +8,10 @@ import pytest
 from pilot_support import ready, wait_for, wait_for_screen
 from textual.widgets import DataTable
 
-from tui.dialogs.diagnostic import AnswerTable, DiagnosticForm
+from tui.dialogs.diagnostic import DiagnosticForm
 from tui.screens.diagnostic import FIRST, DiagnosticScreen
 from tui.screens.team import TeamScreen
+from tui.widgets.answer_table import AnswerTable
 
 
 async def open_on_millbrook(pilot) -> DiagnosticScreen:

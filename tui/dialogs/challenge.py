@@ -26,7 +26,7 @@ from domain.dates import parse_date
 from domain.errors import FlourishError, ValidationError
 from storage.facade import Flourish
 from tui import cells
-from tui import challenges as show
+from tui.cells import challenge as show
 from tui.dialogs.base import FormError, FormScreen, field
 
 RAISED_HINT = "today, yesterday, mon or 2026-11-20"

@@ -16,6 +16,7 @@ from domain.dates import parse_date
 from domain.errors import FlourishError, ValidationError
 from storage.facade import Flourish
 from tui import cells
+from tui.base import StaysCurrent
 from tui.dialogs.base import FormError, FormScreen, field
 
 CONFIDENTIAL = "🔒 Confidential: kept out of exports"
@@ -27,7 +28,7 @@ def _long_day(d: date) -> str:
     return f"{d:%a} {cells.day(d)}"
 
 
-class CheckInDetail(ModalScreen):
+class CheckInDetail(StaysCurrent, ModalScreen):
     """Read-only: everything about one check-in, scrollable; `e` corrects it."""
 
     DEFAULT_CSS = """

@@ -12,10 +12,11 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from domain.errors import FlourishError
+from tui.base import StaysCurrent
 from tui.cells import WARN
 
 
-class DetailScreen(ModalScreen):
+class DetailScreen(StaysCurrent, ModalScreen):
     """A read-only record: a heading, then `rows()` in a scrolling body; Escape or q closes.
 
     Subclasses give `heading`, `rows()` and `fetch()` (re-read the record, raising a

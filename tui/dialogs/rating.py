@@ -11,7 +11,7 @@ from domain.scales import Band, band
 from domain.sustainability import AssessmentRound, Rating, find_condition, parse_rating
 from storage.facade import Flourish
 from tui.dialogs.base import FormError, FormScreen, field
-from tui.screens.pulse_pane import BAND_RANGES
+from tui.panes.pulse import BAND_RANGES
 
 SCALE = " · ".join(f"{BAND_RANGES[b]} {b.value}" for b in Band)
 DATE_HINT = "e.g. 2026-11-02, today, last mon"

@@ -22,6 +22,7 @@ from domain.program import EventKind
 from domain.timeline import ScheduleRevision, Timeline, build_timeline, describe_revision
 from storage.facade import Flourish
 from tui import cells
+from tui.base import StaysCurrent
 from tui.dialogs.base import FormError, FormScreen, field
 from tui.dialogs.detail import DetailScreen, block, line, section
 from tui.widgets.timeline import TimelineBar
@@ -92,7 +93,7 @@ def what_moved(before: Timeline, after: Timeline, today: date) -> list[Text]:
     return lines
 
 
-class RevisionForm(FormScreen):
+class RevisionForm(StaysCurrent, FormScreen):
     """Revise one team's schedule: shift the rest of the program from today, shift from a stage
     onward, or move one milestone; optionally as the answer to one of its open challenges.
     Dismisses with the stored ScheduleRevision, or None."""

@@ -6,12 +6,15 @@ cell's change since the round before; Enter rates a cell, `t` makes it an action
 a round. What is a strength or a priority is the domain's to say, not ours; the cells and the
 findings table are drawn in assess_grid_cells."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from domain.errors import FlourishError
@@ -25,7 +28,8 @@ from domain.sustainability import (
     key_findings,
 )
 from tui import cells
-from tui.screens.assess_grid_cells import (
+from tui.base import WorkspaceScreen
+from tui.cells.grid import (
     MISSING,
     arrow,
     centre,
@@ -39,8 +43,11 @@ from tui.screens.assess_grid_cells import (
     shaded,
     with_hint,
 )
+from tui.panes.pulse import BAND_LETTERS, BAND_RANGES
 from tui.screens.pulse_heatmap import SHADES
-from tui.screens.pulse_pane import BAND_LETTERS, BAND_RANGES
+
+if TYPE_CHECKING:
+    from storage.facade import Flourish
 
 MEAN_ROW = "_mean"  # the cluster mean row's key; a team's key is its id
 SCHOOL_COLUMN, MEAN_COLUMN = "_school", "_mean"
@@ -51,10 +58,13 @@ EMPTY = (
     "No self-assessment round yet. Press n to start one (“Autumn 2026”, say); then "
     "highlight a school's cell and press Enter to rate it 0–10 with its evidence."
 )
+
+if TYPE_CHECKING:
+    from storage.facade import Flourish
 NO_SCHOOLS = "No schools yet: add a team from the dashboard (a) before rating them."
 
 
-class AssessGridScreen(Screen):
+class AssessGridScreen(WorkspaceScreen):
     AUTO_FOCUS = "#grid"
     DEFAULT_CSS = """
     AssessGridScreen #grid-heading, AssessGridScreen #grid-detail {
@@ -170,22 +180,13 @@ class AssessGridScreen(Screen):
             yield Static(id="grid-findings-text")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.reload()
+    def load(self, program: Flourish) -> None:
+        self.rounds = program.assessment_rounds()
+        if self.round_id not in {r.id for r in self.rounds}:
+            self.round_id = None  # undone or deleted: back to the latest
+        self.grid = program.sustainability_grid(self.round_id) if self.rounds else None
 
-    def reload(self) -> None:
-        """Called on mount and by the app whenever the workspace changes."""
-        program = self.app.program
-        if program is None:
-            return
-        try:
-            self.rounds = program.assessment_rounds()
-            if self.round_id not in {r.id for r in self.rounds}:
-                self.round_id = None  # undone or deleted: back to the latest
-            self.grid = program.sustainability_grid(self.round_id) if self.rounds else None
-        except FlourishError as e:
-            self.app.show_problem(str(e))
-            return
+    def fill(self) -> None:
         self.findings = key_findings(self.grid) if self.grid else None
         self._fill()
         self.refresh_bindings()

@@ -4,20 +4,26 @@ longest waiting first, with whose move it is and which are past the chair's resp
 Enter opens a challenge in full; single keys record a response, propose a revised schedule,
 resolve it or put it on a briefing. 1 2 3 show all, internal or external challenges."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
 
 from domain.challenges import Challenge
 from domain.errors import FlourishError
 from tui import cells
-from tui import challenges as show
-from tui.challenges import CHALLENGE_BINDINGS, ChallengeActions
+from tui.base import WorkspaceScreen
+from tui.cells import challenge as show
+from tui.moves import CHALLENGE_BINDINGS, ChallengeActions
+
+if TYPE_CHECKING:
+    from storage.facade import Flourish
 
 WIDE = 120  # from this many columns: one line per challenge, the school in its own column
 
@@ -37,7 +43,7 @@ VIEWS = (
 )
 
 
-class ChairQueueScreen(ChallengeActions, Screen):
+class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
     AUTO_FOCUS = "#queue"
     DEFAULT_CSS = """
     ChairQueueScreen #queue-heading {
@@ -109,9 +115,6 @@ class ChairQueueScreen(ChallengeActions, Screen):
         yield Static(id="queue-detail")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "all_teams":
             return self.only_team is not None
@@ -119,23 +122,19 @@ class ChairQueueScreen(ChallengeActions, Screen):
 
     # -- loading -----------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Called on mount and by the app whenever the workspace changes."""
-        program = self.app.program
-        if program is None:
-            self._say(Text("Opening the workspace…", style="dim"))
-            return
-        try:
-            self.today = program.today()
-            self.schools = {t.id: t.name for t in program.teams()}
-            queue = program.escalated()
-        except FlourishError as e:
-            self.app.show_problem(str(e))
-            return
+    def waiting(self) -> None:
+        self._say(Text("Opening the workspace…", style="dim"))
+
+    def load(self, program: Flourish) -> None:
+        self.today = program.today()
+        self.schools = {t.id: t.name for t in program.teams()}
+        queue = program.escalated()
         if self.only_team is not None:
             queue = [c for c in queue if c.team_id == self.only_team]
         self.queue = queue
         self.overdue = {c.id: show.overdue_days(program, c, self.today) for c in queue}
+
+    def fill(self) -> None:
         self._heading()
         self._count_views()
         self._fill()

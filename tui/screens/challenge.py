@@ -8,22 +8,22 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from domain.challenges import Challenge, ChallengeStatus
 from domain.errors import FlourishError
 from domain.timeline import describe_revision
 from tui import cells
-from tui import challenges as show
-from tui.challenges import CHALLENGE_BINDINGS, ChallengeActions
+from tui.base import WorkspaceScreen
+from tui.cells import challenge as show
+from tui.moves import CHALLENGE_BINDINGS, ChallengeActions
 
 NARROW = 110  # below this many columns the team's context goes under the challenge
 RECENT_CHECKINS = 4
 LABEL = 11
 
 
-class ChallengeScreen(ChallengeActions, Screen):
+class ChallengeScreen(ChallengeActions, WorkspaceScreen):
     AUTO_FOCUS = "#challenge-body"
     DEFAULT_CSS = """
     ChallengeScreen #challenge-heading {

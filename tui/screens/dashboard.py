@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.reactive import reactive
-from textual.renderables.bar import Bar
-from textual.screen import Screen
-from textual.strip import Strip
-from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from domain.errors import FlourishError
+from tui.base import WorkspaceScreen
+from tui.widgets.quick_views import QuickViews
+from tui.widgets.team_table import TeamTable
 
 if TYPE_CHECKING:  # the domain arrives with the statuses, after the first frame
     from domain.status import TeamStatus
@@ -90,141 +84,7 @@ WIDE_COLUMNS = {
 COLUMN_SORT = {"school": 0, "due": 1, "last": 1, "month": 2, "stage": 2, "actions": 3, "chall": 4}
 
 
-class QuickViews(Widget):
-    """The quick views as a row of tabs with the current one underlined.
-
-    It looks and clicks like Textual's Tabs, but is one widget where Tabs is nine, so the
-    first frame has less to lay out. It never takes focus: keys 1-4 switch views."""
-
-    ALLOW_SELECT = False
-    DEFAULT_CSS = """
-    QuickViews {
-        height: 2;
-        pointer: pointer;
-        & > .quick-views--tab { color: $foreground 50%; }
-        & > .quick-views--active { color: $foreground; }
-        & > .quick-views--bar {
-            color: $block-cursor-background;
-            background: $foreground 10%;
-        }
-        &:ansi {
-            & > .quick-views--tab { text-style: dim; }
-            & > .quick-views--active { text-style: not dim bold; }
-            & > .quick-views--bar { color: $block-cursor-background; background: $border-blurred; }
-        }
-    }
-    """
-    COMPONENT_CLASSES = {"quick-views--tab", "quick-views--active", "quick-views--bar"}
-
-    labels: reactive[tuple[str, ...]] = reactive(tuple)
-    active: reactive[int] = reactive(0)
-    hovered: reactive[int | None] = reactive(None)
-
-    class Clicked(Message):
-        """A view's label was clicked."""
-
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    def __init__(self, labels: tuple[str, ...], *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.set_reactive(QuickViews.labels, labels)
-
-    def _spans(self) -> list[tuple[int, int]]:
-        """Where each label starts and ends; each has a cell of padding either side."""
-        spans, x = [], 0
-        for label in self.labels:
-            spans.append((x + 1, x + 1 + len(label)))
-            x += len(label) + 2
-        return spans
-
-    def _shift(self) -> int:
-        """How far the labels are scrolled left to keep the current one in sight (as Tabs
-        scrolls), when they are wider than the screen."""
-        spans = self._spans()
-        return max(0, spans[self.active][1] + 1 - self.size.width) if spans else 0
-
-    def _at(self, x: int) -> int | None:
-        x += self._shift()
-        return next((i for i, (a, b) in enumerate(self._spans()) if a - 1 <= x <= b), None)
-
-    def render_line(self, y: int) -> Strip:
-        # Drawn segment by segment, as Tabs draws it: padding in the background colour only.
-        width, shift = self.size.width, self._shift()
-        full = max(width + shift, sum(len(label) + 2 for label in self.labels))
-        background = Style(bgcolor=self.background_colors[1].rich_color)
-        if y == 0:
-            tab = self.get_component_rich_style("quick-views--tab")
-            active = self.get_component_rich_style("quick-views--active")
-            segments = []
-            for i, label in enumerate(self.labels):
-                style = active if i in (self.active, self.hovered) else tab
-                segments += [Segment(" ", background), Segment(label, style)]
-                segments.append(Segment(" ", background))
-            line = Strip(segments).adjust_cell_length(full, background)
-        elif y == 1:
-            spans = self._spans()
-            colors = self.get_component_rich_style("quick-views--bar")
-            bar = Bar(
-                spans[self.active] if spans else (0, 0),
-                highlight_style=Style.from_color(colors.color),
-                background_style=Style.from_color(colors.bgcolor),
-                width=full,
-            )
-            console = self.app.console
-            segments = console.render(bar, console.options.update_width(full))
-            line = Strip(segments).apply_style(background)
-        else:
-            return Strip.blank(width, background)
-        return line.crop(shift, shift + width).simplify()
-
-    def on_click(self, event: events.Click) -> None:
-        index = self._at(event.x)
-        if index is not None:
-            self.post_message(self.Clicked(index))
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        self.hovered = self._at(event.x) if event.y == 0 else None
-
-    def on_leave(self) -> None:
-        self.hovered = None
-
-
-class TeamTable(DataTable):
-    """The teams' table. Every column has a fixed width and every row one line, so, unlike a
-    plain DataTable, it does not measure each cell of the rows added (about 100 ms for 500
-    rows, on every refill) to size columns it never resizes."""
-
-    def __init__(self, cursor_moved: Callable[[], None], **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._cursor_moved = cursor_moved
-
-    def _update_dimensions(self, new_rows) -> None:
-        super()._update_dimensions(())  # the table's size only: rows x fixed widths
-
-    def refill(self, rows: list[tuple[str, list]], keep: str | None) -> None:
-        """Replace the rows, the cursor on the row `keep` if it is still there."""
-        self.clear()
-        for key, cells in rows:
-            self.add_row(*cells, key=key)
-        # Sized now rather than when idle (there is nothing to measure), the cursor scrolls
-        # into view before the next frame, not after it: the table is painted once, not twice.
-        self._update_dimensions(())
-        self._require_update_dimensions = False
-        self._new_rows.clear()
-        if keep in self.rows:
-            self.move_cursor(row=self.get_row_index(keep), animate=False)
-
-    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
-        super().watch_cursor_coordinate(old, new)
-        # Tell the screen now, so the detail line changes in the frame that shows the cursor
-        # moved (RowHighlighted arrives a frame later). Also called, unchanged, per row added.
-        if old.row != new.row:
-            self._cursor_moved()
-
-
-class DashboardScreen(Screen):
+class DashboardScreen(WorkspaceScreen):
     AUTO_FOCUS = "#teams"
     BINDINGS = [
         # At 80 columns the footer has room for six keys and the app's check-in: filtering
@@ -289,12 +149,11 @@ class DashboardScreen(Screen):
         yield Static(id="detail")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.reload()  # the workspace may have opened before this screen mounted
-
     # -- loading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
+        # Read in a worker: at 500 teams the status takes long enough to be felt. The base's
+        # on_mount calls this too, as the workspace may have opened before the screen mounted.
         if self.app.program is not None:
             self._load()
 
@@ -359,7 +218,9 @@ class DashboardScreen(Screen):
                 table.add_column(label, key=key, width=widths[key])
 
     def _fill(self) -> None:
-        from tui.screens import dashboard_cells  # imports the domain: not before the data
+        from tui.cells import (
+            dashboard as dashboard_cells,  # imports the domain: not before the data
+        )
 
         table = self.query_one("#teams", TeamTable)
         keep = _current_key(table)  # the highlighted team stays highlighted
@@ -392,7 +253,7 @@ class DashboardScreen(Screen):
     def _show_detail(self) -> None:
         s = self._selected()
         if s is not None:
-            from tui.screens import dashboard_cells
+            from tui.cells import dashboard as dashboard_cells
 
             enter = "its escalated challenges" if self.view.id == "escalated" else "the team"
             text = dashboard_cells.detail(s, self.today, SORTS[self.sort_index][0], enter)

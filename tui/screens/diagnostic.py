@@ -5,14 +5,16 @@ questions, each with why it is flagged: the toolkit's "return to the questionnai
 on the individual questions". `a` records a response, `t` makes the section an action, `x`
 lists the team's responses. What counts as a gap or a flag is the domain's to say."""
 
+from __future__ import annotations
+
 from math import floor
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from domain.diagnostic import (
@@ -27,7 +29,11 @@ from domain.diagnostic import (
 from domain.errors import FlourishError
 from domain.scales import Band
 from tui import cells
+from tui.base import WorkspaceScreen
 from tui.screens.pulse_heatmap import SHADES
+
+if TYPE_CHECKING:
+    from storage.facade import Flourish
 
 # GAP (or G) says it in words; the shade repeats it.
 GAP_STYLE = SHADES[Band.LOW]
@@ -114,7 +120,7 @@ def legend(cell_width: int, width: int) -> Text:
     return text
 
 
-class DiagnosticScreen(Screen):
+class DiagnosticScreen(WorkspaceScreen):
     AUTO_FOCUS = "#diagnostic"
     DEFAULT_CSS = """
     DiagnosticScreen #diagnostic-heading {
@@ -183,19 +189,10 @@ class DiagnosticScreen(Screen):
             yield DataTable(id="diagnostic-questions", cursor_type="none", show_cursor=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.reload()
+    def load(self, program: Flourish) -> None:
+        self.overview = program.diagnostic_overview()
 
-    def reload(self) -> None:
-        """Called on mount and by the app whenever the workspace changes."""
-        program = self.app.program
-        if program is None:
-            return
-        try:
-            self.overview = program.diagnostic_overview()
-        except FlourishError as e:
-            self.app.show_problem(str(e))
-            return
+    def fill(self) -> None:
         self._fill()
 
     def on_resize(self) -> None:

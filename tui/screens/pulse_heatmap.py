@@ -3,19 +3,21 @@
 row is that team's latest month (teams survey at different times); `[` and `]` step through
 the months for the whole cluster. Enter opens the team's Pulse tab."""
 
+from __future__ import annotations
+
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from domain.errors import FlourishError
 from domain.pulse import PulsePoint
 from domain.scales import Band, band
-from tui.screens.pulse_pane import (
+from tui.base import WorkspaceScreen
+from tui.panes.pulse import (
     BAND_LETTERS,
     BAND_RANGES,
     HIDDEN,
@@ -23,6 +25,9 @@ from tui.screens.pulse_pane import (
     number,
     summary,
 )
+
+if TYPE_CHECKING:
+    from storage.facade import Flourish
 
 # Shades that read on dark and light themes alike; the letter or word says the band too.
 SHADES = {
@@ -35,7 +40,7 @@ CELL_WIDTHS = (14, 10, 7, 5)  # the widest that leaves the school its room; 10+ 
 SCHOOL = 14  # the room a school's name should keep, when it is that long
 
 
-class PulseHeatmapScreen(Screen):
+class PulseHeatmapScreen(WorkspaceScreen):
     AUTO_FOCUS = "#heatmap"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="heatmap.back"),
@@ -69,22 +74,13 @@ class PulseHeatmapScreen(Screen):
         yield Static(id="heatmap-detail")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.reload()
+    def load(self, program: Flourish) -> None:
+        self.today = program.today()
+        self.months = sorted({r.month for r in program.pulse_results()})
+        self.heatmap = program.pulse_heatmap(self.month)
+        self.least = program.cluster().template.pulse_min_responses
 
-    def reload(self) -> None:
-        """Called on mount and by the app whenever the workspace changes."""
-        program = self.app.program
-        if program is None:
-            return
-        try:
-            self.today = program.today()
-            self.months = sorted({r.month for r in program.pulse_results()})
-            self.heatmap = program.pulse_heatmap(self.month)
-            self.least = program.cluster().template.pulse_min_responses
-        except FlourishError as e:
-            self.app.show_problem(str(e))
-            return
+    def fill(self) -> None:
         self._fill()
 
     def on_resize(self) -> None:

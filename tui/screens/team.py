@@ -2,25 +2,31 @@
 schedule revisions, pulse survey, where it is now and wants to be, briefings and people in
 tabs."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from domain.errors import FlourishError
 from tui import cells
-from tui.screens.goals_pane import GoalsPane
-from tui.screens.pulse_pane import PulsePane
-from tui.screens.schedule_pane import SchedulePane
-from tui.screens.team_panes import (
-    ActionPlanPane,
-    BriefingsPane,
-    ChallengesPane,
-    CheckInsPane,
-    PeoplePane,
-)
+from tui.base import WorkspaceScreen
+from tui.panes.actions import ActionPlanPane
+from tui.panes.base import Pane
+from tui.panes.briefings import BriefingsPane
+from tui.panes.challenges import ChallengesPane
+from tui.panes.checkins import CheckInsPane
+from tui.panes.goals import GoalsPane
+from tui.panes.people import PeoplePane
+from tui.panes.pulse import PulsePane
+from tui.panes.schedule import SchedulePane
 from tui.widgets.timeline import TimelineBar
+
+if TYPE_CHECKING:
+    from storage.facade import Flourish
 
 TABS = (
     ("plan", "Action plan", ActionPlanPane),
@@ -34,7 +40,7 @@ TABS = (
 )
 
 
-class TeamScreen(Screen):
+class TeamScreen(WorkspaceScreen):
     AUTO_FOCUS = "#plan-pane DataTable"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Dashboard", id="team.back"),
@@ -61,22 +67,18 @@ class TeamScreen(Screen):
                     yield pane(id=f"{tab_id}-pane")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.reload()
+    def load(self, program: Flourish) -> None:
+        # A team removed elsewhere, or its file damaged, goes to the problem screen.
+        self.program = program
+        self.team = program.team(self.team_id)
+        self.status = program.status([self.team])[0]
 
-    def reload(self) -> None:
-        program = self.app.program
-        try:
-            team = program.team(self.team_id)
-            status = program.status([team])[0]
-        except FlourishError as e:  # removed elsewhere, or its file damaged
-            self.app.show_problem(str(e))
-            return
-        today = program.today()
-        self.query_one("#team-title", Static).update(_title(status, today))
-        self.query_one(TimelineBar).show(status.timeline, today)
-        for pane in self.query(".pane"):
-            pane.load(program, team, today)
+    def fill(self) -> None:
+        today = self.program.today()
+        self.query_one("#team-title", Static).update(_title(self.status, today))
+        self.query_one(TimelineBar).show(self.status.timeline, today)
+        for pane in self.query(Pane):
+            pane.load(self.program, self.team, today)
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from domain.errors import FlourishError
 from domain.timeline import ScheduleRevision, describe_revision
 from tui import cells
-from tui.screens.team_panes import Pane
+from tui.panes.base import Pane
 
 WIDE = 110  # below this the By and Challenge columns give their room to the reason
 

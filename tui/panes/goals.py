@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from domain.actions import ActionItem
 from domain.goals import Goal, evidence_lines
 from tui import cells
-from tui.screens.team_panes import Pane
+from tui.panes.base import Pane
 
 WIDE = 100  # from this many columns: now, want and actions side by side
 ACTIONS = 34  # the actions column, side by side

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 from domain.pulse import LatestPulse, PulseDimension, PulsePoint, change
 from domain.scales import Band, band
 from tui import cells
-from tui.screens.team_panes import Pane
+from tui.panes.base import Pane
 
 # Colour is never the only signal: each band also has its word (or letter) beside the score.
 BAND_STYLES = {Band.LOW: "bold #ff5f5f", Band.MEDIUM: "#d7af5f", Band.HIGH: "#87d787"}

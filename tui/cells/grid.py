@@ -15,8 +15,8 @@ from domain.sustainability import (
     Placing,
 )
 from tui import cells
+from tui.panes.pulse import BAND_LETTERS
 from tui.screens.pulse_heatmap import SHADES
-from tui.screens.pulse_pane import BAND_LETTERS
 
 NOTHING_RATED = "Nothing is rated in {} yet: highlight a school's cell and press Enter."
 MISSING = "·"  # not rated in this round

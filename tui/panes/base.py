@@ -1,0 +1,115 @@
+"""The base of the team view's tabs: a table of one kind of record with its own keys, the
+column widths, keeping the selection across reloads, and asking before a delete."""
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from domain.cluster import Team
+from storage.facade import Flourish
+
+
+class Pane(Vertical):
+    """A table of records keyed by id, refilled by `load` whenever the workspace changes."""
+
+    hint = ""
+
+    def __init__(self, **kwargs):
+        super().__init__(classes="pane", **kwargs)
+        self.program: Flourish | None = None
+        self.team: Team | None = None
+        self.today: date | None = None
+        self.records: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        yield from self.extra()
+        yield DataTable(cursor_type="row", zebra_stripes=True)
+        if self.hint:
+            yield Static(self.hint, classes="pane-hint")
+
+    def extra(self) -> ComposeResult:
+        return ()
+
+    def load(self, program: Flourish, team: Team, today: date) -> None:
+        self.program, self.team, self.today = program, team, today
+        self.refill()
+
+    def refill(self) -> None:
+        if self.program is None:
+            return
+        table = self.query_one(DataTable)
+        keep = self.selected_id()
+        widths = self._widths()
+        if [c.width for c in table.ordered_columns] != widths:
+            table.clear(columns=True)
+            for (label, _), width in zip(self.columns(), widths, strict=True):
+                table.add_column(label, width=width)
+        table.clear()
+        rows = self.rows()
+        self.records = {record.id: record for record, _ in rows}
+        for record, row in rows:
+            for text, width in zip(row, widths, strict=True):
+                text.truncate(width, overflow="ellipsis")
+            table.add_row(*row, key=record.id)
+        if keep in self.records:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+
+    def _widths(self) -> list[int]:
+        """Fixed columns as given; the one of width None takes what is left."""
+        columns = self.columns()
+        fixed = sum(width or 0 for _, width in columns)
+        spare = self.size.width - fixed - 2 * len(columns) - 2
+        return [width or max(12, spare) for _, width in columns]
+
+    def on_resize(self) -> None:
+        self.refill()
+
+    def columns(self) -> tuple[tuple[str, int | None], ...]:
+        """(label, width) pairs; one width may be None to take the rest of the line."""
+        raise NotImplementedError
+
+    def rows(self) -> list[tuple[object, list]]:
+        raise NotImplementedError
+
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected(self):
+        record = self.records.get(self.selected_id())
+        if record is None:
+            self.notify("Nothing is selected.", severity="warning", timeout=3)
+        return record
+
+    def focus_table(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def push(self, screen) -> None:
+        self.app.push_screen(screen)
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        record = self.records.get(event.row_key.value)
+        if record is not None:
+            self.open(record)
+
+    def open(self, record) -> None:
+        pass
+
+    def confirm_delete(self, question: str, verb) -> None:
+        from tui.dialogs.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.run_verb(verb, "Deleted. ctrl+z brings it back.")
+
+        self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), answered)
+
+
+# -- action plan -------------------------------------------------------------------------
