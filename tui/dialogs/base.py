@@ -1,15 +1,20 @@
 """Modal forms: labelled fields with inline errors, ctrl+s to save, Escape to cancel (asking
 first when something has been typed), and a result passed back through `dismiss`."""
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from domain.errors import FlourishError
+
+T = TypeVar("T")
 
 
 class FormError(Exception):
@@ -29,6 +34,17 @@ def field(label: str, widget: Widget, hint: str = "") -> ComposeResult:
         yield Label(text, classes="field-label")
         yield widget
         yield Static(id=f"{widget.id}-error", classes="error")
+
+
+def ask_to_discard(screen: Screen[Any], message: str, yes: str, no: str) -> None:
+    """Ask before closing `screen` on what the user has done there; close it on yes."""
+    from tui.dialogs.confirm import ConfirmScreen
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            screen.dismiss(None)
+
+    screen.app.push_screen(ConfirmScreen(message, yes=yes, no=no), answered)
 
 
 class FormScreen(ModalScreen):
@@ -82,35 +98,30 @@ class FormScreen(ModalScreen):
         elif event.button.id == "cancel":
             self.action_cancel()
 
-    def action_save(self) -> None:
+    def attempt(self, fn: Callable[[], T]) -> T | None:
+        """Clear the errors shown, then call `fn`; what it refuses is shown under its field
+        (FormError) or at the foot of the form (any other FlourishError), and gives None."""
         self.clear_errors()
         try:
-            result = self.submit()
+            return fn()
         except FormError as e:
             self.show_error(e.field, str(e))
-            return
         except FlourishError as e:
             self.say(self.query_one("#form-error", Static), str(e))
-            return
+        return None
+
+    def action_save(self) -> None:
+        result = self.attempt(self.submit)
         if result is not None:
             self.app.data_changed()
             self.app.notify(self.done(result), markup=False)  # user text is never markup
             self.dismiss(result)
 
     def action_cancel(self) -> None:
-        if not self.dirty:
+        if self.dirty:
+            ask_to_discard(self, "Discard what you have typed?", "Discard", "Keep editing")
+        else:
             self.dismiss(None)
-            return
-        from tui.dialogs.confirm import ConfirmScreen
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard what you have typed?", yes="Discard", no="Keep editing"),
-            answered,
-        )
 
     # -- errors ----------------------------------------------------------------------------
 

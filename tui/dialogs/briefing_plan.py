@@ -16,7 +16,7 @@ from domain.briefings import Briefing
 from domain.dates import parse_datetime
 from domain.errors import FlourishError
 from storage.facade import Flourish
-from tui.dialogs.base import FormError, FormScreen, field
+from tui.dialogs.base import FormError, FormScreen, ask_to_discard, field
 from tui.dialogs.briefing import START_HINT, short_when
 
 KEEP, DROP = "✓", "✗"
@@ -198,21 +198,11 @@ class BriefingPlanScreen(ModalScreen[list[Briefing] | None]):
 
     def action_cancel(self) -> None:
         changed = self.moved or len(self.kept) != len(self.plan)
-        if not changed:
+        if changed:
+            message = "Close the plan without scheduling anything?"
+            ask_to_discard(self, message, "Close", "Keep planning")
+        else:
             self.dismiss(None)
-            return
-        from tui.dialogs.confirm import ConfirmScreen
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Close the plan without scheduling anything?", yes="Close", no="Keep planning"
-            ),
-            answered,
-        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "accept":

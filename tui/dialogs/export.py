@@ -438,14 +438,8 @@ class ExportScreen(FormScreen):
 
     def action_save(self) -> None:
         # Like FormScreen's, but nothing in the workspace changed and the message is long.
-        self.clear_errors()
-        try:
-            written = self.submit()
-        except FormError as e:
-            self.show_error(e.field, str(e))
-            return
-        except FlourishError as e:
-            self.say(self.query_one("#form-error", Static), str(e))
+        written = self.attempt(self.submit)
+        if written is None:
             return
         self.app.notify(
             written.message,

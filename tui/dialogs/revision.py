@@ -300,18 +300,18 @@ class RevisionForm(StaysCurrent, FormScreen):
 
     # -- saving ----------------------------------------------------------------------------
 
+    def _checked_proposal(self) -> tuple[dict, ScheduleRevision]:
+        """The proposal as typed, with its reason, and the revision it would make."""
+        proposal = self.proposal()
+        proposal["reason"] = self.required("reason", "The reason for the revision")
+        _, _, revision = self.program.preview_revision(self.team_id, **proposal)
+        return proposal, revision
+
     def action_save(self) -> None:
-        self.clear_errors()
-        try:
-            proposal = self.proposal()
-            proposal["reason"] = self.required("reason", "The reason for the revision")
-            _, _, revision = self.program.preview_revision(self.team_id, **proposal)
-        except FormError as e:
-            self.show_error(e.field, str(e))
+        checked = self.attempt(self._checked_proposal)
+        if checked is None:
             return
-        except FlourishError as e:
-            self.say(self.query_one("#form-error", Static), str(e))
-            return
+        proposal, revision = checked
         done = f"{self.team.name}'s schedule revised: {describe_revision(revision)}."
         self.saved = True
         stored = self.app.run_verb(
