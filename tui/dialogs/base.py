@@ -2,9 +2,10 @@
 first when something has been typed), and a result passed back through `dismiss`."""
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from domain.errors import FlourishError
+from tui.app import FlourishApp
 
 T = TypeVar("T")
 
@@ -59,6 +61,7 @@ class FormScreen(ModalScreen):
     ]
     title = "Form"
     save_label = "Save"
+    app = getters.app(FlourishApp)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="form"):
@@ -126,8 +129,8 @@ class FormScreen(ModalScreen):
     # -- errors ----------------------------------------------------------------------------
 
     def show_error(self, field_id: str, message: str) -> None:
-        places = self.query(f"#{field_id}-error")
-        self.say(places.first() if places else self.query_one("#form-error"), message)
+        places = self.query(f"#{field_id}-error").results(Static)
+        self.say(next(places, None) or self.query_one("#form-error", Static), message)
         widget = self.query_one(f"#{field_id}")
         widget.add_class("-invalid")
         widget.focus()
@@ -138,7 +141,7 @@ class FormScreen(ModalScreen):
         place.display = True
 
     def clear_errors(self) -> None:
-        for error in self.query(".error"):
+        for error in self.query(".error").results(Static):
             error.update("")
             error.display = False
         for widget in self.query(".-invalid"):
@@ -150,16 +153,16 @@ class FormScreen(ModalScreen):
     def dirty(self) -> bool:
         # Fields added since the form opened (rows for agreed actions, say) count only once
         # something has been put in them.
-        blank = ("", [], False, Select.NULL, None)
+        blank: tuple[object, ...] = ("", [], False, Select.NULL, None)
         for key, value in self._values().items():
             if value != self._initial.get(key, value if value in blank else object()):
                 return True
         return False
 
-    def _values(self) -> dict:
+    def _values(self) -> dict[str | None, object]:
         """Every field's value, except those under an `-untracked` container (a subclass
         judges those itself in `dirty`)."""
-        values = {}
+        values: dict[str | None, object] = {}
         for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
             if any(a.has_class("-untracked") for a in widget.ancestors):
                 continue
@@ -173,7 +176,9 @@ class FormScreen(ModalScreen):
 
     def text(self, field_id: str) -> str:
         widget = self.query_one(f"#{field_id}")
-        return widget.text if isinstance(widget, TextArea) else widget.value
+        if isinstance(widget, TextArea):
+            return widget.text
+        return cast(Input, widget).value  # every other field read as text is an Input
 
     def required(self, field_id: str, what: str) -> str:
         value = self.text(field_id).strip()

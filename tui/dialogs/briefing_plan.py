@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,6 +17,7 @@ from domain.briefings import Briefing
 from domain.dates import parse_datetime
 from domain.errors import FlourishError
 from storage.facade import Flourish
+from tui.app import FlourishApp
 from tui.dialogs.base import FormError, FormScreen, ask_to_discard, field
 from tui.dialogs.briefing import START_HINT, short_when
 
@@ -30,8 +32,10 @@ class BriefingPlanScreen(ModalScreen[list[Briefing] | None]):
     """Review the default plan for one team, or the whole cluster (team_id None). Dismisses
     with the briefings scheduled, or None."""
 
+    app = getters.app(FlourishApp)
+
     BINDINGS = [
-        Binding("space", "toggle", "Keep/drop", id="plan_briefings.toggle"),
+        Binding("space", "keep_or_drop", "Keep/drop", id="plan_briefings.toggle"),
         Binding("m", "move", "Move", id="plan_briefings.move"),
         Binding("ctrl+s", "accept", "Schedule kept", id="plan_briefings.accept"),
         Binding("escape", "cancel", "Cancel", id="plan_briefings.cancel"),
@@ -155,7 +159,7 @@ class BriefingPlanScreen(ModalScreen[list[Briefing] | None]):
 
     # -- actions ---------------------------------------------------------------------------
 
-    def action_toggle(self) -> None:
+    def action_keep_or_drop(self) -> None:
         i = self.current_index()
         if i is None:
             return

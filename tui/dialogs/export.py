@@ -12,6 +12,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -201,7 +202,7 @@ class ExportScreen(FormScreen):
         choices: list[Choice],
         *,
         chosen: str | None = None,
-        people: list[tuple[str, Person]] = (),
+        people: Sequence[tuple[str, Person]] = (),
         where: str = "",
     ):
         super().__init__()
@@ -401,9 +402,10 @@ class ExportScreen(FormScreen):
             raise FormError("last", "The end date is before the start date.")
         person = None
         if c.person:
-            person = self.query_one("#person", Select).value
-            if person in (None, Select.NULL):
+            picked = self.query_one("#person", Select).value
+            if not isinstance(picked, str):  # Select.NULL: nobody picked yet
                 raise FormError("person", "Pick whose events to export.")
+            person = picked
         return CalendarScope(team=c.team, person=person, first=first, last=last)
 
     def _path(self) -> Path:

@@ -202,7 +202,7 @@ class RevisionForm(StaysCurrent, FormScreen):
 
     @property
     def mode(self) -> str:
-        return self.query_one("#mode", Select).value
+        return str(self.query_one("#mode", Select).value)
 
     def _show_mode(self) -> None:
         mode = self.mode
@@ -213,7 +213,9 @@ class RevisionForm(StaysCurrent, FormScreen):
             "milestone": mode == MILESTONE,
         }
         for field_id, visible in shown.items():
-            self.query_one(f"#{field_id}").parent.display = visible
+            row = self.query_one(f"#{field_id}").parent
+            assert row is not None  # every field sits in its labelled row
+            row.display = visible
 
     @on(Select.Changed, "#mode")
     def _mode_changed(self) -> None:
@@ -350,6 +352,7 @@ class RevisionDetail(DetailScreen):
         if r.active:
             yield line("Status", "active")
         else:
+            assert r.reverted_at is not None  # a revision that is not active was reverted
             gone = r.reverted_at.astimezone(zone)
             yield line("Status", Text(f"reverted {gone.day} {gone:%b %Y %H:%M}", style="dim"))
         yield line("Answers", self._challenge())
