@@ -28,7 +28,10 @@ class ActionPlanPane(Pane):
         Binding("f", "filter", "Filter", id="plan.filter"),
         Binding("delete", "delete", "Delete", id="plan.delete", show=False),
     ]
-    hint = "Enter details · p d b o x set status · n note · f filter · del delete"
+    hint = (
+        "Enter details · {plan.in_progress} {plan.done} {plan.blocked} {plan.not_started} "
+        "{plan.dropped} set status · {plan.note} note · {plan.filter} filter · {plan.delete} delete"
+    )
 
     def extra(self) -> ComposeResult:
         with Horizontal(classes="filters"):

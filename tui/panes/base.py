@@ -1,20 +1,34 @@
 """The base of the team view's tabs: a table of one kind of record with its own keys, the
 column widths, keeping the selection across reloads, and asking before a delete."""
 
+import re
 from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from domain.cluster import Team
 from storage.facade import Flourish
 
+HINT_KEY = re.compile(r"\{([\w.]+)\}")
+# Keys as a hint names them: short, as people type them.
+KEY_NAMES = {"delete": "del", "question_mark": "?"}
+
+
+def key_name(keys: str) -> str:
+    """The first of a binding's keys ("u,delete"), as people would type it."""
+    first = keys.split(",")[0].strip()
+    return KEY_NAMES.get(first, first)
+
 
 class Pane(Vertical):
     """A table of records keyed by id, refilled by `load` whenever the workspace changes."""
 
+    # The keys under the table, with {binding id} where a key goes: each is shown as the key
+    # that runs it now, so a key remapped in the settings ([keys]) shows its new name.
     hint = ""
 
     def __init__(self, **kwargs):
@@ -28,7 +42,15 @@ class Pane(Vertical):
         yield from self.extra()
         yield DataTable(cursor_type="row", zebra_stripes=True)
         if self.hint:
-            yield Static(self.hint, classes="pane-hint")
+            yield Static(self.hint_text(), classes="pane-hint")
+
+    def hint_text(self) -> str:
+        """The hint with each {binding id} replaced by its key, as the user has mapped it."""
+        app = self.app
+        bindings = [*type(self).BINDINGS, *type(app).BINDINGS]
+        keys = {b.id: b.key for b in bindings if isinstance(b, Binding) and b.id}
+        keys |= app.settings.keys
+        return HINT_KEY.sub(lambda m: key_name(keys[m.group(1)]), self.hint)
 
     def extra(self) -> ComposeResult:
         return ()

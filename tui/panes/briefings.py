@@ -17,7 +17,10 @@ class BriefingsPane(Pane):
         Binding("e", "edit", "Edit", id="briefings.edit"),
         Binding("p", "plan", "Default plan", id="briefings.plan"),
     ]
-    hint = "Enter details · a schedule · m move · x cancel · e edit · p plan the default briefings"
+    hint = (
+        "Enter details · {briefings.add} schedule · {briefings.move} move · {briefings.cancel} "
+        "cancel · {briefings.edit} edit · {briefings.plan} plan the default briefings"
+    )
 
     def columns(self):
         return (("When", 17), ("Min", 3), ("Briefing", None), ("Where", 16), ("For", 9))

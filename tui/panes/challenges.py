@@ -12,7 +12,10 @@ from tui.panes.base import Pane
 
 class ChallengesPane(ChallengeActions, Pane):
     BINDINGS = [Binding("a", "add", "Raise", id="challenges.add"), *CHALLENGE_BINDINGS]
-    hint = "Enter opens it · a raise · e escalate · r response · d resolve · ? all keys"
+    hint = (
+        "Enter opens it · {challenges.add} raise · {challenge.escalate} escalate · "
+        "{challenge.respond} response · {challenge.resolve} resolve · {app.help} all keys"
+    )
 
     def columns(self):
         wide = self.size.width >= 120

@@ -13,7 +13,10 @@ class CheckInsPane(Pane):
         Binding("e", "edit", "Edit", id="checkins.edit"),
         Binding("delete", "delete", "Delete", id="checkins.delete", show=False),
     ]
-    hint = "Enter reads a check-in whole · a logs one · e edits · del deletes"
+    hint = (
+        "Enter reads a check-in whole · {checkins.add} logs one · {checkins.edit} edits · "
+        "{checkins.delete} deletes"
+    )
 
     def columns(self):
         return (("Date", 11), ("Kind", 11), ("Coach", 14), ("Notes", None), ("", 2))

@@ -87,7 +87,10 @@ class GoalsPane(Pane):
         Binding("u", "unlink", "Unlink", id="where.unlink"),
         Binding("t", "make_action", "Make action", id="where.make_action"),
     ]
-    hint = "a add · e edit · d delete · l link an action · u unlink · t make an action"
+    hint = (
+        "{where.add} add · {where.edit} edit · {where.delete} delete · {where.link} link an "
+        "action · {where.unlink} unlink · {where.make_action} make an action"
+    )
 
     def extra(self) -> ComposeResult:
         yield Static(Text(EMPTY), id="where-empty")

@@ -114,7 +114,10 @@ class PulsePane(Pane):
         Binding("e", "correct", "Correct latest", id="pulse.correct"),
         Binding("t", "make_action", "Make action", id="pulse.make_action"),
     ]
-    hint = "a record a month · Enter or e correct the latest · t make the score an action"
+    hint = (
+        "{pulse.record} record a month · Enter or {pulse.correct} correct the latest · "
+        "{pulse.make_action} make the score an action"
+    )
 
     def extra(self) -> ComposeResult:
         yield Static(id="pulse-summary")

@@ -18,7 +18,10 @@ class SchedulePane(Pane):
         Binding("u", "revert", "Revert", id="schedule.revert"),
         Binding("delete", "revert", "Revert", id="schedule.revert_delete", show=False),
     ]
-    hint = "Enter details · v revises the schedule (with a preview) · u or del reverts one"
+    hint = (
+        "Enter details · {schedule.revise} revises the schedule (with a preview) · "
+        "{schedule.revert} or {schedule.revert_delete} reverts one"
+    )
 
     def columns(self):
         if self.size.width >= WIDE:
