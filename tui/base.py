@@ -34,8 +34,18 @@ class WorkspaceScreen(StaysCurrent, Screen[None]):
 
     app = getters.app(FlourishApp)
 
-    # The team this screen is about (or has highlighted), for the app's team verbs.
-    team_id: str | None = None
+    @property
+    def team_id(self) -> str | None:
+        """The team this screen is about (or has highlighted), for the app's team verbs."""
+        return None
+
+    @property
+    def program(self) -> Flourish:
+        """The open workspace. A screen's keys act only once it is open: the app disables its
+        workspace verbs until then, and `reload` waits for it."""
+        program = self.app.program
+        assert program is not None, "the workspace is open before a screen's keys act"
+        return program
 
     def on_mount(self) -> None:
         self.reload()

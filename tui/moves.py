@@ -5,10 +5,24 @@ The lifecycle's rules live in the domain: which move a challenge allows is asked
 `domain.challenges.check_move`, the same check the facade makes before any move.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
 from textual.binding import Binding
 
 from domain.challenges import Challenge, check_move
 from domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from storage.facade import Flourish
+    from tui.app import FlourishApp
+
+    _Host = DOMNode  # the screen or pane this is mixed into
+else:
+    _Host = object
 
 
 def allowed(c: Challenge, move: str) -> bool:
@@ -45,7 +59,7 @@ CHALLENGE_BINDINGS = [
 ]
 
 
-class ChallengeActions:
+class ChallengeActions(_Host):
     """The moves on a challenge, for a screen or pane that has one highlighted or open.
 
     Hosts put CHALLENGE_BINDINGS in their BINDINGS, give `current_challenge()`, and call
@@ -55,13 +69,18 @@ class ChallengeActions:
     def current_challenge(self) -> Challenge | None:
         raise NotImplementedError
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
+    def _open_program(self) -> Flourish:
+        program = cast("FlourishApp", self.app).program
+        assert program is not None, "a challenge is shown only once the workspace is open"
+        return program
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in MOVES:
             c = self.current_challenge()
             return c is not None and allowed(c, action)
         if action == "refuse":
             c = self.current_challenge()
-            return c is not None and not allowed(c, parameters[0])
+            return c is not None and not allowed(c, str(parameters[0]))
         if action in ("revise", "link_briefing"):
             return self.current_challenge() is not None
         return super().check_action(action, parameters)
@@ -75,10 +94,10 @@ class ChallengeActions:
         except ValidationError as e:
             self.app.notify(str(e), title="Not possible", severity="warning", markup=False)
 
-    def _push(self, form, *args) -> None:
+    def _push(self, form: Any, *args: str) -> None:
         """Open a form on the current challenge: form(program, challenge, *args)."""
         if (c := self.current_challenge()) is not None:
-            self.app.push_screen(form(self.app.program, c, *args))
+            self.app.push_screen(form(self._open_program(), c, *args))
 
     def action_escalate(self) -> None:
         from tui.dialogs.challenge import EscalateForm
@@ -116,7 +135,7 @@ class ChallengeActions:
             return
         from tui.dialogs.revision import RevisionForm
 
-        self.app.push_screen(RevisionForm(self.app.program, c.team_id, challenge_id=c.id))
+        self.app.push_screen(RevisionForm(self._open_program(), c.team_id, challenge_id=c.id))
 
     def open_challenge(self, challenge_id: str) -> None:
         from tui.screens.challenge import ChallengeScreen

@@ -1,13 +1,15 @@
 """The sustainability grid's pieces: a rating's shaded cell with its band letter and change,
-column headers that fit, and the key findings as a table."""
+column headers that fit, the key findings as a table, and the highlighted cell's detail."""
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from domain.cluster import Team
 from domain.scales import Band, band, share_words
 from domain.sustainability import (
     PRIORITY_SHARE,
+    Cell,
     Condition,
     ConditionFinding,
     Grid,
@@ -121,6 +123,7 @@ def findings_table(f: KeyFindings | None, grid: Grid | None, focus: Condition | 
     if f.priorities:
         table.add_row("Priorities", _joined([_priority(p) for p in f.priorities]))
     else:
+        assert f.lowest is not None  # named whenever nothing is a priority and any is rated
         table.add_row("Priorities", Text("none; the weakest is ") + _named(f.lowest))
     if focus is not None:
         _add_focus(table, focus, next((r for r in f.ranking if r.condition == focus), None))
@@ -135,6 +138,7 @@ def _add_focus(table: Table, condition: Condition, found: ConditionFinding | Non
         heading.append(" · no school rated it", style="dim")
         table.add_row("Condition", heading)
         return
+    assert found.mean is not None  # a condition some school rated has a mean
     heading.append(" · mean ")
     heading.append_text(scored(found.mean, mean=True))
     table.add_row("Condition", heading)
@@ -163,6 +167,7 @@ def _marked(name: str, value: float, shown: str) -> Text:
 
 
 def _named(f: ConditionFinding) -> Text:
+    assert f.mean is not None  # only rated conditions are named in the findings
     return _marked(f.condition.label, f.mean, f"{f.mean:.1f}")
 
 
@@ -195,4 +200,92 @@ def _not_rated(f: KeyFindings, grid: Grid) -> Text:
     if idle:
         text.append(" · yet to rate: ")
         text.append(", ".join(idle))
+    return text
+
+
+# -- the highlighted cell's detail ------------------------------------------------------------
+
+
+def cell_detail(grid: Grid, team: Team, row: dict[str, Cell | None], condition: Condition) -> Text:
+    """A school's rating of a condition: score, change, evidence and what the keys do."""
+    cell = row[condition.key]
+    text = Text()
+    text.append(team.name, style="bold")
+    text.append(" · ")
+    text.append(condition.label, style="bold")
+    text.append("\n")
+    if cell is None:
+        text.append(f"Not rated in {grid.round.name}", style="dim")
+        text.append("   Enter rates it", style="dim")
+        return text
+    text.append_text(scored(cell.score))
+    was = cell.score - cell.change if cell.change is not None else None
+    text.append_text(since(grid, cell.change, was))
+    high = band(cell.score) is Band.HIGH
+    text.append("   Enter re-rates" + ("" if high else " · t action"), style="dim")
+    text.append("\n")
+    if cell.evidence:
+        text.append("Evidence: ", style="dim")
+        text.append(cell.evidence)  # user text: shown as typed, never markup
+    else:
+        text.append("No evidence given.", style="dim")
+    return text
+
+
+def since(grid: Grid, change: float | None, was: float | None = None) -> Text:
+    """` · ▲ 2 since Summer 2026 (was 4)`, or nothing in a first round."""
+    if grid.previous is None:
+        return Text()
+    if change is None:
+        return Text(f" · not rated in {grid.previous.name}", style="dim")
+    text = Text(" · ")
+    text.append_text(arrow(change))
+    text.append(f" since {grid.previous.name}")
+    if was is not None:
+        text.append(f" (was {was:g})")
+    return text
+
+
+def mean_detail(grid: Grid, f: ConditionFinding | None, condition: Condition | None) -> Text:
+    """The cluster's mean of a condition (`f`, its finding), or what the mean row is."""
+    text = Text.assemble(("Cluster mean", "bold"))
+    if condition is None:
+        text.append(" · each condition's mean over the schools that rated it", style="dim")
+        return text
+    text.append(" · ")
+    text.append(condition.label, style="bold")
+    if f is None or f.mean is None:
+        text.append(f" · no school rated it in {grid.round.name}", style="dim")
+        return text
+    text.append(" · ")
+    text.append_text(scored(f.mean, mean=True))
+    text.append(f" over {f.rated} school{'s' * (f.rated != 1)}")
+    if f.priority:
+        text.append(" · a priority", style=cells.WARN)
+    elif f.strength:
+        text.append(" · a strength", style="bold")
+    text.append(f"\n{len(f.less_well)} of {f.rated} rate it 0–3, {len(f.doing_well)} rate it 8–10")
+    if f.change is not None:  # over the schools rated in both rounds
+        text.append_text(since(grid, f.change))
+    text.append("\nt: an action for every school rating it below 8", style="dim")
+    return text
+
+
+def school_detail(
+    grid: Grid, findings: KeyFindings, team: Team, row: dict[str, Cell | None]
+) -> Text:
+    """A school's mean over the conditions it rated, and its place among the schools."""
+    text = Text.assemble((team.name, "bold"))
+    team_id = team.id
+    ranked = [t.id for t, _ in findings.schools]
+    if team_id not in ranked:
+        text.append(f" · has rated nothing in {grid.round.name}", style="dim")
+        text.append("\nHighlight a condition and press Enter to rate it", style="dim")
+        return text
+    mean = {t.id: m for t, m in findings.schools}[team_id]
+    rated = sum(1 for cell in row.values() if cell)
+    text.append(" · mean ")
+    text.append_text(scored(mean, mean=True))
+    text.append(f" over {rated} of {len(row)} conditions")
+    text.append(f" · {ordinal(ranked.index(team_id) + 1)} of {len(ranked)} schools")
     return text

@@ -60,7 +60,7 @@ class FormScreen(ModalScreen):
         Binding("ctrl+s", "save", "Save", id="form.save"),
     ]
     title = "Form"
-    save_label = "Save"
+    save_label: str = "Save"  # a subclass may work it out (a property)
     app = getters.app(FlourishApp)
 
     def compose(self) -> ComposeResult:

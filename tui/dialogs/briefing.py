@@ -1,6 +1,6 @@
 """Stakeholder briefings: schedule one, edit, move or cancel it, and read one in full."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -99,7 +99,7 @@ class BriefingFields(WhenFields):
 
     BINDINGS = [Binding("ctrl+r", "redraft", "Redraft agenda", id="briefing.redraft")]
 
-    def __init__(self, program: Flourish, team_id: str | None, attendees: list[Person] = ()):
+    def __init__(self, program: Flourish, team_id: str | None, attendees: Sequence[Person] = ()):
         super().__init__(program, team_id)
         groups = invitees(program, team_id)
         known = {_key(p) for _, p in groups}

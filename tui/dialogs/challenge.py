@@ -96,7 +96,7 @@ class ChallengeForm(FormScreen):
 
     def _level(self, field_id: str) -> Level:
         value = self.query_one(f"#{field_id}", Select).value
-        return Level(value) if value != Select.NULL else Level.MEDIUM
+        return Level(str(value)) if value != Select.NULL else Level.MEDIUM
 
     def _severity(self) -> Text:
         if not self.is_mounted:
@@ -119,7 +119,7 @@ class ChallengeForm(FormScreen):
             return
         chosen = category.value
         category.set_options(category_options(str(event.value)))
-        if chosen != Select.NULL and Category(chosen).kind == event.value:
+        if chosen != Select.NULL and Category(str(chosen)).kind == event.value:
             category.value = chosen
 
     def submit(self):
@@ -282,7 +282,7 @@ class RespondForm(ChallengeMoveForm):
     def _kind_changed(self, event: Select.Changed) -> None:
         # Whose move it is usually follows from the response, until picked by hand.
         if event.value != Select.NULL and not self._awaiting_touched:
-            self._auto_awaiting = ResponseKind(event.value).waits_on.value
+            self._auto_awaiting = ResponseKind(str(event.value)).waits_on.value
             self.query_one("#awaiting", Select).value = self._auto_awaiting
 
     @on(Select.Changed, "#awaiting")
@@ -364,15 +364,12 @@ class ReasonForm(ChallengeMoveForm):
 
     def __init__(self, program: Flourish, challenge: Challenge, move: str):
         self.move = move
+        self.save_label = move.capitalize()
         super().__init__(program, challenge)
 
     @property
     def heading(self) -> str:
         return self.HEADINGS[self.move]
-
-    @property
-    def save_label(self) -> str:
-        return self.move.capitalize()
 
     def fields(self) -> ComposeResult:
         yield about(self.program, self.challenge)

@@ -166,9 +166,9 @@ class CheckInForm(FormScreen):
     def _changes(self) -> list[ActionChange]:
         changes = []
         for select in self.query("#changes Select").results(Select):
-            action_id = select.id.removeprefix("st-")
+            action_id = (select.id or "").removeprefix("st-")
             note = self.text(f"nt-{action_id}").strip()
-            status = None if select.value == UNCHANGED else select.value
+            status = None if select.value in (UNCHANGED, Select.NULL) else str(select.value)
             if status or note:
                 changes.append(ActionChange(action_id=action_id, status=status, note=note))
         return changes

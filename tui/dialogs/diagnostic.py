@@ -5,17 +5,18 @@ The questionnaire is a table: a key 0-4 answers the highlighted question and mov
 next, `-` or backspace clears it; a question left blank is not answered."""
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from domain.diagnostic import SCALE, answered_on, latest_responses
+from domain.diagnostic import SCALE, DiagnosticResponse, answered_on, latest_responses
 from domain.errors import FlourishError
 from storage.facade import Flourish
 from tui import cells
+from tui.app import FlourishApp
 from tui.base import StaysCurrent
 from tui.dialogs.base import FormScreen, field
 from tui.widgets.answer_table import AnswerTable
@@ -107,6 +108,8 @@ class DiagnosticForm(FormScreen):
 class ResponsesScreen(StaysCurrent, ModalScreen):
     """A team's responses, newest first, and which are combined; delete removes one."""
 
+    app = getters.app(FlourishApp)
+
     DEFAULT_CSS = """
     ResponsesScreen #responses {
         height: auto;
@@ -127,7 +130,7 @@ class ResponsesScreen(StaysCurrent, ModalScreen):
         super().__init__()
         self.program = program
         self.team = program.team(team_id)
-        self.responses = []
+        self.responses: list[DiagnosticResponse] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

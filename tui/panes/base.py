@@ -3,8 +3,10 @@ column widths, keeping the selection across reloads, and asking before a delete.
 
 import re
 from datetime import date
+from typing import Any
 
-from textual import on
+from rich.text import Text
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from domain.cluster import Team
 from storage.facade import Flourish
+from tui.app import FlourishApp
 
 HINT_KEY = re.compile(r"\{([\w.]+)\}")
 # Keys as a hint names them: short, as people type them.
@@ -31,12 +34,48 @@ class Pane(Vertical):
     # that runs it now, so a key remapped in the settings ([keys]) shows its new name.
     hint = ""
 
-    def __init__(self, **kwargs):
+    app = getters.app(FlourishApp)
+
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(classes="pane", **kwargs)
-        self.program: Flourish | None = None
-        self.team: Team | None = None
-        self.today: date | None = None
-        self.records: dict[str, object] = {}
+        self._program: Flourish | None = None
+        self._team: Team | None = None
+        self._today: date | None = None
+        self.records: dict[str, Any] = {}
+
+    # What `load` was given. A pane is loaded as its team view mounts, before any key of its
+    # can act, so its verbs read these as given.
+
+    @property
+    def loaded(self) -> bool:
+        return self._program is not None
+
+    @property
+    def program(self) -> Flourish:
+        assert self._program is not None, "a pane is loaded before its keys act"
+        return self._program
+
+    @program.setter
+    def program(self, program: Flourish) -> None:
+        self._program = program
+
+    @property
+    def team(self) -> Team:
+        assert self._team is not None, "a pane is loaded before its keys act"
+        return self._team
+
+    @team.setter
+    def team(self, team: Team) -> None:
+        self._team = team
+
+    @property
+    def today(self) -> date:
+        assert self._today is not None, "a pane is loaded before its keys act"
+        return self._today
+
+    @today.setter
+    def today(self, today: date) -> None:
+        self._today = today
 
     def compose(self) -> ComposeResult:
         yield from self.extra()
@@ -60,7 +99,7 @@ class Pane(Vertical):
         self.refill()
 
     def refill(self) -> None:
-        if self.program is None:
+        if not self.loaded:
             return
         table = self.query_one(DataTable)
         keep = self.selected_id()
@@ -93,7 +132,7 @@ class Pane(Vertical):
         """(label, width) pairs; one width may be None to take the rest of the line."""
         raise NotImplementedError
 
-    def rows(self) -> list[tuple[object, list]]:
+    def rows(self) -> list[tuple[Any, list[Text]]]:
         raise NotImplementedError
 
     def selected_id(self) -> str | None:
@@ -117,7 +156,7 @@ class Pane(Vertical):
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        record = self.records.get(event.row_key.value)
+        record = self.records.get(event.row_key.value or "")
         if record is not None:
             self.open(record)
 

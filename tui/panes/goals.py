@@ -116,7 +116,7 @@ class GoalsPane(Pane):
         return [w or max(16, spare // statements) for _, w in columns]
 
     def refill(self) -> None:
-        if self.program is None:
+        if not self.loaded:
             return
         table = self.query_one(DataTable)
         keep = self.selected_id()

@@ -4,7 +4,7 @@ the only signal), a mean per school and a cluster mean per condition, and below 
 findings a cluster review asks for. `[` and `]` step through the rounds, `c` shows each
 cell's change since the round before; Enter rates a cell, `t` makes it an action, `n` starts
 a round. What is a strength or a priority is the domain's to say, not ours; the cells and the
-findings table are drawn in assess_grid_cells."""
+findings table, and the highlighted cell's detail, are drawn in tui.cells.grid."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from domain.cluster import Team
 from domain.errors import FlourishError
 from domain.scales import Band, band
 from domain.sustainability import (
+    AssessmentRound,
     Cell,
     Condition,
     ConditionFinding,
@@ -27,19 +29,18 @@ from domain.sustainability import (
     KeyFindings,
     key_findings,
 )
-from tui import cells
 from tui.base import WorkspaceScreen
 from tui.cells.grid import (
     MISSING,
-    arrow,
+    cell_detail,
     centre,
     cut,
     findings_table,
     fit,
     headers,
     mean_cell,
-    ordinal,
-    scored,
+    mean_detail,
+    school_detail,
     shaded,
     with_hint,
 )
@@ -58,9 +59,6 @@ EMPTY = (
     "No self-assessment round yet. Press n to start one (“Autumn 2026”, say); then "
     "highlight a school's cell and press Enter to rate it 0–10 with its evidence."
 )
-
-if TYPE_CHECKING:
-    from storage.facade import Flourish
 NO_SCHOOLS = "No schools yet: add a team from the dashboard (a) before rating them."
 
 
@@ -127,12 +125,23 @@ class AssessGridScreen(WorkspaceScreen):
     def __init__(self) -> None:
         super().__init__()
         self.round_id: str | None = None  # None: the latest round
-        self.rounds = []  # oldest first
-        self.grid: Grid | None = None
-        self.findings: KeyFindings | None = None
+        self.rounds: list[AssessmentRound] = []  # oldest first
+        self._grid: Grid | None = None  # None: no round yet
+        self._findings: KeyFindings | None = None
         self.compare = False  # show each cell's change since the round before
         self.only_findings = False  # the findings on the whole screen, the grid hidden
         self.column_width = CELL_WIDTHS[-1]
+
+    @property
+    def grid(self) -> Grid:
+        """The round shown: the table and its details are drawn only when there is one."""
+        assert self._grid is not None, "drawn only when a round exists"
+        return self._grid
+
+    @property
+    def findings(self) -> KeyFindings:
+        assert self._findings is not None, "worked out with the grid"
+        return self._findings
 
     # -- where the cursor is ----------------------------------------------------------------
 
@@ -154,15 +163,15 @@ class AssessGridScreen(WorkspaceScreen):
     def condition(self) -> Condition | None:
         """The highlighted condition, when the cursor is in a condition's column."""
         _, column = self._keys()
-        if self.grid is None or column is None:
+        if self._grid is None or column is None:
             return None
         return next((c for c in self.grid.conditions if c.key == column), None)
 
-    def _row(self, team_id: str | None):
-        return next((row for row in self.grid.rows if row[0].id == team_id), None)
+    def _row(self, team_id: str) -> tuple[Team, dict[str, Cell | None]]:
+        return next(row for row in self.grid.rows if row[0].id == team_id)
 
     def _finding(self, condition: Condition | None) -> ConditionFinding | None:
-        if condition is None or self.findings is None:
+        if condition is None or self._findings is None:
             return None
         return next((f for f in self.findings.ranking if f.condition.key == condition.key), None)
 
@@ -184,10 +193,10 @@ class AssessGridScreen(WorkspaceScreen):
         self.rounds = program.assessment_rounds()
         if self.round_id not in {r.id for r in self.rounds}:
             self.round_id = None  # undone or deleted: back to the latest
-        self.grid = program.sustainability_grid(self.round_id) if self.rounds else None
+        self._grid = program.sustainability_grid(self.round_id) if self.rounds else None
 
     def fill(self) -> None:
-        self.findings = key_findings(self.grid) if self.grid else None
+        self._findings = key_findings(self._grid) if self._grid else None
         self._fill()
         self.refresh_bindings()
 
@@ -212,7 +221,7 @@ class AssessGridScreen(WorkspaceScreen):
         self._show_detail()
 
     def _empty(self) -> str:
-        if self.grid is None:
+        if self._grid is None:
             return EMPTY
         return "" if self.grid.rows else NO_SCHOOLS
 
@@ -279,19 +288,19 @@ class AssessGridScreen(WorkspaceScreen):
         row = [cut("Cluster mean", school - 1, style="bold")]
         for c in self.grid.conditions:
             f = self._finding(c)
-            if f is None:
+            if f is None or f.mean is None:  # nobody rated it
                 row.append(centre(Text(MISSING, style="dim"), self.column_width))
                 continue
             change = f.change if self.compare else None
             shown = fit(f"{f.mean:.1f}", band(f.mean), change, self.column_width - 2)
             row.append(shaded(shown, band(f.mean), self.column_width, bold=True))
-        return [*row, mean_cell(self.findings.mean if self.findings else None, MEAN_WIDTH)]
+        return [*row, mean_cell(self._findings.mean if self._findings else None, MEAN_WIDTH)]
 
     # -- the lines around it ----------------------------------------------------------------
 
     def _heading(self) -> Text:
         text = Text.assemble(("Sustainability grid", "bold"))
-        if self.grid is None:
+        if self._grid is None:
             return text
         at = [r.id for r in self.rounds].index(self.grid.round.id) + 1
         text.append(f" · {self.grid.round.name}", style="bold")
@@ -323,91 +332,12 @@ class AssessGridScreen(WorkspaceScreen):
         if row is None:
             detail.update("")
         elif row == MEAN_ROW:
-            detail.update(self._mean_detail(condition))
+            detail.update(mean_detail(self.grid, self._finding(condition), condition))
         elif condition is None:
-            detail.update(self._school_detail(row))
+            detail.update(school_detail(self.grid, self.findings, *self._row(row)))
         else:
-            detail.update(self._cell_detail(row, condition))
+            detail.update(cell_detail(self.grid, *self._row(row), condition))
         self._show_findings()
-
-    def _cell_detail(self, team_id: str, condition: Condition) -> Text:
-        team, row = self._row(team_id)
-        cell = row[condition.key]
-        text = Text()
-        text.append(team.name, style="bold")
-        text.append(" · ")
-        text.append(condition.label, style="bold")
-        text.append("\n")
-        if cell is None:
-            text.append(f"Not rated in {self.grid.round.name}", style="dim")
-            text.append("   Enter rates it", style="dim")
-            return text
-        text.append_text(scored(cell.score))
-        was = cell.score - cell.change if cell.change is not None else None
-        text.append_text(self._since(cell.change, was))
-        high = band(cell.score) is Band.HIGH
-        text.append("   Enter re-rates" + ("" if high else " · t action"), style="dim")
-        text.append("\n")
-        if cell.evidence:
-            text.append("Evidence: ", style="dim")
-            text.append(cell.evidence)  # user text: shown as typed, never markup
-        else:
-            text.append("No evidence given.", style="dim")
-        return text
-
-    def _since(self, change: float | None, was: float | None = None) -> Text:
-        if self.grid.previous is None:
-            return Text()
-        if change is None:
-            return Text(f" · not rated in {self.grid.previous.name}", style="dim")
-        text = Text(" · ")
-        text.append_text(arrow(change))
-        text.append(f" since {self.grid.previous.name}")
-        if was is not None:
-            text.append(f" (was {was:g})")
-        return text
-
-    def _mean_detail(self, condition: Condition | None) -> Text:
-        text = Text.assemble(("Cluster mean", "bold"))
-        f = self._finding(condition)
-        if condition is None:
-            text.append(" · each condition's mean over the schools that rated it", style="dim")
-            return text
-        text.append(" · ")
-        text.append(condition.label, style="bold")
-        if f is None:
-            text.append(f" · no school rated it in {self.grid.round.name}", style="dim")
-            return text
-        text.append(" · ")
-        text.append_text(scored(f.mean, mean=True))
-        text.append(f" over {f.rated} school{'s' * (f.rated != 1)}")
-        if f.priority:
-            text.append(" · a priority", style=cells.WARN)
-        elif f.strength:
-            text.append(" · a strength", style="bold")
-        text.append(
-            f"\n{len(f.less_well)} of {f.rated} rate it 0–3, {len(f.doing_well)} rate it 8–10"
-        )
-        if f.change is not None:  # over the schools rated in both rounds
-            text.append_text(self._since(f.change))
-        text.append("\nt: an action for every school rating it below 8", style="dim")
-        return text
-
-    def _school_detail(self, team_id: str) -> Text:
-        team, row = self._row(team_id)
-        text = Text.assemble((team.name, "bold"))
-        ranked = [t.id for t, _ in self.findings.schools]
-        if team_id not in ranked:
-            text.append(f" · has rated nothing in {self.grid.round.name}", style="dim")
-            text.append("\nHighlight a condition and press Enter to rate it", style="dim")
-            return text
-        mean = {t.id: m for t, m in self.findings.schools}[team_id]
-        rated = sum(1 for cell in row.values() if cell)
-        text.append(" · mean ")
-        text.append_text(scored(mean, mean=True))
-        text.append(f" over {rated} of {len(row)} conditions")
-        text.append(f" · {ordinal(ranked.index(team_id) + 1)} of {len(ranked)} schools")
-        return text
 
     # -- key findings -----------------------------------------------------------------------
 
@@ -417,10 +347,12 @@ class AssessGridScreen(WorkspaceScreen):
 
     def _focus(self) -> Condition | None:
         """The condition the findings look into: the highlighted one, else the top priority."""
-        f = self.findings
+        f = self._findings
         if self.condition is not None or not f or not f.ranking:
             return self.condition
-        return (f.priorities or [f.lowest])[0].condition
+        top = f.priorities[0] if f.priorities else f.lowest
+        assert top is not None  # with no priority, the weakest rated condition is named
+        return top.condition
 
     # -- keys -------------------------------------------------------------------------------
 
@@ -428,7 +360,7 @@ class AssessGridScreen(WorkspaceScreen):
         # With no round there is nothing to step through, rate or act on. (`c` stays ours, so
         # that it never falls through to the app's check-in.)
         if action in {"step", "findings", "rate", "make_action", "priority_actions"}:
-            return self.grid is not None and bool(self.grid.rows)
+            return self._grid is not None and bool(self.grid.rows)
         return True
 
     def action_step(self, step: int) -> None:
@@ -444,7 +376,7 @@ class AssessGridScreen(WorkspaceScreen):
         self.reload()
 
     def action_compare(self) -> None:
-        if self.grid is None:
+        if self._grid is None:
             self.notify("No round yet: n starts one.", severity="warning", timeout=4)
             return
         if self.grid.previous is None:
@@ -460,7 +392,7 @@ class AssessGridScreen(WorkspaceScreen):
 
     def action_findings(self) -> None:
         """The findings on their own, for reading out at a review; again: the grid."""
-        if self.grid is None:
+        if self._grid is None:
             return
         self.only_findings = not self.only_findings
         self._fill()
@@ -468,7 +400,7 @@ class AssessGridScreen(WorkspaceScreen):
 
     def action_rate(self) -> None:
         team_id, condition = self.team_id, self.condition
-        if self.grid is None:
+        if self._grid is None:
             self.notify("Start a round first: n.", severity="warning", timeout=4)
             return
         if team_id is None or condition is None:
@@ -476,9 +408,7 @@ class AssessGridScreen(WorkspaceScreen):
             return
         from tui.dialogs.rating import RatingForm
 
-        self.app.push_screen(
-            RatingForm(self.app.program, team_id, condition.key, self.grid.round.id)
-        )
+        self.app.push_screen(RatingForm(self.program, team_id, condition.key, self.grid.round.id))
 
     @on(DataTable.CellSelected, "#grid")
     def _selected(self) -> None:
@@ -493,7 +423,7 @@ class AssessGridScreen(WorkspaceScreen):
                 self.round_id = made.id
                 self.reload()
 
-        self.app.push_screen(NewRoundForm(self.app.program), started)
+        self.app.push_screen(NewRoundForm(self.program), started)
 
     def action_make_action(self) -> None:
         """The highlighted school's rating as an action; on the mean row, every school's."""
@@ -505,7 +435,7 @@ class AssessGridScreen(WorkspaceScreen):
         if self.team_id is None or condition is None:
             self.notify("Highlight a school's cell first.", severity="warning", timeout=4)
             return
-        program, round_id = self.app.program, self.grid.round.id
+        program, round_id = self.program, self.grid.round.id
         made = self._act(lambda: program.action_from_rating(self.team_id, condition.key, round_id))
         if made is not None:
             team = program.team(made.team_id).name
@@ -517,10 +447,10 @@ class AssessGridScreen(WorkspaceScreen):
 
     def action_priority_actions(self) -> None:
         condition = self.condition
-        if self.grid is None or condition is None:
+        if self._grid is None or condition is None:
             self.notify("Highlight a condition's column first.", severity="warning", timeout=4)
             return
-        program, round_id = self.app.program, self.grid.round.id
+        program, round_id = self.program, self.grid.round.id
         made = self._act(lambda: program.actions_from_priority(condition.key, round_id))
         if made:
             names = {team.id: team.name for team, _ in self.grid.rows}

@@ -7,6 +7,7 @@ resolve it or put it on a briefing. 1 2 3 show all, internal or external challen
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -90,7 +91,7 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
         self.records: dict[str, Challenge] = {}  # those shown, by id
         self.overdue: dict[str, int] = {}  # days past the response time, by challenge id
         self.schools: dict[str, str] = {}
-        self.today = None
+        self._today: date | None = None  # until the first load
         self._wide: bool | None = None
         self._widths: list[int] = []
 
@@ -101,7 +102,8 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
         return c.team_id if c is not None else self.only_team
 
     def current_challenge(self) -> Challenge | None:
-        return self.records.get(self._current_key())
+        key = self._current_key()
+        return self.records.get(key) if key is not None else None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,7 +128,7 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
         self._say(Text("Opening the workspace…", style="dim"))
 
     def load(self, program: Flourish) -> None:
-        self.today = program.today()
+        self._today = program.today()
         self.schools = {t.id: t.name for t in program.teams()}
         queue = program.escalated()
         if self.only_team is not None:
@@ -140,7 +142,7 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
         self._fill()
 
     def _heading(self) -> None:
-        program = self.app.program  # the cluster's name is in the header already
+        program = self.program  # the cluster's name is in the header already
         text = Text.styled("Chair's queue", "bold")
         if self.only_team is not None:
             text.append(" · ")
@@ -163,8 +165,13 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
 
     # -- the table ---------------------------------------------------------------------------
 
+    @property
+    def today(self) -> date:
+        assert self._today is not None, "drawn only once loaded"
+        return self._today
+
     def on_resize(self) -> None:
-        if self.today is None:
+        if self._today is None:
             return
         self._heading()
         if (self.size.width >= WIDE) != self._wide:
@@ -322,19 +329,20 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
 
     @on(DataTable.RowSelected, "#queue")
     def _open(self, event: DataTable.RowSelected) -> None:
-        self.open_challenge(event.row_key.value)
+        if event.row_key.value is not None:
+            self.open_challenge(event.row_key.value)
 
     # -- views -------------------------------------------------------------------------------
 
     def action_view(self, view_id: str) -> None:
         self.view = next(v for v in VIEWS if v.id == view_id)
         self.query_one("#queue-views", Tabs).active = f"queue-{view_id}"
-        if self.today is not None:
+        if self._today is not None:
             self._fill()
 
     @on(Tabs.TabActivated, "#queue-views")
     def _tab_clicked(self, event: Tabs.TabActivated) -> None:
-        view_id = event.tab.id.removeprefix("queue-")
+        view_id = (event.tab.id or "").removeprefix("queue-")
         if view_id != self.view.id:
             self.action_view(view_id)
 
@@ -349,7 +357,7 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
         from tui.dialogs.export import ExportScreen
 
         try:
-            screen = ExportScreen.for_queue(self.app.program, self.only_team)
+            screen = ExportScreen.for_queue(self.program, self.only_team)
         except FlourishError as e:
             self.app.show_problem(str(e))
             return

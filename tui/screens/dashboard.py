@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ class View:
     id: str
     label: str
     key: str
-    test: object  # TeamStatus -> bool
+    test: Callable[[TeamStatus], bool]
 
 
 VIEWS = (
@@ -123,7 +124,7 @@ class DashboardScreen(WorkspaceScreen):
         self.statuses: list[TeamStatus] = []
         self.view = VIEWS[0]
         self.sort_index = 0
-        self._wide: bool | None = None
+        self._wide = False  # set with the columns, before any row is made
         self._layout: tuple[bool, bool] | None = None  # (wide, roomy) of the columns made
         self._rows: dict[str, list] = {}  # cells per team, built once per load and width
         self._shown_ids: list[str] | None = None  # the rows in the table, in order
@@ -138,7 +139,7 @@ class DashboardScreen(WorkspaceScreen):
 
     @property
     def today(self):
-        return self.app.program.today()
+        return self.program.today()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -160,7 +161,7 @@ class DashboardScreen(WorkspaceScreen):
     @work(thread=True, exclusive=True, group="dashboard")
     def _load(self) -> None:
         try:
-            statuses = self.app.program.status()
+            statuses = self.program.status()
         except FlourishError as e:  # a damaged team file: say so, as the command line does
             self.app.call_from_thread(self.app.show_problem, str(e))
             return
@@ -174,7 +175,7 @@ class DashboardScreen(WorkspaceScreen):
         message = self.query_one("#message", Static)
         table = self.query_one("#teams", DataTable)
         if not statuses:
-            message.update(_welcome(self.app.program.cluster().name))
+            message.update(_welcome(self.program.cluster().name))
             message.display, table.display = True, False
             self._show_detail()
         else:
@@ -272,7 +273,7 @@ class DashboardScreen(WorkspaceScreen):
         # The escalated view leads to the chair's queue, showing that team's challenges.
         if self.view.id == "escalated":
             self.app.action_chair_queue(event.row_key.value)
-        else:
+        elif event.row_key.value is not None:
             self.app.action_open_team(event.row_key.value)
 
     @on(DataTable.HeaderSelected, "#teams")

@@ -33,7 +33,7 @@ from tui.base import WorkspaceScreen
 from tui.screens.pulse_heatmap import SHADES
 
 if TYPE_CHECKING:
-    from storage.facade import Flourish
+    from storage.facade import Flourish, TeamDiagnostic
 
 # GAP (or G) says it in words; the shade repeats it.
 GAP_STYLE = SHADES[Band.LOW]
@@ -49,6 +49,7 @@ FIRST = 2  # the first section's column: the school and its respondents come bef
 
 def share(result: SectionResult) -> str:
     """`35%`, rounded down so that a gap never reads as 50%."""
+    assert result.share is not None  # shown only for a section somebody answered
     return f"{floor(result.share * 100)}%"
 
 
@@ -158,7 +159,7 @@ class DiagnosticScreen(WorkspaceScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.overview = []  # TeamDiagnostic per team, in the dashboard's order
+        self.overview: list[TeamDiagnostic] = []  # per team, in the dashboard's order
 
     @property
     def team_id(self) -> str | None:
@@ -223,7 +224,8 @@ class DiagnosticScreen(WorkspaceScreen):
             table.add_row(
                 name, answered, *(cell(s, width) for s in result.sections), key=result.team.id
             )
-        row = table.get_row_index(keep) if keep in {r.team.id for r in self.overview} else 0
+        known = {r.team.id for r in self.overview}
+        row = table.get_row_index(keep) if keep is not None and keep in known else 0
         keys = [s.key for s in self.sections]
         column = FIRST + keys.index(section) if section in keys else FIRST
         table.move_cursor(row=row, column=column, animate=False)
@@ -396,7 +398,7 @@ class DiagnosticScreen(WorkspaceScreen):
         if self.team_id is None:
             return
         try:
-            self.app.push_screen(DiagnosticForm(self.app.program, self.team_id))
+            self.app.push_screen(DiagnosticForm(self.program, self.team_id))
         except FlourishError as e:  # the team was removed elsewhere
             self.app.show_problem(str(e))
 
@@ -404,7 +406,7 @@ class DiagnosticScreen(WorkspaceScreen):
         result, section = self._current()
         if result is None:
             return
-        program = self.app.program
+        program = self.program
         action = self.app.run_verb(
             lambda: program.action_from_diagnostic(result.team.id, section.section.key)
         )
@@ -421,7 +423,7 @@ class DiagnosticScreen(WorkspaceScreen):
         if self.team_id is None:
             return
         try:
-            self.app.push_screen(ResponsesScreen(self.app.program, self.team_id))
+            self.app.push_screen(ResponsesScreen(self.program, self.team_id))
         except FlourishError as e:
             self.app.show_problem(str(e))
 

@@ -27,7 +27,7 @@ from tui.panes.pulse import (
 )
 
 if TYPE_CHECKING:
-    from storage.facade import Flourish
+    from storage.facade import Flourish, PulseHeatmap
 
 # Shades that read on dark and light themes alike; the letter or word says the band too.
 SHADES = {
@@ -53,8 +53,8 @@ class PulseHeatmapScreen(WorkspaceScreen):
         super().__init__()
         self.month: date | None = None  # None: each team's latest month
         self.months: list[date] = []  # every month with results, oldest first
-        self.heatmap = None
-        self.today: date | None = None
+        self._heatmap: PulseHeatmap | None = None
+        self.today = date.min  # until the first load
         self.least = 0  # the anonymity threshold, for the legend
 
     @property
@@ -77,15 +77,21 @@ class PulseHeatmapScreen(WorkspaceScreen):
     def load(self, program: Flourish) -> None:
         self.today = program.today()
         self.months = sorted({r.month for r in program.pulse_results()})
-        self.heatmap = program.pulse_heatmap(self.month)
+        self._heatmap = program.pulse_heatmap(self.month)
         self.least = program.cluster().template.pulse_min_responses
 
     def fill(self) -> None:
         self._fill()
 
     def on_resize(self) -> None:
-        if self.heatmap is not None:
+        if self._heatmap is not None:
             self._fill()
+
+    @property
+    def heatmap(self) -> PulseHeatmap:
+        """What the last load read: the table is drawn only after one."""
+        assert self._heatmap is not None, "drawn only once loaded"
+        return self._heatmap
 
     # -- the table -------------------------------------------------------------------------
 
@@ -109,7 +115,7 @@ class PulseHeatmapScreen(WorkspaceScreen):
                 row.append(Text(self._month(shown) if shown else "—", style="dim"))
             row += [_cell(cells.get(d.key), width) for d in heatmap.dimensions]
             table.add_row(*row, key=team.id)
-        if keep in {team.id for team, _ in heatmap.rows}:
+        if keep is not None and keep in {team.id for team, _ in heatmap.rows}:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
         self.query_one("#heatmap-heading", Static).update(self._heading())
         self.query_one("#heatmap-legend", Static).update(legend(self.least))
@@ -158,15 +164,14 @@ class PulseHeatmapScreen(WorkspaceScreen):
         if row is not None:
             text.append(row.name, style="bold")
             text.append(" · ")
-            text.append_text(
-                summary(self.app.program.pulse_latest(row.id), self.heatmap.dimensions)
-            )
+            text.append_text(summary(self.program.pulse_latest(row.id), self.heatmap.dimensions))
             text.append("\nEnter opens its Pulse tab, where t makes a score an action", "dim")
         self.query_one("#heatmap-detail", Static).update(text)
 
     @on(DataTable.RowSelected, "#heatmap")
     def _open(self, event: DataTable.RowSelected) -> None:
-        self.app.action_open_team(event.row_key.value, tab="pulse")
+        if event.row_key.value is not None:
+            self.app.action_open_team(event.row_key.value, tab="pulse")
 
     # -- months ----------------------------------------------------------------------------
 

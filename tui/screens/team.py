@@ -52,10 +52,10 @@ class TeamScreen(WorkspaceScreen):
 
     def __init__(self, team_id: str, tab: str | None = None):
         super().__init__()
-        self.team_id = team_id
+        self._team_id = team_id
         self.tab = tab  # the tab to open on; None: the action plan
         if tab is not None:
-            self.AUTO_FOCUS = f"#{tab}-pane DataTable"
+            self.AUTO_FOCUS = f"#{tab}-pane DataTable"  # type: ignore[misc]  # per screen
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,9 +67,12 @@ class TeamScreen(WorkspaceScreen):
                     yield pane(id=f"{tab_id}-pane")
         yield Footer()
 
+    @property
+    def team_id(self) -> str:
+        return self._team_id
+
     def load(self, program: Flourish) -> None:
         # A team removed elsewhere, or its file damaged, goes to the problem screen.
-        self.program = program
         self.team = program.team(self.team_id)
         self.status = program.status([self.team])[0]
 
@@ -84,13 +87,13 @@ class TeamScreen(WorkspaceScreen):
         tabs = self.query_one(TabbedContent)
         ids = [tab_id for tab_id, *_ in TABS]
         tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
-        self.query_one(f"#{tabs.active}-pane").focus_table()
+        self.query_one(f"#{tabs.active}-pane", Pane).focus_table()
 
     def action_revise(self) -> None:
         from tui.dialogs.revision import RevisionForm
 
         try:
-            self.app.push_screen(RevisionForm(self.app.program, self.team_id))
+            self.app.push_screen(RevisionForm(self.program, self.team_id))
         except FlourishError as e:  # the team was removed elsewhere
             self.app.show_problem(str(e))
 
@@ -101,9 +104,9 @@ class TeamScreen(WorkspaceScreen):
 
         briefing_id = None
         if self.query_one(TabbedContent).active == "briefings":
-            briefing_id = self.query_one("#briefings-pane").selected_id()
+            briefing_id = self.query_one("#briefings-pane", Pane).selected_id()
         try:
-            screen = ExportScreen.for_team(self.app.program, self.team_id, briefing_id)
+            screen = ExportScreen.for_team(self.program, self.team_id, briefing_id)
         except FlourishError as e:  # the team was removed elsewhere
             self.app.show_problem(str(e))
             return

@@ -101,8 +101,8 @@ class QuickViews(Widget):
                 width=full,
             )
             console = self.app.console
-            segments = console.render(bar, console.options.update_width(full))
-            line = Strip(segments).apply_style(background)
+            rendered = console.render(bar, console.options.update_width(full))
+            line = Strip(rendered).apply_style(background)
         else:
             return Strip.blank(width, background)
         return line.crop(shift, shift + width).simplify()

@@ -34,7 +34,7 @@ class TeamTable(DataTable):
         self._update_dimensions(())
         self._require_update_dimensions = False
         self._new_rows.clear()
-        if keep in self.rows:
+        if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
