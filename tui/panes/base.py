@@ -81,7 +81,8 @@ class Pane(Vertical):
         yield from self.extra()
         yield DataTable(cursor_type="row", zebra_stripes=True)
         if self.hint:
-            yield Static(self.hint_text(), classes="pane-hint")
+            # Text, not markup: a key name comes from the user's settings file.
+            yield Static(Text(self.hint_text()), classes="pane-hint")
 
     def hint_text(self) -> str:
         """The hint with each {binding id} replaced by its key, as the user has mapped it."""
