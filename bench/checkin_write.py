@@ -180,7 +180,7 @@ def build(root: Path, stock_path: Path, docs: int, seed: int) -> dict:
         n = docs // n_teams + (1 if i < docs % n_teams else 0)
         records = team_records(rng, team.id, team.start, n)
         team_file = ws.team_file(team.id)
-        with ws.writing(team_file):  # one save per team
+        with ws.writing():  # one save per team
             for table, rows in records.items():
                 team_file.table(table).insert_multiple(rows)
         for table, rows in records.items():

@@ -2,6 +2,7 @@
 is making the change, and dates typed relative to the workspace's today."""
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +30,10 @@ def open_program(args: argparse.Namespace) -> "Flourish":
         from demo import build_demo
 
         build_demo(root, clock)
-    return Flourish.open(root, clock, user=user(args))
+    program = Flourish.open(root, clock, user=user(args))
+    if note := program.stray_note():
+        print(f"flourish: note: {note}", file=sys.stderr)
+    return program
 
 
 def user(args: argparse.Namespace) -> str:

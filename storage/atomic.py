@@ -11,7 +11,6 @@ so a long-running app sees other processes' writes and a write costs one file's 
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ import orjson
 from tinydb.storages import Storage
 
 TEMP_SUFFIX = ".tmp"
+MISSING = "missing"  # the reason given for a required file that is not there
 
 
 class CorruptFile(Exception):
@@ -29,21 +29,32 @@ class CorruptFile(Exception):
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash at any moment leaves the old or new file."""
+    temp = stage(path, data)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    fsync_dir(path.parent)
+
+
+def stage(path: Path, data: bytes) -> Path:
+    """Write `data` in full to a new temp file beside `path`, ready to be renamed over it."""
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as f:  # mkstemp makes the file readable by its owner only
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    _fsync_dir(path.parent)
+    return Path(temp)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     # Makes the rename itself durable; not possible on every platform.
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
@@ -76,18 +87,44 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | os.PathLike[str]):
+    """A TinyDB storage for one file. Outside a transaction it reads through a cache checked
+    against the file's stamp, and writes at once. Inside one (see storage/transaction.py) it
+    reads the file from disk the first time it is touched, keeps writes in memory, and leaves
+    the saving to the transaction, which saves every file it changed or none."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        slot: "TransactionSlot | None" = None,
+        required: bool = False,
+    ):
         self.path = Path(path)
+        self.slot = slot or TransactionSlot()
+        self.required = required  # a missing file is an error, not an empty one
         self._data: dict[str, Any] | None = None
         self._stamp: tuple[int, int, int] | None = None
-        self._batch_depth = 0
-        self._dirty = False
+
+    def start_new(self) -> None:
+        """Begin the file afresh in this transaction (it need not exist yet)."""
+        txn = self.slot.current
+        if txn is None:
+            raise RuntimeError(f"{self.path} started outside a transaction")  # a bug of ours
+        txn.touch(self)
+        self._data, self._stamp = {}, None
 
     def read(self) -> dict[str, Any] | None:
-        if self._batch_depth and self._data is not None:
+        txn = self.slot.current
+        if txn is not None and txn.touch(self):
+            # First use under the lock: read what is on disk now. A stat stamp can miss a
+            # same-size rewrite within one timestamp tick, and a change must never start from
+            # a stale copy.
+            self.forget()
+        elif txn is not None and self._data is not None:
             return self._data
         stamp = _stamp(self.path)
         if stamp is None:
+            if self.required:
+                raise CorruptFile(self.path, MISSING)
             self._data, self._stamp = None, None
         elif stamp != self._stamp or self._data is None:
             self._data, self._stamp = self._load(), stamp
@@ -105,44 +142,18 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
-        if self._batch_depth:
-            self._dirty = True
-        else:
-            self._flush()
+        txn = self.slot.current
+        if txn is None:
+            raise RuntimeError(f"{self.path} written outside a transaction")  # a bug of ours
+        txn.changed(self)
 
-    def _flush(self) -> None:
-        try:
-            atomic_write(self.path, orjson.dumps(self._data))
-        except BaseException:
-            self.forget()  # memory may now differ from disk; re-read it next time
-            raise
+    def saved(self) -> None:
+        """Called once the transaction has put this file's data on disk."""
         self._stamp = _stamp(self.path)
 
-    @contextlib.contextmanager
-    def batch(self) -> Iterator["AtomicJSONStorage"]:
-        """Group writes into one save on exit; on an exception nothing is saved."""
-        if not self._batch_depth:
-            # Under the lock, read what is on disk now: a stat stamp can miss a same-size
-            # rewrite within one timestamp tick, and a write must never start from stale data.
-            self.forget()
-            self.read()
-        self._batch_depth += 1
-        try:
-            yield self
-        except BaseException:
-            self._batch_depth -= 1
-            if not self._batch_depth:
-                self._dirty = False
-                self.forget()
-            raise
-        self._batch_depth -= 1
-        if not self._batch_depth and self._dirty:
-            self._dirty = False
-            self._flush()
-
     def release(self) -> None:
-        """Free the parsed data (it is read again when next needed), unless mid-batch."""
-        if not self._batch_depth:
+        """Free the parsed data (it is read again when next needed), unless mid-transaction."""
+        if self.slot.current is None:
             self.forget()
 
     def forget(self) -> None:
@@ -151,3 +162,28 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         self.forget()
+
+
+class TransactionSlot:
+    """The transaction a workspace's files are in now, shared by all of them (None outside)."""
+
+    def __init__(self) -> None:
+        self.current: Transaction | None = None
+
+
+class Transaction:
+    """The files one change has read and written while holding the lock."""
+
+    def __init__(self, journal: list[Any] | None = None) -> None:
+        self.read: set[int] = set()  # ids of the storages read from disk in this transaction
+        self.dirty: dict[int, AtomicJSONStorage] = {}
+        self.journal = journal  # where RecordFile notes each write so that it can be undone
+
+    def touch(self, storage: AtomicJSONStorage) -> bool:
+        """Whether this is the transaction's first use of `storage`."""
+        first = id(storage) not in self.read
+        self.read.add(id(storage))
+        return first
+
+    def changed(self, storage: AtomicJSONStorage) -> None:
+        self.dirty[id(storage)] = storage

@@ -19,6 +19,10 @@ class WorkspaceLocked(WorkspaceError):
     pass
 
 
+class WorkspaceReadOnly(WorkspaceError):
+    pass
+
+
 class WorkspaceCorrupt(WorkspaceError):
     pass
 

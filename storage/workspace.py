@@ -10,6 +10,7 @@ One file per team keeps a write's cost to what changed (stock TinyDB rewrites th
 
 import contextlib
 import os
+import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -23,8 +24,16 @@ from tinydb import where
 from tinydb.table import Table
 
 from domain.errors import ValidationError
-from storage.atomic import AtomicJSONStorage, CorruptFile, remove_stale_temp_files
-from storage.codec import from_record, to_record
+from storage.atomic import (
+    MISSING,
+    TEMP_SUFFIX,
+    AtomicJSONStorage,
+    CorruptFile,
+    Transaction,
+    TransactionSlot,
+    remove_stale_temp_files,
+)
+from storage.codec import BadRecord, from_record, to_record
 from storage.errors import (
     SchemaTooNew,
     WorkspaceCorrupt,
@@ -32,9 +41,12 @@ from storage.errors import (
     WorkspaceExists,
     WorkspaceLocked,
     WorkspaceMissing,
+    WorkspaceReadOnly,
     WriteFailed,
 )
 from storage.paths import CLUSTER_FILE
+from storage.schema import damaged_record
+from storage.transaction import commit, roll_forward
 
 T = TypeVar("T")
 Doc = dict[str, Any]  # a record as stored
@@ -50,6 +62,10 @@ META = "_meta"
 KEEP_BACKUPS = 10
 BACKUP_EVERY = timedelta(hours=24)
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+# A team's file is named by its id: a uuid, so never a path, and never a sync tool's copy
+# ("<id>.sync-conflict-20261204-233701-ABC", "<id> (Jo's conflicted copy)").
+TEAM_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+PARTIAL = ".partial-"  # a backup being taken; renamed to its stamp once complete
 
 
 def _lock_timeout() -> float:
@@ -68,14 +84,16 @@ def _lock_timeout() -> float:
 class RecordFile:
     """One TinyDB file of records keyed by their string `id`.
 
-    While `journal` is a list, each put or remove appends (file, table, id, before, after), the
-    raw documents either side of the change (None where there was none), so it can be undone.
+    Writes happen only inside the workspace's transaction (Workspace.writing). When it keeps a
+    journal, each put or remove appends (file, table, id, before, after), the raw documents
+    either side of the change (None where there was none), so that it can be undone.
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, slot: TransactionSlot):
         self.path = path
-        self.storage = AtomicJSONStorage(path)
-        self.journal: list[JournalEntry] | None = None
+        # Every workspace file exists from the change that made it on: a missing one was
+        # deleted, and reading it as empty would hide a whole team's records.
+        self.storage = AtomicJSONStorage(path, slot, required=True)
 
     def table(self, name: str) -> Table:
         # A fresh, uncached Table each time: another process may have changed the file.
@@ -85,11 +103,17 @@ class RecordFile:
         # Straight from the parsed file: TinyDB's Table copies every document on the way, which
         # costs more than the decoding at 100k documents.
         docs = (self.storage.read() or {}).get(name, {})
-        return [from_record(cls, doc) for doc in docs.values()]
+        return [self._decoded(cls, doc) for doc in docs.values()]
 
     def get(self, name: str, cls: type[T], record_id: str) -> T | None:
         docs = self.table(name).search(where("id") == record_id)
-        return from_record(cls, docs[0]) if docs else None
+        return self._decoded(cls, docs[0]) if docs else None
+
+    def _decoded(self, cls: type[T], doc: Doc) -> T:
+        try:
+            return from_record(cls, doc)
+        except BadRecord as e:
+            raise CorruptFile(self.path, str(e)) from None
 
     def raw(self, name: str, record_id: str) -> Doc | None:
         docs = self.table(name).search(where("id") == record_id)
@@ -103,8 +127,9 @@ class RecordFile:
 
     def put_raw(self, name: str, record_id: str, doc: Doc | None) -> None:
         """Store a document as it is, or remove the record when `doc` is None."""
-        if self.journal is not None:
-            self.journal.append((self, name, record_id, self.raw(name, record_id), doc))
+        txn = self.storage.slot.current
+        if txn is not None and txn.journal is not None:
+            txn.journal.append((self, name, record_id, self.raw(name, record_id), doc))
         if doc is None:
             self.table(name).remove(where("id") == record_id)
         else:
@@ -130,7 +155,8 @@ class Workspace:
     def __init__(self, root: Path, clock: Callable[[], datetime]):
         self.root = Path(root)
         self.clock = clock
-        self.cluster_file = RecordFile(self.root / CLUSTER_FILE)
+        self._slot = TransactionSlot()
+        self.cluster_file = RecordFile(self.root / CLUSTER_FILE, self._slot)
         self._team_files: dict[str, RecordFile] = {}
         self._lock = filelock.FileLock(self.root / LOCK_FILE, mode=0o600)
         # TinyDB is not thread-safe: the app reads in a worker while its screens write.
@@ -149,45 +175,70 @@ class Workspace:
         """A new workspace whose cluster file holds `meta` and what `fill` puts there, saved
         in one write: a crash leaves a whole workspace or none."""
         root = Path(root)
-        if (root / CLUSTER_FILE).exists():
-            raise WorkspaceExists(f"A workspace already exists at {root}.")
+        if holds_workspace(root):
+            if (root / CLUSTER_FILE).exists():
+                raise WorkspaceExists(f"A workspace already exists at {root}.")
+            raise WorkspaceExists(
+                f"{root} holds a workspace whose {CLUSTER_FILE} is missing; nothing was "
+                f"created. Restore {CLUSTER_FILE} from the newest folder in {root / BACKUPS_DIR}, "
+                "or choose another folder for a new workspace."
+            )
         for folder in (root, root / TEAMS_DIR):
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             folder.chmod(0o700)  # coaching notes are personal: owner only
         ws = cls(root, clock)
-        with ws.writing(ws.cluster_file):
+        with ws.writing():
             ws.stamp(ws.cluster_file, **meta)
             fill(ws.cluster_file)
         return ws
 
     @staticmethod
     def stamp(f: RecordFile, **meta: Any) -> None:
-        """Mark a new file with the schema version it is written in."""
+        """Start a new file, marked with the schema version it is written in."""
+        f.storage.start_new()
         f.set_meta(schema_version=SCHEMA_VERSION, **meta)
 
     @classmethod
     def open(cls, root: Path, clock: Callable[[], datetime]) -> "Workspace":
         root = Path(root)
+        ws = cls(root, clock)
         if not (root / CLUSTER_FILE).exists():
+            if holds_workspace(root):
+                raise ws._corrupt(CorruptFile(root / CLUSTER_FILE, MISSING))
             raise WorkspaceMissing(
                 f"No workspace at {root}. Create one with `flourish init`, or try the demo "
                 "with `flourish demo`."
             )
-        ws = cls(root, clock)
         version = ws._cluster_version()
         if version > SCHEMA_VERSION:
             raise SchemaTooNew(
                 f"The workspace at {root} was written by a newer Flourish (schema {version}; "
                 f"this one reads up to {SCHEMA_VERSION}). Upgrade Flourish to open it."
             )
-        with ws.lock():
-            for folder in (ws.root, ws.root / TEAMS_DIR):
+        try:
+            ws._tidy(version)
+        except WorkspaceReadOnly:
+            if version < SCHEMA_VERSION:
+                raise
+            # Reading needs no lock: files are only ever replaced whole.
+        return ws
+
+    def _tidy(self, version: int) -> None:
+        """What opening does under the lock: finish a half-saved change, remove a killed
+        writer's temp files, migrate, and take the daily backup."""
+        with self.lock():
+            try:
+                roll_forward(self.root)  # before the temps it names could be taken for stale
+            except CorruptFile as e:
+                raise self._corrupt(e) from None
+            for folder in (self.root, self.root / TEAMS_DIR):
                 remove_stale_temp_files(folder)
             if version < SCHEMA_VERSION:
-                ws.migrate()
-            elif ws._backup_due():
-                ws.backup()
-        return ws
+                self.migrate()
+            elif self._backup_due():
+                # A backups folder that cannot be written to must not stop anyone reading.
+                with contextlib.suppress(OSError):
+                    self.backup()
 
     def _cluster_version(self) -> int:
         """The cluster file's schema version; a file without one is not a workspace file."""
@@ -208,11 +259,32 @@ class Workspace:
 
     def team_file(self, team_id: str) -> RecordFile:
         if team_id not in self._team_files:
-            self._team_files[team_id] = RecordFile(self.root / TEAMS_DIR / f"{team_id}.json")
+            if not TEAM_ID.fullmatch(team_id):  # it names a file: never a path of its own
+                raise self._corrupt(
+                    CorruptFile(self.root / CLUSTER_FILE, f"a team's id {team_id!r} is not an id")
+                )
+            path = self.root / TEAMS_DIR / f"{team_id}.json"
+            self._team_files[team_id] = RecordFile(path, self._slot)
         return self._team_files[team_id]
 
     def team_ids_on_disk(self) -> list[str]:
-        return sorted(p.stem for p in (self.root / TEAMS_DIR).glob("*.json"))
+        return sorted(p.stem for p in self._team_paths())
+
+    def _team_paths(self) -> list[Path]:
+        return [p for p in (self.root / TEAMS_DIR).glob("*.json") if TEAM_ID.fullmatch(p.stem)]
+
+    def stray_files(self) -> list[Path]:
+        """Files in the teams folder that are not a team's file and are never read: a sync
+        tool's copy of a file two people changed at once, say. The user should know."""
+        folder = self.root / TEAMS_DIR
+        if not folder.is_dir():
+            return []
+        return sorted(
+            p
+            for p in folder.iterdir()
+            if not (p.suffix == ".json" and TEAM_ID.fullmatch(p.stem))
+            and not p.name.endswith(TEMP_SUFFIX)
+        )
 
     def read(self, fn: Callable[..., T], *args: Any) -> T:
         """Run a read, turning an unreadable file into an error that names the backup."""
@@ -243,6 +315,9 @@ class Workspace:
             if backup
             else "There is no backup of it yet."
         )
+        if e.reason == MISSING:
+            hint = hint.replace("copy it over the damaged file", "copy it back")
+            return WorkspaceCorrupt(f"{e.path} is missing, so the workspace cannot be used. {hint}")
         return WorkspaceCorrupt(f"Cannot read {e.path}: {e.reason}. It was left untouched. {hint}")
 
     # -- writing ---------------------------------------------------------------------------
@@ -257,41 +332,83 @@ class Workspace:
                     f"The workspace at {self.root} is busy: another Flourish process kept it "
                     f"locked for {_lock_timeout():g} s. Try again in a moment."
                 ) from None
+            except OSError as e:
+                raise WorkspaceReadOnly(
+                    f"The workspace at {self.root} can be read but not changed "
+                    f"({e.strerror or e}); nothing was saved. Check the folder's permissions."
+                ) from None
             try:
                 yield
             finally:
                 self._lock.release()
 
     @contextlib.contextmanager
-    def writing(self, *files: RecordFile) -> Iterator[None]:
-        """Hold the lock and save each file once at the end; on an error nothing is saved."""
+    def writing(self, journal: list[JournalEntry] | None = None) -> Iterator[None]:
+        """Hold the lock for one change: every file it reads comes from disk, and every file
+        it writes is saved at the end, all or none; on an error nothing is saved. A change
+        begun inside another is part of it. `journal` collects each write, for undo."""
         with self.lock():
+            if self._slot.current is not None:
+                yield
+                return
+            txn = self._slot.current = Transaction(journal)
             try:
-                with contextlib.ExitStack() as stack:
-                    for f in files:
-                        stack.enter_context(f.storage.batch())
+                try:
+                    roll_forward(self.root)  # a change a killed writer left half saved
                     yield
-            except CorruptFile as e:
-                raise self._corrupt(e) from None
-            except orjson.JSONEncodeError:
-                raise ValidationError(
-                    "Some of the text is not valid Unicode (it may have come from a file or "
-                    "terminal in another encoding); nothing was saved."
-                ) from None
-            except OSError as e:  # saving happens as the batches close: disk full, permissions
-                raise WriteFailed(
-                    f"Could not save the change to the workspace at {self.root}: "
-                    f"{e.strerror or e}. The file being saved was left as it was before; free "
-                    "some disk space or check the folder's permissions, then try again."
-                ) from e
+                except CorruptFile as e:
+                    raise self._corrupt(e) from None
+                self._commit(txn)
+            except BaseException:
+                for storage in txn.dirty.values():
+                    storage.forget()  # memory may now differ from disk
+                raise
+            finally:
+                self._slot.current = None
+
+    def _commit(self, txn: Transaction) -> None:
+        try:
+            for storage in txn.dirty.values():
+                data = storage.read() or {}
+                # A damaged record elsewhere in the file refuses the change: it would be saved
+                # on, and every later read would fail on it.
+                if reason := damaged_record(data):
+                    raise CorruptFile(storage.path, reason)
+                if (version := _file_version(data)) > SCHEMA_VERSION:
+                    raise SchemaTooNew(
+                        f"{storage.path} was written by a newer Flourish (schema {version}; "
+                        f"this one writes {SCHEMA_VERSION}), so it was not changed. Upgrade "
+                        "Flourish to change it."
+                    )
+            files = [(s.path, orjson.dumps(s.read())) for s in txn.dirty.values()]
+            if files:
+                commit(self.root, files)
+        except CorruptFile as e:
+            raise self._corrupt(e) from None
+        except orjson.JSONEncodeError:
+            raise ValidationError(
+                "Some of the text is not valid Unicode (it may have come from a file or "
+                "terminal in another encoding); nothing was saved."
+            ) from None
+        except OSError as e:
+            raise WriteFailed(
+                f"Could not save the change to the workspace at {self.root}: "
+                f"{e.strerror or e}. Every file was left as it was before; free some disk "
+                "space or check the folder's permissions, then try again."
+            ) from e
+        for storage in txn.dirty.values():
+            storage.saved()
 
     # -- backups ---------------------------------------------------------------------------
 
     def backups(self) -> list[Path]:
-        """Backup folders, newest first."""
+        """Complete backup folders, newest first."""
         folder = self.root / BACKUPS_DIR
         return (
-            sorted((p for p in folder.iterdir() if p.is_dir()), reverse=True)
+            sorted(
+                (p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                reverse=True,
+            )
             if folder.is_dir()
             else []
         )
@@ -304,11 +421,13 @@ class Workspace:
         return self.clock() - taken >= BACKUP_EVERY
 
     def backup(self, label: str = "") -> Path | None:
-        """Back up every file; call while holding the lock. Keeps the newest KEEP_BACKUPS.
+        """Back up every file; call while holding the lock. Keeps the newest KEEP_BACKUPS,
+        and the newest copy of any file that is missing now.
 
         Files changed since the newest backup are checked and copied; unchanged ones share
         that backup's copy (a link between backups, never to a live file). While any changed
         file is unreadable no backup is taken, so rotation never pushes out the last good copy.
+        A backup is built in a hidden folder and renamed when complete: never half of one.
         """
         previous = next(iter(self.backups()), None)
         plan: dict[Path, Path | tuple[bytes, int]] = {}
@@ -323,15 +442,35 @@ class Workspace:
                 return None
             plan[relative] = (data, stat.st_mtime_ns)
         name = self.clock().astimezone(UTC).strftime(STAMP_FORMAT) + (f"-{label}" if label else "")
-        target = self.root / BACKUPS_DIR / name
-        for folder in (self.root / BACKUPS_DIR, target, target / TEAMS_DIR):
-            folder.mkdir(mode=0o700, exist_ok=True)
-            folder.chmod(0o700)
+        folder = self.root / BACKUPS_DIR
+        building = folder / f"{PARTIAL}{name}"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        for stale in folder.glob(f"{PARTIAL}*"):  # left by a kill mid-backup
+            shutil.rmtree(stale, ignore_errors=True)
+        for part in (building, building / TEAMS_DIR):
+            part.mkdir(mode=0o700)
         for relative, source in plan.items():
-            _keep(source, target / relative)
-        for old in self.backups()[KEEP_BACKUPS:]:
-            shutil.rmtree(old, ignore_errors=True)
+            _keep(source, building / relative)
+        target = folder / name
+        if target.exists():  # a resumed migration's backup: keep the pre-migration bytes
+            shutil.rmtree(building)
+        else:
+            building.rename(target)
+        self._rotate()
         return target
+
+    def _rotate(self) -> None:
+        backups = self.backups()
+        keep = set(backups[:KEEP_BACKUPS])
+        live = {p.relative_to(self.root) for p in self._data_files()}
+        held = {p.relative_to(b) for b in backups for p in _files_in(b)}
+        for missing in held - live:
+            newest = next((b for b in backups if (b / missing).exists()), None)
+            if newest is not None:
+                keep.add(newest)
+        for old in backups:
+            if old not in keep:
+                shutil.rmtree(old, ignore_errors=True)
 
     def newest_backup_of(self, path: Path) -> Path | None:
         relative = Path(path).relative_to(self.root)
@@ -343,7 +482,7 @@ class Workspace:
         return None
 
     def _data_files(self) -> list[Path]:
-        return [self.root / CLUSTER_FILE, *sorted((self.root / TEAMS_DIR).glob("*.json"))]
+        return [self.root / CLUSTER_FILE, *sorted(self._team_paths())]
 
     # -- migrations ------------------------------------------------------------------------
 
@@ -356,7 +495,7 @@ class Workspace:
         before = _file_version(self.cluster_file.storage.read() or {})
         # The cluster file goes last: its version says the whole workspace is done.
         for kind, f in [*(("team", t) for t in teams), ("cluster", self.cluster_file)]:
-            with self.writing(f):
+            with self.writing():
                 data = f.storage.read() or {}
                 version = _file_version(data) or before
                 for step in range(version, SCHEMA_VERSION):
@@ -367,6 +506,18 @@ class Workspace:
                 f.storage.write(data)
 
 
+def holds_workspace(root: Path) -> bool:
+    """Whether the folder holds a workspace's files, even one whose cluster file is gone."""
+    return (root / CLUSTER_FILE).exists() or any(
+        folder.is_dir() and any(folder.iterdir())
+        for folder in (root / TEAMS_DIR, root / BACKUPS_DIR)
+    )
+
+
+def _files_in(backup: Path) -> list[Path]:
+    return [backup / CLUSTER_FILE, *(backup / TEAMS_DIR).glob("*.json")]
+
+
 def _workspace_file(data: bytes, cluster: bool) -> bool:
     """Whether `data` reads as a workspace file: a JSON object, and for the cluster file one
     whose meta table carries a schema version (team files may lack it; see migrate)."""
@@ -374,7 +525,7 @@ def _workspace_file(data: bytes, cluster: bool) -> bool:
         parsed = orjson.loads(data)
     except orjson.JSONDecodeError:
         return False
-    if not isinstance(parsed, dict):
+    if not isinstance(parsed, dict) or damaged_record(parsed):
         return False
     if not cluster:
         return True

@@ -78,6 +78,7 @@ class FlourishApp(App[int]):
     def open_workspace(self) -> None:
         # Storage is imported here, in the worker, so that the first screen paints sooner.
         from storage.facade import Flourish
+        from storage.workspace import holds_workspace
 
         try:
             if self.demo and not (self.root / CLUSTER_FILE).exists():
@@ -85,7 +86,9 @@ class FlourishApp(App[int]):
 
                 build_demo(self.root, self.clock)
             program = None
-            if (self.root / CLUSTER_FILE).exists():
+            # The remains of a workspace whose cluster file is gone open to say so, rather
+            # than to the welcome screen, which would start a new one on top of them.
+            if holds_workspace(self.root):
                 program = Flourish.open(self.root, self.clock, self.user)
         except FlourishError as e:
             self.call_from_thread(self.show_problem, str(e))
@@ -106,6 +109,8 @@ class FlourishApp(App[int]):
         self.set_interval(self.poll_seconds, self._poll)
         self.refresh_bindings()  # the workspace verbs apply now: show them in the footer
         self.data_changed()
+        if note := program.stray_note():
+            self.notify(note, title="Files not read", severity="warning", timeout=20, markup=False)
 
     def _created(self, program: Flourish | None) -> None:
         if program is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from cli.args import Group, output, team_option
 from cli.context import open_program
 from domain.dates import parse_date
-from storage.facade import CalendarScope, save_export
+from storage.facade import CalendarScope, Flourish
 
 EVERY_TEAM = "one team (default: every team)"
 
@@ -55,13 +55,13 @@ def ics(args: argparse.Namespace) -> int:
     )
     calendar = program.calendar(scope)
     count = len(calendar.events)
-    return _deliver(args, calendar.to_ical(), f"{count} event{'s' * (count != 1)}")
+    return _deliver(program, args, calendar.to_ical(), f"{count} event{'s' * (count != 1)}")
 
 
 def csv(args: argparse.Namespace) -> int:
     program = open_program(args)
     data = program.table(args.kind, args.team, include_confidential=args.include_confidential)
-    return _deliver(args, data, f"the {args.kind} table")
+    return _deliver(program, args, data, f"the {args.kind} table")
 
 
 def briefing_pack(args: argparse.Namespace) -> int:
@@ -70,12 +70,12 @@ def briefing_pack(args: argparse.Namespace) -> int:
         args.format is None and args.output and Path(args.output).suffix in (".html", ".htm")
     )
     text = program.briefing_pack(args.team, args.briefing, html=bool(html))
-    return _deliver(args, text.encode("utf-8"), "the briefing pack")
+    return _deliver(program, args, text.encode("utf-8"), "the briefing pack")
 
 
-def _deliver(args: argparse.Namespace, data: bytes, what: str) -> int:
+def _deliver(program: Flourish, args: argparse.Namespace, data: bytes, what: str) -> int:
     if args.output:
-        path = save_export(Path(args.output), data)
+        path = program.save_export(Path(args.output), data)
         print(f"Wrote {what} to {path}.")
     else:
         sys.stdout.buffer.write(data)

@@ -26,12 +26,13 @@ class ActionVerbs(FacadeCore):
         success_criteria: str = "",
         evidence: str = "",
     ) -> ActionItem:
-        team = self._team(team_id)
-        action = self._new_action(team, title, owner, stage, due, success_criteria)
-        action.status = parse_status(str(status))
-        action.evidence = evidence
-        with self._change(f"Added the action {action.title!r}", self._file(team.id)):
+        with self._change("Added an action") as change:
+            team = self._team(team_id)
+            action = self._new_action(team, title, owner, stage, due, success_criteria)
+            action.status = parse_status(str(status))
+            action.evidence = evidence
             self._file(team.id).put(ACTIONS, action)
+            change.label = f"Added the action {action.title!r}"
         return action
 
     def update_action(
@@ -42,16 +43,18 @@ class ActionVerbs(FacadeCore):
         note: str = "",
         **changes: Any,
     ) -> ActionItem:
-        action = self.action(action_id)
-        updated = self._changed_action(action, status, note, **changes)
-        with self._change(f"Changed the action {updated.title!r}", self._file(action.team_id)):
+        with self._change("Changed an action") as change:
+            action = self.action(action_id)
+            updated = self._changed_action(action, status, note, **changes)
             self._file(action.team_id).put(ACTIONS, updated)
+            change.label = f"Changed the action {updated.title!r}"
         return updated
 
     def delete_action(self, action_id: str) -> ActionItem:
-        action = self.action(action_id)
-        with self._change(f"Deleted the action {action.title!r}", self._file(action.team_id)):
+        with self._change("Deleted an action") as change:
+            action = self.action(action_id)
             self._file(action.team_id).remove(ACTIONS, action.id)
+            change.label = f"Deleted the action {action.title!r}"
         return action
 
     def _new_action(

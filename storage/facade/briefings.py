@@ -1,7 +1,7 @@
 """Stakeholder briefings: scheduled, moved, cancelled, planned from the timeline, each with
 an agenda drafted from what is current."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, time
 from typing import Any
@@ -47,7 +47,7 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
         briefing = self._new_briefing(
             title, start, minutes, team_id, attendees, location, agenda, plan_key
         )
-        with self._change(f"Scheduled the briefing {briefing.title!r}", self.ws.cluster_file):
+        with self._change(f"Scheduled the briefing {briefing.title!r}"):
             self.ws.cluster_file.put(BRIEFINGS, briefing)
         return briefing
 
@@ -99,7 +99,19 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
     ) -> Briefing:
         """Reschedule a briefing: it keeps its record (and calendar identity) and its sequence
         rises so calendars update the event. Moving a cancelled briefing reinstates it."""
-        briefing = self.briefing(ref)
+
+        def move(briefing: Briefing) -> dict[str, Any]:
+            return self._moved(briefing, start, minutes, location)
+
+        return self._edit_briefing(ref, "Moved", move)
+
+    def _moved(
+        self,
+        briefing: Briefing,
+        start: datetime | None,
+        minutes: int | None,
+        location: str | None,
+    ) -> dict[str, Any]:
         if briefing.end <= self.now() and start is None and not briefing.cancelled:
             raise ValidationError(
                 f"{briefing.title!r} has already taken place; give it a new start to hold it again."
@@ -117,31 +129,27 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
             changes |= {"status": BriefingStatus.SCHEDULED, "cancel_reason": ""}
         if not changes:
             raise ValidationError("That is when and where the briefing already is.")
-        return self._put_briefing(
-            briefing,
-            f"Moved the briefing {briefing.title!r}",
-            sequence=briefing.sequence + 1,
-            **changes,
-        )
+        return changes | {"sequence": briefing.sequence + 1}
 
     def cancel_briefing(self, ref: str, *, reason: str = "") -> Briefing:
         """Cancel a briefing; the record stays so calendars can mark the event cancelled."""
-        briefing = self.briefing(ref)
-        if briefing.cancelled:
-            raise ValidationError(f"{briefing.title!r} is already cancelled.")
-        if briefing.end <= self.now():
-            raise ValidationError(f"{briefing.title!r} has already taken place.")
-        return self._put_briefing(
-            briefing,
-            f"Cancelled the briefing {briefing.title!r}",
-            status=BriefingStatus.CANCELLED,
-            cancel_reason=reason.strip(),
-            sequence=briefing.sequence + 1,
-        )
+
+        def cancel(briefing: Briefing) -> dict[str, Any]:
+            if briefing.cancelled:
+                raise ValidationError(f"{briefing.title!r} is already cancelled.")
+            if briefing.end <= self.now():
+                raise ValidationError(f"{briefing.title!r} has already taken place.")
+            return {
+                "status": BriefingStatus.CANCELLED,
+                "cancel_reason": reason.strip(),
+                "sequence": briefing.sequence + 1,
+            }
+
+        return self._edit_briefing(ref, "Cancelled", cancel)
 
     def update_briefing(self, ref: str, **changes: Any) -> Briefing:
-        """Change a briefing's title, agenda or attendees (see move_briefing for time and place)."""
-        briefing = self.briefing(ref)
+        """Change a briefing's title, agenda or attendees (see move_briefing for time and place).
+        Only the fields given change: another window's change to the others is kept."""
         self._only(changes, BRIEFING_FIELDS, "Change a briefing's {} with move.")
         if "title" in changes:
             changes["title"] = require_text(changes["title"], "A briefing's title")
@@ -149,22 +157,28 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
             changes["agenda"] = changes["agenda"].strip()
         if "attendees" in changes:
             changes["attendees"] = checked_people(changes["attendees"], "Each attendee's name")
-        changes = {k: v for k, v in changes.items() if getattr(briefing, k) != v}
-        if not changes:
-            return briefing
-        # Calendars take an update only when the sequence rises; title, agenda and attendees
-        # show in them too.
-        return self._put_briefing(
-            briefing,
-            f"Edited the briefing {briefing.title!r}",
-            sequence=briefing.sequence + 1,
-            **changes,
-        )
 
-    def _put_briefing(self, briefing: Briefing, label: str, **changes: Any) -> Briefing:
-        updated = replace(briefing, **changes, updated_at=self.now())
-        with self._change(label, self.ws.cluster_file):
+        def edit(briefing: Briefing) -> dict[str, Any]:
+            changed = {k: v for k, v in changes.items() if getattr(briefing, k) != v}
+            # Calendars take an update only when the sequence rises; title, agenda and
+            # attendees show in them too.
+            return changed | {"sequence": briefing.sequence + 1} if changed else {}
+
+        return self._edit_briefing(ref, "Edited", edit)
+
+    def _edit_briefing(
+        self, ref: str, verb: str, edit: Callable[[Briefing], dict[str, Any]]
+    ) -> Briefing:
+        """Apply `edit`'s changes to the briefing as it is on disk now, as one step labelled
+        "<verb> the briefing 'title'". No changes, nothing saved."""
+        with self._change("") as change:
+            briefing = self.briefing(ref)
+            changes = edit(briefing)
+            if not changes:
+                return briefing
+            updated = replace(briefing, **changes, updated_at=self.now())
             self.ws.cluster_file.put(BRIEFINGS, updated)
+            change.label = f"{verb} the briefing {briefing.title!r}"
         return updated
 
     def plan_briefings(
@@ -211,15 +225,6 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
         agenda."""
         if not plan:
             raise ValidationError("No briefings to schedule: the plan is empty.")
-        # A plan proposed earlier (in another window, or accepted twice) must not fill a slot
-        # again: every attendee's calendar would get the briefing twice.
-        taken = {(b.team_id, b.plan_key) for b in self.briefings() if b.plan_key}
-        for b in plan:
-            if b.plan_key and (b.team_id, b.plan_key) in taken:
-                raise ValidationError(
-                    f"{b.title!r} is already scheduled; plan again to see what is left."
-                )
-            taken.add((b.team_id, b.plan_key))
         made = [
             self._new_briefing(
                 b.title, b.start, b.minutes, b.team_id, b.attendees, b.location, None, b.plan_key
@@ -227,9 +232,17 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
             for b in plan
         ]
         label = f"Scheduled {len(made)} briefing{'s' if len(made) != 1 else ''} from the plan"
-        with self._change(label, self.ws.cluster_file):
-            for briefing in made:
-                self.ws.cluster_file.put(BRIEFINGS, briefing)
+        with self._change(label):
+            # A plan proposed earlier (in another window, or accepted twice) must not fill a
+            # slot again: every attendee's calendar would get the briefing twice.
+            taken = {(b.team_id, b.plan_key) for b in self.briefings() if b.plan_key}
+            for b in made:
+                if b.plan_key and (b.team_id, b.plan_key) in taken:
+                    raise ValidationError(
+                        f"{b.title!r} is already scheduled; plan again to see what is left."
+                    )
+                taken.add((b.team_id, b.plan_key))
+                self.ws.cluster_file.put(BRIEFINGS, b)
         return made
 
     def draft_agenda(self, team_id: str | None = None, start: datetime | None = None) -> str:

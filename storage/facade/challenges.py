@@ -3,7 +3,7 @@
 What each move does is the domain's (domain/challenges/lifecycle.py); here each verb finds the
 challenge, hands the move today's date and the user, and saves the result as one step."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -29,21 +29,22 @@ class ChallengeVerbs(FacadeCore):
         raised_on: date | None = None,
         raised_by: str | None = None,
     ) -> Challenge:
-        team = self._team(team_id)
-        challenge = lifecycle.new_challenge(
-            team.id,
-            category=category,
-            kind=kind,
-            title=title,
-            description=description,
-            impact=impact,
-            urgency=urgency,
-            raised_on=raised_on,
-            today=self.today(),
-            at=self.now(),
-            by=(raised_by if raised_by is not None else self.user).strip(),
-        )
-        with self._change(f"Raised the challenge {challenge.title!r}", self._file(team.id)):
+        with self._change("") as change:
+            team = self._team(team_id)
+            challenge = lifecycle.new_challenge(
+                team.id,
+                category=category,
+                kind=kind,
+                title=title,
+                description=description,
+                impact=impact,
+                urgency=urgency,
+                raised_on=raised_on,
+                today=self.today(),
+                at=self.now(),
+                by=(raised_by if raised_by is not None else self.user).strip(),
+            )
+            change.label = f"Raised the challenge {challenge.title!r}"
             self._file(team.id).put(CHALLENGES, challenge)
         return challenge
 
@@ -61,17 +62,13 @@ class ChallengeVerbs(FacadeCore):
 
     def update_challenge(self, ref: str, **changes: Any) -> Challenge:
         """Correct a challenge's title, description, category, impact or urgency."""
-        challenge = self.challenge(ref)
         self._only(changes, CHALLENGE_FIELDS, "A challenge has no field {}.")
-        edited = lifecycle.edit(challenge, changes, at=self.now(), by=self.user)
-        return challenge if edited is challenge else self._save(challenge, edited)
+        return self._move(ref, lambda c: lifecycle.edit(c, changes, at=self.now(), by=self.user))
 
     def escalate_challenge(self, ref: str, *, reason: str, schedule_impact: str) -> Challenge:
         """Hand a challenge to the chair, saying why and what it will do to the schedule."""
-        challenge = self.challenge(ref)
-        return self._save(
-            challenge,
-            lifecycle.escalate(challenge, reason, schedule_impact, **self._when()),
+        return self._move(
+            ref, lambda c: lifecycle.escalate(c, reason, schedule_impact, **self._when())
         )
 
     def respond_to_challenge(
@@ -87,49 +84,51 @@ class ChallengeVerbs(FacadeCore):
     ) -> Challenge:
         """Record what the chair did: a meeting held, stakeholders contacted, a schedule
         renegotiated, other initiatives re-prioritised. The chair is then acting on it."""
-        challenge = self.challenge(ref)
-        answered = lifecycle.respond(
-            challenge,
-            kind=kind,
-            outcome=outcome,
-            on=on,
-            with_whom=with_whom,
-            awaiting=awaiting,
-            revision_id=revision_id,
-            **self._when(),
+        return self._move(
+            ref,
+            lambda c: lifecycle.respond(
+                c,
+                kind=kind,
+                outcome=outcome,
+                on=on,
+                with_whom=with_whom,
+                awaiting=awaiting,
+                revision_id=revision_id,
+                **self._when(),
+            ),
         )
-        return self._save(challenge, answered)
 
     def resolve_challenge(self, ref: str, *, resolution: str, outcome: str) -> Challenge:
-        challenge = self.challenge(ref)
-        return self._save(
-            challenge, lifecycle.resolve(challenge, resolution, outcome, **self._when())
-        )
+        return self._move(ref, lambda c: lifecycle.resolve(c, resolution, outcome, **self._when()))
 
     def withdraw_challenge(self, ref: str, *, reason: str) -> Challenge:
-        challenge = self.challenge(ref)
-        return self._save(challenge, lifecycle.withdraw(challenge, reason, **self._when()))
+        return self._move(ref, lambda c: lifecycle.withdraw(c, reason, **self._when()))
 
     def reopen_challenge(self, ref: str, *, reason: str) -> Challenge:
         """Reopen a resolved challenge: back to the chair if it had been escalated (the response
         clock starts again), else back to the team."""
-        challenge = self.challenge(ref)
-        return self._save(challenge, lifecycle.reopen(challenge, reason, **self._when()))
+        return self._move(ref, lambda c: lifecycle.reopen(c, reason, **self._when()))
 
     def link_briefing(self, ref: str, briefing_id: str) -> Challenge:
         """Put a challenge on a briefing's agenda."""
-        challenge = self.challenge(ref)
-        briefing = self.briefing(briefing_id)
-        linked = lifecycle.link_briefing(challenge, briefing, at=self.now(), by=self.user)
-        return self._save(challenge, linked)
+        return self._move(
+            ref,
+            lambda c: lifecycle.link_briefing(
+                c, self.briefing(briefing_id), at=self.now(), by=self.user
+            ),
+        )
 
     def _when(self) -> dict[str, Any]:
         """What every move is told: today's date, the moment, and who makes it."""
         return {"today": self.today(), "at": self.now(), "by": self.user}
 
-    def _save(self, challenge: Challenge, updated: Challenge) -> Challenge:
-        """Save a challenge as a move left it, labelled with the move's history entry."""
-        team_file = self._file(challenge.team_id)
-        with self._change(f"{updated.history[-1].what}: {challenge.title!r}", team_file):
-            team_file.put(CHALLENGES, updated)
+    def _move(self, ref: str, move: Callable[[Challenge], Challenge]) -> Challenge:
+        """Apply a lifecycle move to the challenge as it is on disk now, and save it labelled
+        with the move's history entry. A move that changes nothing saves nothing."""
+        with self._change("") as change:
+            challenge = self.challenge(ref)
+            updated = move(challenge)
+            if updated is not challenge:
+                self._file(challenge.team_id).put(CHALLENGES, updated)
+                change.label = f"{updated.history[-1].what}: {challenge.title!r}"
         return updated

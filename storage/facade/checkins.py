@@ -31,36 +31,37 @@ class CheckinVerbs(ActionVerbs):
         action_changes: Sequence[ActionChange] = (),
     ) -> CheckIn:
         """Log a check-in and, in the same step, the actions agreed at it."""
-        team = self._team(team_id)
-        kind = self.check_checkin(on=on, kind=kind, next_checkin=next_checkin)
-        agreed = [
-            self._new_action(team, a.title, a.owner, a.stage, a.due, a.success_criteria, on)
-            for a in new_actions
-        ]
-        changed: dict[str, ActionItem] = {}  # two changes to one action both apply
-        for change in action_changes:
-            action = self.action(change.action_id)
-            if action.team_id != team.id:
-                raise ValidationError(f"Action {action.title!r} belongs to another team.")
-            action = changed.get(action.id, action)
-            changed[action.id] = self._changed_action(action, change.status, change.note)
-        written = [*agreed, *changed.values()]
-        now = self.now()
-        checkin = CheckIn(
-            created_at=now,
-            updated_at=now,
-            team_id=team.id,
-            date=on,
-            kind=kind,
-            coach=(coach if coach is not None else team.coach.name).strip(),
-            attendees=[a.strip() for a in attendees if a.strip()],
-            notes=notes.rstrip(),
-            confidential=confidential,
-            action_ids=list(dict.fromkeys(a.id for a in written)),
-            next_checkin=next_checkin,
-        )
-        team_file = self._file(team.id)
-        with self._change(f"Logged a check-in for {team.name}", team_file):
+        with self._change("Logged a check-in") as step:
+            team = self._team(team_id)
+            step.label = f"Logged a check-in for {team.name}"
+            kind = self.check_checkin(on=on, kind=kind, next_checkin=next_checkin)
+            agreed = [
+                self._new_action(team, a.title, a.owner, a.stage, a.due, a.success_criteria, on)
+                for a in new_actions
+            ]
+            changed: dict[str, ActionItem] = {}  # two changes to one action both apply
+            for change in action_changes:
+                action = self.action(change.action_id)
+                if action.team_id != team.id:
+                    raise ValidationError(f"Action {action.title!r} belongs to another team.")
+                action = changed.get(action.id, action)
+                changed[action.id] = self._changed_action(action, change.status, change.note)
+            written = [*agreed, *changed.values()]
+            now = self.now()
+            checkin = CheckIn(
+                created_at=now,
+                updated_at=now,
+                team_id=team.id,
+                date=on,
+                kind=kind,
+                coach=(coach if coach is not None else team.coach.name).strip(),
+                attendees=[a.strip() for a in attendees if a.strip()],
+                notes=notes.rstrip(),
+                confidential=confidential,
+                action_ids=list(dict.fromkeys(a.id for a in written)),
+                next_checkin=next_checkin,
+            )
+            team_file = self._file(team.id)
             for action in written:
                 team_file.put(ACTIONS, action)
             team_file.put(CHECKINS, checkin)
@@ -87,30 +88,32 @@ class CheckinVerbs(ActionVerbs):
 
     def update_checkin(self, checkin_id: str, **changes: Any) -> CheckIn:
         """Correct a logged check-in: its date, kind, notes, attendees, confidentiality."""
-        checkin = self.checkin(checkin_id)
-        self._only(changes, CHECKIN_FIELDS, "A check-in has no field {}.")
-        merged = {
-            "on": changes.get("date", checkin.date),
-            "kind": changes.get("kind", checkin.kind),
-            "next_checkin": changes.get("next_checkin", checkin.next_checkin),
-        }
-        changes["kind"] = self.check_checkin(**merged)
-        if "notes" in changes:
-            changes["notes"] = changes["notes"].rstrip()
-        if "attendees" in changes:
-            changes["attendees"] = [a.strip() for a in changes["attendees"] if a.strip()]
-        updated = replace(checkin, **changes, updated_at=self.now())
-        if (updated.date, updated.kind) != (checkin.date, checkin.kind):
-            updated.sequence += 1
-        team_file = self._file(checkin.team_id)
-        with self._change(f"Edited the check-in of {checkin.date}", team_file):
+        with self._change("") as change:
+            checkin = self.checkin(checkin_id)
+            self._only(changes, CHECKIN_FIELDS, "A check-in has no field {}.")
+            merged = {
+                "on": changes.get("date", checkin.date),
+                "kind": changes.get("kind", checkin.kind),
+                "next_checkin": changes.get("next_checkin", checkin.next_checkin),
+            }
+            changes["kind"] = self.check_checkin(**merged)
+            if "notes" in changes:
+                changes["notes"] = changes["notes"].rstrip()
+            if "attendees" in changes:
+                changes["attendees"] = [a.strip() for a in changes["attendees"] if a.strip()]
+            updated = replace(checkin, **changes, updated_at=self.now())
+            if (updated.date, updated.kind) != (checkin.date, checkin.kind):
+                updated.sequence += 1
+            team_file = self._file(checkin.team_id)
+            change.label = f"Edited the check-in of {checkin.date}"
             team_file.put(CHECKINS, updated)
         return updated
 
     def delete_checkin(self, checkin_id: str) -> CheckIn:
         """Remove a check-in logged by mistake; the actions agreed at it stay in the plan."""
-        checkin = self.checkin(checkin_id)
-        team_file = self._file(checkin.team_id)
-        with self._change(f"Deleted the check-in of {checkin.date}", team_file):
+        with self._change("") as change:
+            checkin = self.checkin(checkin_id)
+            team_file = self._file(checkin.team_id)
+            change.label = f"Deleted the check-in of {checkin.date}"
             team_file.remove(CHECKINS, checkin.id)
         return checkin

@@ -181,6 +181,19 @@ class FacadeCore:
         known = ", ".join(t.name for t in teams) or "none yet (add one with `flourish team add`)"
         raise NotFound(f"No team matches {ref!r}. Teams: {known}.")
 
+    def stray_note(self) -> str | None:
+        """One line about files in the teams folder that are never read, if there are any."""
+        stray = self.ws.stray_files()
+        if not stray:
+            return None
+        names = ", ".join(repr(p.name) for p in stray[:3])
+        names += f" and {len(stray) - 3} more" if len(stray) > 3 else ""
+        return (
+            f"{stray[0].parent} holds {len(stray)} file{'s' * (len(stray) != 1)} Flourish does "
+            f"not read: {names}. A sync tool may have made it from a team's file changed in "
+            "two places: compare it with that team's file, then move it out of the folder."
+        )
+
     def timeline(self, team_id: str) -> Timeline:
         team = self._team(team_id)
         return build_timeline(team.start, self.cluster().template, self.revisions(team.id))
@@ -243,8 +256,7 @@ class FacadeCore:
         for f, table, record_id, before, after in change.entries:
             key = (f, table, record_id)
             net[key] = [net[key][0] if key in net else before, after]
-        files = list(dict.fromkeys(f for f, _, _ in net))
-        with self.ws.writing(*files):
+        with self.ws.writing():
             for (f, table, record_id), (before, after) in net.items():
                 if f.raw(table, record_id) != after or self._in_use(table, record_id, before):
                     self._undo.clear()
@@ -265,18 +277,18 @@ class FacadeCore:
         return any(team_file.table(t).all() for t in TEAM_TABLES)
 
     @contextlib.contextmanager
-    def _change(self, label: str, *files: RecordFile) -> Iterator[None]:
-        """Write `files` as one step and remember how to undo it."""
+    def _change(self, label: str) -> Iterator[Change]:
+        """One change, written as one step and remembered so that it can be undone.
+
+        Everything the change reads inside this block comes from disk under the lock, so a
+        verb reads the records it changes here, never before: two writers changing one record
+        each keep the other's change. Set the yielded Change's label once the record is known.
+        """
         change = Change(label)
-        with self.ws.writing(*files):  # the journal is set under the lock: one writer at a time
-            for f in files:
-                f.journal = change.entries
-            try:
-                yield
-            finally:
-                for f in files:
-                    f.journal = None
-        self._undo = [*self._undo[-UNDO_DEPTH + 1 :], change]
+        with self.ws.writing(change.entries):
+            yield change
+        if change.entries:  # a change that changed nothing is not something to undo
+            self._undo = [*self._undo[-UNDO_DEPTH + 1 :], change]
 
     # -- helpers ---------------------------------------------------------------------------
 

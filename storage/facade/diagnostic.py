@@ -80,8 +80,8 @@ class DiagnosticVerbs(FindingActions):
         )
 
     def delete_diagnostic(self, ref: str) -> DiagnosticResponse:
-        response = self._by_id_prefix(ref, self.diagnostic_responses(), "diagnostic response")
-        with self._change("Deleted a diagnostic response", self._file(response.team_id)):
+        with self._change("Deleted a diagnostic response"):
+            response = self._by_id_prefix(ref, self.diagnostic_responses(), "diagnostic response")
             self._file(response.team_id).remove(DIAGNOSTIC, response.id)
         return response
 
@@ -120,21 +120,20 @@ class DiagnosticVerbs(FindingActions):
     def _put_diagnostic(
         self, rows: list[tuple[str, str, date, dict[str, int]]], source: str, label: str
     ) -> list[DiagnosticResponse]:
-        now = self.now()
-        made = [
-            DiagnosticResponse(
-                created_at=now,
-                updated_at=now,
-                team_id=team_id,
-                respondent=who,
-                answered_on=day,
-                answers=answers,
-                source=source,
-            )
-            for team_id, who, day, answers in rows
-        ]
-        files = [self._file(t) for t in dict.fromkeys(r.team_id for r in made)]
-        with self._change(label, *files):
+        with self._change(label):
+            now = self.now()
+            made = [
+                DiagnosticResponse(
+                    created_at=now,
+                    updated_at=now,
+                    team_id=team_id,
+                    respondent=who,
+                    answered_on=day,
+                    answers=answers,
+                    source=source,
+                )
+                for team_id, who, day, answers in rows
+            ]
             for response in made:
                 self._file(response.team_id).put(DIAGNOSTIC, response)
         return made

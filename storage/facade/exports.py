@@ -186,6 +186,17 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
         title = chosen.title if chosen else f"Briefing pack: {self.cluster().name}"
         return pack_html(markdown, title=title)
 
+    def save_export(self, path: Path, data: bytes) -> Path:
+        """Write an export to `path`, which must not be inside the workspace: an export
+        written over one of its files would break it."""
+        target = Path(path).expanduser().resolve()
+        if target.is_relative_to(self.ws.root.resolve()):
+            raise ExportError(
+                f"{path} is inside the workspace ({self.ws.root}); exports go elsewhere, such "
+                "as your Documents folder. Nothing was written."
+            )
+        return save_export(target, data)
+
     def _linked_goals(self, team_id: str) -> list[tuple[Goal, list[ActionItem]]]:
         return [(a, self.goal_actions(a)) for a in self.goals(team_id)]
 

@@ -41,18 +41,19 @@ class FindingActions(ActionVerbs):
     ) -> list[ActionItem]:
         """Actions due in `weeks`, as one undoable step. Pressing "make it an action" twice
         must not put a finding in a plan twice: one with an open action is refused."""
-        due = self.today() + timedelta(weeks=weeks)
-        made = []
-        for f in findings:
-            if already := self.open_action_from(f.team.id, f.origin):
-                raise ValidationError(
-                    f"{f.team.name}'s plan already has an open action for this: {already.title!r}."
-                )
-            action = self._new_action(f.team, f.title, "", None, due, f.criteria)
-            action.evidence, action.origin = f.evidence, f.origin
-            made.append(action)
-        files = [self._file(t) for t in dict.fromkeys(a.team_id for a in made)]
-        with self._change(label or f"Added the action {made[0].title!r}", *files):
+        with self._change(label) as change:
+            due = self.today() + timedelta(weeks=weeks)
+            made = []
+            for f in findings:
+                if already := self.open_action_from(f.team.id, f.origin):
+                    raise ValidationError(
+                        f"{f.team.name}'s plan already has an open action for this: "
+                        f"{already.title!r}."
+                    )
+                action = self._new_action(f.team, f.title, "", None, due, f.criteria)
+                action.evidence, action.origin = f.evidence, f.origin
+                made.append(action)
             for action in made:
                 self._file(action.team_id).put(ACTIONS, action)
+            change.label = label or f"Added the action {made[0].title!r}"
         return made

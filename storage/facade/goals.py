@@ -1,8 +1,10 @@
 """Where a team is now and where it wants to be: statement pairs with their evidence, and
 the actions linked to them."""
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 from domain.actions import ActionItem
 from domain.errors import ValidationError
@@ -34,66 +36,77 @@ class GoalVerbs(FindingActions):
         )
         stamp = self.now()
         made = Goal(created_at=stamp, updated_at=stamp, team_id=found.id, **fields)
-        with self._change(f"Added where {found.name} wants to be", self._file(found.id)):
+        with self._change(f"Added where {found.name} wants to be"):
             self._file(found.id).put(GOALS, made)
         return made
 
     def update_goal(self, ref: str, **changes: str) -> Goal:
-        old = self.goal(ref)
-        updated = replace(old, **check_fields(changes), updated_at=self.now())
-        return self._put_goal(updated, "Changed a where-we-are statement pair")
+        checked = check_fields(changes)
+        return self._edit_goal(ref, lambda old: (checked, "Changed a where-we-are statement pair"))
 
     def delete_goal(self, ref: str) -> Goal:
-        old = self.goal(ref)
-        with self._change("Deleted a where-we-are statement pair", self._file(old.team_id)):
+        with self._change("Deleted a where-we-are statement pair"):
+            old = self.goal(ref)
             self._file(old.team_id).remove(GOALS, old.id)
         return old
 
     def link_action(self, ref: str, action_ref: str) -> Goal:
         """Link one of the team's action plan items to a statement pair (again: no change)."""
-        old = self.goal(ref)
-        action = self.action(action_ref)
-        if action.team_id != old.team_id:
-            raise ValidationError("That action is in another team's plan: link the team's own.")
-        if action.id in old.action_ids:
-            return old
-        updated = replace(old, action_ids=[*old.action_ids, action.id], updated_at=self.now())
-        return self._put_goal(updated, f"Linked {action.title!r}")
+
+        def link(old: Goal) -> tuple[dict[str, Any], str]:
+            action = self.action(action_ref)
+            if action.team_id != old.team_id:
+                raise ValidationError("That action is in another team's plan: link the team's own.")
+            if action.id in old.action_ids:
+                return {}, ""
+            return {"action_ids": [*old.action_ids, action.id]}, f"Linked {action.title!r}"
+
+        return self._edit_goal(ref, link)
 
     def unlink_action(self, ref: str, action_ref: str) -> Goal:
-        old = self.goal(ref)
-        action = self.action(action_ref)
-        if action.id not in old.action_ids:
-            raise ValidationError(f"{action.title!r} is not linked to this statement pair.")
-        kept = [i for i in old.action_ids if i != action.id]
-        updated = replace(old, action_ids=kept, updated_at=self.now())
-        return self._put_goal(updated, f"Unlinked {action.title!r}")
+        def unlink(old: Goal) -> tuple[dict[str, Any], str]:
+            action = self.action(action_ref)
+            if action.id not in old.action_ids:
+                raise ValidationError(f"{action.title!r} is not linked to this statement pair.")
+            kept = [i for i in old.action_ids if i != action.id]
+            return {"action_ids": kept}, f"Unlinked {action.title!r}"
+
+        return self._edit_goal(ref, unlink)
 
     def action_from_goal(self, ref: str, title: str = "") -> ActionItem:
         """A new action plan item towards where the team wants to be, linked to the pair, in
         one undoable step."""
-        old = self.goal(ref)
-        team = self._team(old.team_id)
-        action = self._new_action(
-            team,
-            title.strip() or goal_action(old),
-            "",
-            None,
-            self.today() + timedelta(weeks=FINDING_WEEKS),
-            "; ".join(evidence_lines(old.want_evidence)) or old.want,
-        )
-        action.origin = f"aspiration:{old.id}"  # as first stored, before goals were renamed
-        if any(a.title.casefold() == action.title.casefold() for a in self.open_actions(team.id)):
-            raise ValidationError(
-                f"{team.name}'s plan already has the open action {action.title!r}."
+        with self._change("") as change:
+            old = self.goal(ref)
+            team = self._team(old.team_id)
+            action = self._new_action(
+                team,
+                title.strip() or goal_action(old),
+                "",
+                None,
+                self.today() + timedelta(weeks=FINDING_WEEKS),
+                "; ".join(evidence_lines(old.want_evidence)) or old.want,
             )
-        updated = replace(old, action_ids=[*old.action_ids, action.id], updated_at=self.now())
-        with self._change(f"Added the action {action.title!r}", self._file(team.id)):
+            action.origin = f"aspiration:{old.id}"  # as first stored, before goals were renamed
+            if any(
+                a.title.casefold() == action.title.casefold() for a in self.open_actions(team.id)
+            ):
+                raise ValidationError(
+                    f"{team.name}'s plan already has the open action {action.title!r}."
+                )
+            updated = replace(old, action_ids=[*old.action_ids, action.id], updated_at=self.now())
+            change.label = f"Added the action {action.title!r}"
             self._file(team.id).put(ACTIONS, action)
             self._file(team.id).put(GOALS, updated)
         return action
 
-    def _put_goal(self, goal: Goal, label: str) -> Goal:
-        with self._change(label, self._file(goal.team_id)):
-            self._file(goal.team_id).put(GOALS, goal)
-        return goal
+    def _edit_goal(self, ref: str, edit: Callable[[Goal], tuple[dict[str, Any], str]]) -> Goal:
+        """Apply `edit`'s (changes, label) to the pair as it is on disk now, as one step."""
+        with self._change("") as change:
+            old = self.goal(ref)
+            changes, change.label = edit(old)
+            if not changes:
+                return old
+            updated = replace(old, **changes, updated_at=self.now())
+            self._file(old.team_id).put(GOALS, updated)
+        return updated

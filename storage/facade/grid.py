@@ -78,31 +78,34 @@ class GridVerbs(FindingActions):
 
     def start_round(self, name: str, opened_on: date | None = None) -> AssessmentRound:
         """A new round of self-assessment; ratings go into the latest round by default."""
-        name = self._round_name(name)
-        now = self.now()
-        made = AssessmentRound(
-            created_at=now, updated_at=now, name=name, opened_on=opened_on or self.today()
-        )
-        with self._change(f"Started the self-assessment round {name!r}", self.ws.cluster_file):
+        with self._change("") as change:
+            name = self._round_name(name)
+            now = self.now()
+            made = AssessmentRound(
+                created_at=now, updated_at=now, name=name, opened_on=opened_on or self.today()
+            )
+            change.label = f"Started the self-assessment round {name!r}"
             self.ws.cluster_file.put(ROUNDS, made)
         return made
 
     def rename_round(self, ref: str, name: str) -> AssessmentRound:
-        old = self.assessment_round(ref)
-        name = self._round_name(name, old)
-        updated = replace(old, name=name, updated_at=self.now())
-        with self._change(f"Renamed the round {old.name!r} to {name!r}", self.ws.cluster_file):
+        with self._change("") as change:
+            old = self.assessment_round(ref)
+            name = self._round_name(name, old)
+            updated = replace(old, name=name, updated_at=self.now())
+            change.label = f"Renamed the round {old.name!r} to {name!r}"
             self.ws.cluster_file.put(ROUNDS, updated)
         return updated
 
     def delete_round(self, ref: str) -> AssessmentRound:
         """A round started by mistake; refused once any school has rated in it."""
-        old = self.assessment_round(ref)
-        if rated := [r for r in self.ratings() if r.round_id == old.id]:
-            raise ValidationError(
-                f"{old.name} holds {len(rated)} ratings, so it is kept: rename it instead."
-            )
-        with self._change(f"Deleted the round {old.name!r}", self.ws.cluster_file):
+        with self._change("") as change:
+            old = self.assessment_round(ref)
+            if rated := [r for r in self.ratings() if r.round_id == old.id]:
+                raise ValidationError(
+                    f"{old.name} holds {len(rated)} ratings, so it is kept: rename it instead."
+                )
+            change.label = f"Deleted the round {old.name!r}"
             self.ws.cluster_file.remove(ROUNDS, old.id)
         return old
 
@@ -128,42 +131,50 @@ class GridVerbs(FindingActions):
         """A school's ratings, by condition: (0-10, evidence). A condition already rated in
         the round is replaced; evidence None keeps what it had. All land as one undoable step,
         or none do."""
-        found, this = self.team(team), self.assessment_round(round)
-        if not scores:
-            raise ValidationError("Rate at least one condition.")
-        rows = {}
-        for ref, (score, evidence) in scores.items():
-            key = find_condition(self.conditions(), ref).key
-            if key in rows:
-                raise ValidationError(f"The condition {key!r} is rated twice.")
-            rows[key] = (parse_rating(score), None if evidence is None else str(evidence).strip())
-        existing = {
-            r.condition: r
-            for r in self._records(found.id, RATINGS, Rating)
-            if r.round_id == this.id
-        }
-        now = self.now()
-        made = []
-        for key, (score, evidence) in rows.items():
-            old = existing.get(key)
-            if evidence is None:
-                evidence = old.evidence if old else ""
-            fields: dict[str, Any] = {
-                "score": score,
-                "evidence": evidence,
-                "by": self.user,
-                "updated_at": now,
-            }
-            if old:
-                made.append(replace(old, **fields))
-            else:
-                made.append(
-                    Rating(
-                        created_at=now, team_id=found.id, round_id=this.id, condition=key, **fields
-                    )
+        with self._change("") as change:
+            found, this = self.team(team), self.assessment_round(round)
+            if not scores:
+                raise ValidationError("Rate at least one condition.")
+            rows = {}
+            for ref, (score, evidence) in scores.items():
+                key = find_condition(self.conditions(), ref).key
+                if key in rows:
+                    raise ValidationError(f"The condition {key!r} is rated twice.")
+                rows[key] = (
+                    parse_rating(score),
+                    None if evidence is None else str(evidence).strip(),
                 )
-        label = f"Rated {len(made)} condition{'s' * (len(made) != 1)} for {found.name}"
-        with self._change(f"{label} ({this.name})", self._file(found.id)):
+            existing = {
+                r.condition: r
+                for r in self._records(found.id, RATINGS, Rating)
+                if r.round_id == this.id
+            }
+            now = self.now()
+            made = []
+            for key, (score, evidence) in rows.items():
+                old = existing.get(key)
+                if evidence is None:
+                    evidence = old.evidence if old else ""
+                fields: dict[str, Any] = {
+                    "score": score,
+                    "evidence": evidence,
+                    "by": self.user,
+                    "updated_at": now,
+                }
+                if old:
+                    made.append(replace(old, **fields))
+                else:
+                    made.append(
+                        Rating(
+                            created_at=now,
+                            team_id=found.id,
+                            round_id=this.id,
+                            condition=key,
+                            **fields,
+                        )
+                    )
+            label = f"Rated {len(made)} condition{'s' * (len(made) != 1)} for {found.name}"
+            change.label = f"{label} ({this.name})"
             for rating in made:
                 self._file(found.id).put(RATINGS, rating)
         return made

@@ -136,32 +136,31 @@ class PulseVerbs(FindingActions):
     ) -> list[PulseResult]:
         """Store results (team id, month, dimension, score, responses) as one undoable step,
         replacing any for the same team, month and dimension."""
-        now = self.now()
-        team_ids = list(dict.fromkeys(team_id for team_id, *_ in rows))
-        existing = {
-            (r.team_id, r.month, r.dimension): r
-            for team_id in team_ids
-            for r in self._records(team_id, PULSE, PulseResult)
-        }
-        made = []
-        for team_id, month, key, score, responses in rows:
-            old = existing.get((team_id, month, key))
-            fields: dict[str, Any] = {
-                "score": score,
-                "responses": responses,
-                "source": source,
-                "updated_at": now,
+        with self._change(label):
+            now = self.now()
+            team_ids = list(dict.fromkeys(team_id for team_id, *_ in rows))
+            existing = {
+                (r.team_id, r.month, r.dimension): r
+                for team_id in team_ids
+                for r in self._records(team_id, PULSE, PulseResult)
             }
-            if old:
-                made.append(replace(old, **fields))
-            else:
-                made.append(
-                    PulseResult(
-                        created_at=now, team_id=team_id, month=month, dimension=key, **fields
+            made = []
+            for team_id, month, key, score, responses in rows:
+                old = existing.get((team_id, month, key))
+                fields: dict[str, Any] = {
+                    "score": score,
+                    "responses": responses,
+                    "source": source,
+                    "updated_at": now,
+                }
+                if old:
+                    made.append(replace(old, **fields))
+                else:
+                    made.append(
+                        PulseResult(
+                            created_at=now, team_id=team_id, month=month, dimension=key, **fields
+                        )
                     )
-                )
-        files = [self._file(team_id) for team_id in team_ids]
-        with self._change(label, *files):
             for result in made:
                 self._file(result.team_id).put(PULSE, result)
         return made

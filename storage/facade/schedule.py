@@ -78,12 +78,13 @@ class ScheduleVerbs(FacadeCore):
     def revise_schedule(self, team_id: str, **proposal: Any) -> ScheduleRevision:
         """Apply a revision (see preview_revision). When it answers a challenge the chair is
         acting on, the challenge records it as the chair's response."""
-        _before, _after, revision = self.preview_revision(team_id, **proposal)
-        require_text(revision.reason, "The reason for the revision")
-        team = self._team(team_id)
-        team_file = self._file(team.id)
-        challenge = self.challenge(revision.challenge_id) if revision.challenge_id else None
-        with self._change(f"Revised {team.name}'s schedule", team_file):
+        with self._change("") as change:
+            _before, _after, revision = self.preview_revision(team_id, **proposal)
+            require_text(revision.reason, "The reason for the revision")
+            team = self._team(team_id)
+            team_file = self._file(team.id)
+            challenge = self.challenge(revision.challenge_id) if revision.challenge_id else None
+            change.label = f"Revised {team.name}'s schedule"
             team_file.put(REVISIONS, revision)
             if challenge is not None:
                 answered = answered_by_revision(
@@ -99,18 +100,19 @@ class ScheduleVerbs(FacadeCore):
         return self._by_id_prefix(ref, revisions, "revision")
 
     def revert_revision(self, team_id: str | None, revision_id: str) -> ScheduleRevision:
-        revision = self.revision(revision_id, team_id)
-        team = self._team(revision.team_id)
-        if not revision.active:
-            raise ValidationError("That revision has already been reverted.")
-        now = self.now()
-        reverted = replace(revision, reverted_at=now, updated_at=now)
-        team_file = self._file(team.id)
-        challenge = None
-        if revision.challenge_id:
-            with contextlib.suppress(NotFound):
-                challenge = self.challenge(revision.challenge_id)
-        with self._change(f"Reverted a revision of {team.name}'s schedule", team_file):
+        with self._change("") as change:
+            revision = self.revision(revision_id, team_id)
+            team = self._team(revision.team_id)
+            if not revision.active:
+                raise ValidationError("That revision has already been reverted.")
+            now = self.now()
+            reverted = replace(revision, reverted_at=now, updated_at=now)
+            team_file = self._file(team.id)
+            challenge = None
+            if revision.challenge_id:
+                with contextlib.suppress(NotFound):
+                    challenge = self.challenge(revision.challenge_id)
+            change.label = f"Reverted a revision of {team.name}'s schedule"
             team_file.put(REVISIONS, reverted)
             if challenge is not None:
                 what = f"Schedule revision reverted: {describe_revision(revision)}"

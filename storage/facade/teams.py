@@ -26,41 +26,43 @@ class TeamVerbs(FacadeCore):
         line_managers: Sequence[Person] = (),
         school_type: str = "",
     ) -> Team:
-        name = self._team_name(name)
-        now = self.now()
-        team = Team(
-            created_at=now,
-            updated_at=now,
-            name=name,
-            start=start,
-            coach=checked_person(coach, "The coach's name"),
-            members=checked_people(members, "Each member's name"),
-            line_managers=checked_people(line_managers, "Each line manager's name"),
-            school_type=school_type.strip(),
-        )
-        team_file = self.ws.team_file(team.id)
-        # Files save in reverse order: the team's file first, so a crash between the two
-        # leaves at worst an unused file, never a team without one.
-        with self._change(f"Added the team {team.name}", self.ws.cluster_file, team_file):
+        with self._change("") as change:
+            name = self._team_name(name)
+            now = self.now()
+            team = Team(
+                created_at=now,
+                updated_at=now,
+                name=name,
+                start=start,
+                coach=checked_person(coach, "The coach's name"),
+                members=checked_people(members, "Each member's name"),
+                line_managers=checked_people(line_managers, "Each line manager's name"),
+                school_type=school_type.strip(),
+            )
+            team_file = self.ws.team_file(team.id)
+            # The team's own file is made with its profile, in one step: never a team without
+            # its file.
+            change.label = f"Added the team {team.name}"
             self.ws.stamp(team_file)
             self.ws.cluster_file.put(TEAMS, team)
         return team
 
     def update_team(self, team_id: str, **changes: Any) -> Team:
-        team = self._team(team_id)
-        self._only(changes, TEAM_FIELDS, "A team has no field {}.")
-        if "coach" in changes:
-            changes["coach"] = checked_person(changes["coach"], "The coach's name")
-        for group, what in (
-            ("members", "Each member's name"),
-            ("line_managers", "Each line manager's name"),
-        ):
-            if group in changes:
-                changes[group] = checked_people(changes[group], what)
-        if "name" in changes:
-            changes["name"] = self._team_name(changes["name"], team)
-        updated = replace(team, **changes, updated_at=self.now())
-        with self._change(f"Edited the team {updated.name}", self.ws.cluster_file):
+        with self._change("") as change:
+            team = self._team(team_id)
+            self._only(changes, TEAM_FIELDS, "A team has no field {}.")
+            if "coach" in changes:
+                changes["coach"] = checked_person(changes["coach"], "The coach's name")
+            for group, what in (
+                ("members", "Each member's name"),
+                ("line_managers", "Each line manager's name"),
+            ):
+                if group in changes:
+                    changes[group] = checked_people(changes[group], what)
+            if "name" in changes:
+                changes["name"] = self._team_name(changes["name"], team)
+            updated = replace(team, **changes, updated_at=self.now())
+            change.label = f"Edited the team {updated.name}"
             self.ws.cluster_file.put(TEAMS, updated)
         return updated
 
@@ -79,26 +81,26 @@ class TeamVerbs(FacadeCore):
         time (days before an escalated challenge with no response is overdue), or the settings
         an area keeps in the template (SETTINGS_HOOKS: the pulse survey's dimensions and
         anonymity threshold, the self-assessment's conditions)."""
-        cluster = self.cluster()
-        allowed = set(CLUSTER_FIELDS).union(*(hook.fields for hook in self.SETTINGS_HOOKS))
-        self._only(changes, allowed, "A cluster has no field {}.")
-        if "name" in changes:
-            changes["name"] = require_text(changes["name"], "The cluster's name")
-        if "chair" in changes:
-            changes["chair"] = checked_person(changes["chair"], "The cluster chair's name")
-        if "stakeholders" in changes:
-            changes["stakeholders"] = checked_people(
-                changes["stakeholders"], "Each stakeholder's name"
-            )
-        if "response_days" in changes:
-            changes["response_days"] = check_response_days(changes["response_days"])
-        template = cluster.template
-        for hook in self.SETTINGS_HOOKS:
-            template = hook.apply(changes, template)
-        if template != cluster.template:
-            changes["template"] = template
-        updated = replace(cluster, **changes, updated_at=self.now())
-        with self._change("Changed the cluster's settings", self.ws.cluster_file):
+        with self._change("Changed the cluster's settings"):
+            cluster = self.cluster()
+            allowed = set(CLUSTER_FIELDS).union(*(hook.fields for hook in self.SETTINGS_HOOKS))
+            self._only(changes, allowed, "A cluster has no field {}.")
+            if "name" in changes:
+                changes["name"] = require_text(changes["name"], "The cluster's name")
+            if "chair" in changes:
+                changes["chair"] = checked_person(changes["chair"], "The cluster chair's name")
+            if "stakeholders" in changes:
+                changes["stakeholders"] = checked_people(
+                    changes["stakeholders"], "Each stakeholder's name"
+                )
+            if "response_days" in changes:
+                changes["response_days"] = check_response_days(changes["response_days"])
+            template = cluster.template
+            for hook in self.SETTINGS_HOOKS:
+                template = hook.apply(changes, template)
+            if template != cluster.template:
+                changes["template"] = template
+            updated = replace(cluster, **changes, updated_at=self.now())
             self.ws.cluster_file.put(CLUSTER, updated)
         return updated
 

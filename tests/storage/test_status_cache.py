@@ -187,7 +187,7 @@ def test_a_changed_template_works_every_status_out_again(root, clock, teams):
     f = Flourish.open(root, clock=clock)
     due = {k: s.checkin_due for k, s in by_team(f.status()).items()}
     cluster = f.cluster()
-    with f.ws.writing(f.ws.cluster_file):  # as an edit of the cluster's cadence would
+    with f.ws.writing():  # as an edit of the cluster's cadence would
         f.ws.cluster_file.put(CLUSTER, replace(cluster, template=cluster.template.with_cadence(1)))
 
     statuses = by_team(Flourish.open(root, clock=clock).status())

@@ -1,6 +1,7 @@
 """Schema migrations: backed up first, applied once to every file, resumable, and never run on
 a workspace from a newer Flourish."""
 
+import json
 from datetime import date
 
 import orjson
@@ -143,10 +144,12 @@ def test_workspace_from_a_newer_flourish_is_refused_and_left_unchanged(root, clo
 
 
 def test_team_file_that_lost_its_version_is_still_migrated(root, clock, team, team_path, to_v2):
-    # Killed after add_team saved the cluster file but before the team file: the team's first
-    # check-in then creates its file without a schema version.
-    team_path.unlink()
+    # Older versions saved add_team's two files one after the other; killed between them, the
+    # team's first check-in then created its file without a schema version.
     Flourish.open(root, clock=clock).log_checkin(team.id, on=DAY, notes="First visit")
+    data = json.loads(team_path.read_text())
+    del data["_meta"]
+    team_path.write_text(json.dumps(data))
     to_v2(AddMood())
 
     f = Flourish.open(root, clock=clock)

@@ -26,7 +26,7 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Selec
 from domain.dates import parse_date
 from domain.errors import FlourishError
 from domain.records import Person
-from storage.facade import CalendarScope, Flourish, save_export
+from storage.facade import CalendarScope, Flourish
 from tui.dialogs.base import FormError, FormScreen, field
 
 CALENDAR, TABLE, PACK = "calendar", "table", "pack"
@@ -435,7 +435,7 @@ class ExportScreen(FormScreen):
     def submit(self) -> Written:
         path = self._path()
         data, what = self._build()
-        written = save_export(path, data)
+        written = self.program.save_export(path, data)
         return Written(written, f"Wrote {what} to {written}")
 
     def action_save(self) -> None:
