@@ -159,6 +159,12 @@ class FormScreen(ModalScreen):
                 return True
         return False
 
+    def changed(self, *field_ids: str) -> bool:
+        """Whether the user changed any of these fields since the form opened. An edit form
+        sends only those: a field left alone must not undo someone else's change to it."""
+        now, initial = self._values(), self._initial
+        return any(now.get(f) != initial.get(f) for f in field_ids)
+
     def _values(self) -> dict[str | None, object]:
         """Every field's value, except those under an `-untracked` container (a subclass
         judges those itself in `dirty`)."""

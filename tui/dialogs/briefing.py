@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -268,11 +269,17 @@ class BriefingEditForm(BriefingFields):
         return self.briefing.start
 
     def submit(self):
-        title = self.required("title", "The title")
-        attendees = self.attendees()
-        return self.program.update_briefing(
-            self.briefing.id, title=title, agenda=self.text("agenda"), attendees=attendees
-        )
+        # Only what the user changed: another window's change to the agenda is kept.
+        changes: dict[str, Any] = {}
+        if self.changed("title"):
+            changes["title"] = self.required("title", "The title")
+        if self.changed("agenda"):
+            changes["agenda"] = self.text("agenda")
+        if self.changed("attendees", "others"):
+            changes["attendees"] = self.attendees()
+        if not changes:
+            return self.briefing
+        return self.program.update_briefing(self.briefing.id, **changes)
 
     def done(self, result) -> str:
         return "Briefing updated."
@@ -316,10 +323,12 @@ class BriefingMoveForm(WhenFields):
         self.query_one("#start").focus()  # FormScreen.on_mount runs as well
 
     def submit(self):
-        start = self.start()
-        minutes = self.minutes()
+        # Only what the user changed: a move made elsewhere meanwhile is not undone.
         return self.program.move_briefing(
-            self.briefing.id, start=start, minutes=minutes, location=self.text("location")
+            self.briefing.id,
+            start=self.start() if self.changed("start") else None,
+            minutes=self.minutes() if self.changed("minutes") else None,
+            location=self.text("location") if self.changed("location") else None,
         )
 
     def done(self, result) -> str:

@@ -258,15 +258,18 @@ class CheckInEditForm(FormScreen):
             for i in range(attendees.option_count)
             if attendees.get_option_at_index(i).value in ticked
         ]
-        return self.program.update_checkin(
-            self.checkin.id,
-            date=on_date,
-            kind=kind,
-            notes=self.query_one("#notes", TextArea).text,
-            attendees=in_order,
-            confidential=self.query_one("#confidential", Checkbox).value,
-            next_checkin=next_date,
-        )
+        values = {
+            "date": on_date,
+            "kind": kind,
+            "notes": self.query_one("#notes", TextArea).text,
+            "attendees": in_order,
+            "confidential": self.query_one("#confidential", Checkbox).value,
+            "next_checkin": next_date,
+        }
+        # Only what the user changed: another window's change to the rest is kept.
+        ids = {"next_checkin": "next"}
+        changes = {k: v for k, v in values.items() if self.changed(ids.get(k, k))}
+        return self.program.update_checkin(self.checkin.id, **changes) if changes else self.checkin
 
     def done(self, result) -> str:
         return f"Check-in of {_long_day(result.date)} corrected."

@@ -104,15 +104,17 @@ class TeamForm(FormScreen):
                     line_managers=line_managers,
                     school_type=school_type,
                 )
-            return self.program.update_team(
-                self.team.id,
-                name=name,
-                start=start,
-                coach=coach,
-                members=members,
-                line_managers=line_managers,
-                school_type=school_type,
-            )
+            # Only what the user changed: another window's change to the rest is kept.
+            given = {
+                "name": ("name", name),
+                "start": ("start", start),
+                "coach": ("coach", coach),
+                "members": ("members", members),
+                "line_managers": ("line-managers", line_managers),
+                "school_type": ("school-type", school_type),
+            }
+            changes = {k: v for k, (field_id, v) in given.items() if self.changed(field_id)}
+            return self.program.update_team(self.team.id, **changes) if changes else self.team
         except ValidationError as e:
             if e.field == "name":
                 raise FormError("name", str(e)) from None
