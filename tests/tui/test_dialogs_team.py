@@ -3,9 +3,9 @@
 from datetime import date
 
 import pytest
+from pilot_support import open_screen, wait_for, wait_for_screen
 from pilot_support import painted as shown
 from pilot_support import painted_error as error
-from pilot_support import wait_for, wait_for_screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, SelectionList, Static, TextArea
 
@@ -44,8 +44,7 @@ async def test_add_a_team(open_app):
     async with open_app(size=(100, 40)) as pilot:
         app = pilot.app
         program = app.program
-        app.push_screen(TeamForm(program))
-        await pilot.pause()
+        await open_screen(pilot, TeamForm(program))
         fill(
             app.screen,
             name="Oakfield [Primary]",
@@ -74,8 +73,7 @@ async def test_edit_a_team(open_app):
         app = pilot.app
         program = app.program
         before = program.teams()[0]
-        app.push_screen(TeamForm(program, before))
-        await pilot.pause()
+        await open_screen(pilot, TeamForm(program, before))
         form = app.screen
         assert shown(form.query_one("#dialog-title")).strip() == f"Edit {before.name}"
         assert form.query_one("#start", Input).value == before.start.isoformat()
@@ -120,8 +118,7 @@ async def test_bad_fields_are_shown_inline_and_nothing_is_saved(
         app = pilot.app
         program = app.program
         teams_before = program.teams()
-        app.push_screen(TeamForm(program))
-        await pilot.pause()
+        await open_screen(pilot, TeamForm(program))
         good = {"name": "Oakfield", "start": "2027-01-11", "coach": "Ann Coach, ann@c.example"}
         fill(app.screen, **(good | values))
         await pilot.press("ctrl+s")
@@ -137,8 +134,7 @@ async def test_a_duplicate_school_name_is_refused_under_the_name(open_app):
         app = pilot.app
         program = app.program
         count = len(program.teams())
-        app.push_screen(TeamForm(program))
-        await pilot.pause()
+        await open_screen(pilot, TeamForm(program))
         fill(app.screen, name=program.teams()[1].name, start="+1w", coach="Ann Coach")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -233,8 +229,7 @@ async def test_checkin_detail_shows_notes_literally_and_the_confidential_flag(op
     async with open_app(size=(100, 40)) as pilot:
         app = pilot.app
         checkin = log_tricky(app.program)
-        app.push_screen(CheckInDetail(app.program, checkin))
-        await pilot.pause()
+        await open_screen(pilot, CheckInDetail(app.program, checkin))
         notes = shown(app.screen.query_one("#checkin-notes"))
         assert "[bold]x[/]" in notes
         assert "[link=http://a]y[/]" in notes
@@ -251,8 +246,7 @@ async def test_a_shared_checkin_says_so(open_app):
     async with open_app(size=(100, 40)) as pilot:
         app = pilot.app
         checkin = log_tricky(app.program, confidential=False)
-        app.push_screen(CheckInDetail(app.program, checkin))
-        await pilot.pause()
+        await open_screen(pilot, CheckInDetail(app.program, checkin))
         assert CONFIDENTIAL not in shown(app.screen.query_one("#checkin-confidential"))
 
 
@@ -261,8 +255,7 @@ async def test_long_notes_scroll_at_80x24(open_app):
         app = pilot.app
         notes = "\n".join(f"Paragraph {n}: what the team said." for n in range(1, 41))
         checkin = log_tricky(app.program, notes=notes + "\nTHE END")
-        app.push_screen(CheckInDetail(app.program, checkin))
-        await pilot.pause()
+        await open_screen(pilot, CheckInDetail(app.program, checkin))
         body = app.screen.query_one("#checkin-body")
         assert body.max_scroll_y > 0
         assert on_screen(app, app.screen.query_one("#close", Button))
@@ -277,8 +270,7 @@ async def test_edit_a_checkin_from_its_detail(open_app):
         app = pilot.app
         program = app.program
         checkin = log_tricky(program)
-        app.push_screen(CheckInDetail(program, checkin))
-        await pilot.pause()
+        await open_screen(pilot, CheckInDetail(program, checkin))
         await pilot.press("e")
         await wait_for_screen(pilot, CheckInEditForm)
         form = app.screen
@@ -305,8 +297,7 @@ async def test_a_future_date_is_refused_in_the_edit_form(open_app):
         app = pilot.app
         program = app.program
         checkin = log_tricky(program)
-        app.push_screen(CheckInEditForm(program, checkin))
-        await pilot.pause()
+        await open_screen(pilot, CheckInEditForm(program, checkin))
         fill(app.screen, date="2026-12-01", notes="changed")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -320,8 +311,7 @@ async def test_a_next_checkin_before_the_date_is_refused_under_it(open_app):
         app = pilot.app
         program = app.program
         checkin = log_tricky(program)
-        app.push_screen(CheckInEditForm(program, checkin))
-        await pilot.pause()
+        await open_screen(pilot, CheckInEditForm(program, checkin))
         fill(app.screen, next="2026-11-01")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -338,12 +328,11 @@ async def test_save_is_on_screen_at_80x24(open_app, form):
         app = pilot.app
         program = app.program
         if form == "team":
-            app.push_screen(TeamForm(program))
+            await open_screen(pilot, TeamForm(program))
         elif form == "edit-team":
-            app.push_screen(TeamForm(program, program.teams()[1]))
+            await open_screen(pilot, TeamForm(program, program.teams()[1]))
         else:
-            app.push_screen(CheckInEditForm(program, log_tricky(program)))
-        await pilot.pause()
+            await open_screen(pilot, CheckInEditForm(program, log_tricky(program)))
         assert on_screen(app, app.screen.query_one("#save", Button))
         assert app.screen.query_one("#form-body").max_scroll_y > 0  # the rest scrolls
 
