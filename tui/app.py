@@ -181,6 +181,22 @@ class FlourishApp(App[int]):
 
         self.push_screen(CheckInForm(self.program, team_id or self._screen_team()))
 
+    async def action_quit(self) -> None:
+        """Quit, asking first (as Escape does) when a form holds something typed and unsaved."""
+        from tui.dialogs.confirm import ConfirmScreen
+
+        typing = any(getattr(screen, "dirty", False) for screen in self.screen_stack)
+        if not typing or isinstance(self.screen, ConfirmScreen):
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        question = "Quit and lose what you have typed? It has not been saved."
+        self.push_screen(ConfirmScreen(question, yes="Quit", no="Keep editing"), answered)
+
     def action_undo(self) -> None:
         if self.program is None:
             return
