@@ -55,15 +55,23 @@ class Settings:
 
     def save_theme(self, theme: str) -> None:
         """Remember the theme, keeping everything else in the file as it was."""
+        self.theme = theme
+        self._save(theme=theme)
+
+    def save_user(self, name: str) -> None:
+        """Remember who the user is: their name goes with every change they make."""
+        self.user = name
+        self._save(user=name)
+
+    def _save(self, **values: str) -> None:
         import tomli_w
 
         from storage.atomic import atomic_write
 
-        self.theme = theme
         try:
             data = tomllib.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             data = {}
-        data["theme"] = theme
+        data.update(values)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(self.path, tomli_w.dumps(data).encode())

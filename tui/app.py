@@ -52,9 +52,9 @@ class FlourishApp(App[int]):
         super().__init__()
         self.root = Path(root)
         self.clock = clock or (lambda: datetime.now(UTC))
-        self.user = user
-        self.demo = demo
         self.settings = settings or Settings()
+        self.user = user or self.settings.user
+        self.demo = demo
         self.poll_seconds = poll_seconds
         self.program: Flourish | None = None
         self._fingerprint: tuple | None = None
@@ -111,6 +111,10 @@ class FlourishApp(App[int]):
         self.data_changed()
         if note := program.stray_note():
             self.notify(note, title="Files not read", severity="warning", timeout=20, markup=False)
+        if not self.user:
+            from tui.dialogs.name import NameScreen
+
+            self.push_screen(NameScreen())
 
     def _created(self, program: Flourish | None) -> None:
         if program is None:

@@ -41,7 +41,10 @@ def _no_animations(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _settings_file(tmp_path, monkeypatch) -> Path:
+    """The user's settings: they have told Flourish their name (test_identity.py covers the
+    first run, when they have not)."""
     path = tmp_path / "config.toml"
+    path.write_text('user = "Pat Tester"\n', encoding="utf-8")
     monkeypatch.setenv("FLOURISH_CONFIG", str(path))
     return path
 

@@ -236,7 +236,7 @@ async def test_a_checkin_logged_elsewhere_appears_without_restarting(open_app, d
 
 
 async def test_remapped_keys_from_the_settings_file_work(open_app, _settings_file):
-    _settings_file.write_text('[keys]\n"checkin.log" = "ctrl+l"\n')
+    _settings_file.write_text('user = "Pat Tester"\n[keys]\n"checkin.log" = "ctrl+l"\n')
     async with open_app(size=SIZE) as pilot:
         await pilot.press("ctrl+l")
         await wait_for_screen(pilot, CheckInForm)

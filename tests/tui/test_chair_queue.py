@@ -580,7 +580,7 @@ async def test_the_challenge_screen_fits_80x24(open_app):
 
 
 async def test_a_remapped_move_key_moves_its_refusal_too(open_app, _settings_file):
-    _settings_file.write_text('[keys]\n"challenge.escalate" = "ctrl+e"\n')
+    _settings_file.write_text('user = "Pat Tester"\n[keys]\n"challenge.escalate" = "ctrl+e"\n')
     async with open_app(size=SIZE) as pilot:
         app = pilot.app
         screen = await open_queue(pilot)

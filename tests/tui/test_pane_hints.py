@@ -12,7 +12,9 @@ def hint(screen, tab: str) -> str:
 
 
 async def test_a_remapped_key_shows_its_new_name_in_the_hint(open_app, _settings_file):
-    _settings_file.write_text('[keys]\n"plan.note" = "ctrl+n"\n"challenge.escalate" = "ctrl+e"\n')
+    _settings_file.write_text(
+        'user = "Pat Tester"\n[keys]\n"plan.note" = "ctrl+n"\n"challenge.escalate" = "ctrl+e"\n'
+    )
 
     async with open_app(size=WIDE) as pilot:
         screen = await open_team(pilot, "Millbrook", tab="plan")

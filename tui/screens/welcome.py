@@ -20,6 +20,7 @@ from domain.program import DEFAULT_TEMPLATE
 from domain.records import parse_person
 from storage.facade import Flourish
 from tui.dialogs.base import FormError, FormScreen, field
+from tui.dialogs.name import remember_name
 
 HEADING = "Welcome to Flourish — set up your cluster, then add your first team"
 FALLBACK_TIMEZONE = "Europe/London"
@@ -76,6 +77,12 @@ class WelcomeScreen(FormScreen):
         intro.append(str(self.root), style="bold")
         intro.append(".")
         yield Static(intro, id="welcome-intro", classes="dim")
+        if not self.app.user:
+            yield from field(
+                "Your name",
+                Input(placeholder="e.g. Priya Shah", id="your-name"),
+                hint="recorded with the changes you make",
+            )
         yield from field("Cluster name", Input(placeholder="e.g. Northside cluster", id="name"))
         yield from field(
             "Timezone",
@@ -103,11 +110,13 @@ class WelcomeScreen(FormScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#name", Input).focus()
+        self.query_one("#your-name, #name", Input).focus()
 
     # -- saving ----------------------------------------------------------------------------
 
     def submit(self):
+        if self.query("#your-name"):
+            remember_name(self, "your-name")
         name = self.required("name", "The cluster's name")
         timezone = self.checked(
             "timezone", check_timezone, self.required("timezone", "The timezone")
