@@ -30,7 +30,8 @@ def open_program(args: argparse.Namespace) -> "Flourish":
         from demo import build_demo
 
         build_demo(root, clock)
-    program = Flourish.open(root, clock, user=user(args))
+    # Each command is a process of its own: its history is kept in the workspace for undo.
+    program = Flourish.open(root, clock, user=user(args), keep_history=True)
     if note := program.stray_note():
         print(f"flourish: note: {note}", file=sys.stderr)
     return program

@@ -89,11 +89,11 @@ class RecordFile:
     either side of the change (None where there was none), so that it can be undone.
     """
 
-    def __init__(self, path: Path, slot: TransactionSlot):
+    def __init__(self, path: Path, slot: TransactionSlot, required: bool = True):
         self.path = path
-        # Every workspace file exists from the change that made it on: a missing one was
-        # deleted, and reading it as empty would hide a whole team's records.
-        self.storage = AtomicJSONStorage(path, slot, required=True)
+        # Every data file exists from the change that made it on: a missing one was deleted,
+        # and reading it as empty would hide a whole team's records.
+        self.storage = AtomicJSONStorage(path, slot, required=required)
 
     def table(self, name: str) -> Table:
         # A fresh, uncached Table each time: another process may have changed the file.
@@ -158,6 +158,7 @@ class Workspace:
         self._slot = TransactionSlot()
         self.cluster_file = RecordFile(self.root / CLUSTER_FILE, self._slot)
         self._team_files: dict[str, RecordFile] = {}
+        self._extra_files: dict[str, RecordFile] = {}
         self._lock = filelock.FileLock(self.root / LOCK_FILE, mode=0o600)
         # TinyDB is not thread-safe: the app reads in a worker while its screens write.
         self._thread_lock = threading.RLock()
@@ -266,6 +267,22 @@ class Workspace:
             path = self.root / TEAMS_DIR / f"{team_id}.json"
             self._team_files[team_id] = RecordFile(path, self._slot)
         return self._team_files[team_id]
+
+    def extra_file(self, name: str) -> RecordFile:
+        """A file of the workspace's own beside the data (not backed up), saved with the change
+        that writes it; it may not exist yet."""
+        if name not in self._extra_files:
+            self._extra_files[name] = RecordFile(self.root / name, self._slot, required=False)
+        return self._extra_files[name]
+
+    def file_at(self, relative: str) -> RecordFile:
+        """A data file by its path in the workspace, as a record of changes names it."""
+        parts = relative.split("/")
+        if parts == [CLUSTER_FILE]:
+            return self.cluster_file
+        if len(parts) == 2 and parts[0] == TEAMS_DIR and parts[1].endswith(".json"):
+            return self.team_file(parts[1].removesuffix(".json"))
+        raise WorkspaceError(f"{relative!r} is not a file of the workspace.")
 
     def team_ids_on_disk(self) -> list[str]:
         return sorted(p.stem for p in self._team_paths())

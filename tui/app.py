@@ -35,6 +35,7 @@ class FlourishApp(App[int]):
     BINDINGS = [
         Binding("c", "log_checkin", "Check-in", id="checkin.log"),
         Binding("ctrl+z", "undo", "Undo", id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -133,6 +134,7 @@ class FlourishApp(App[int]):
         if action in {
             "log_checkin",
             "undo",
+            "redo",
             "add_team",
             "chair_queue",
             "plan_briefings",
@@ -202,15 +204,52 @@ class FlourishApp(App[int]):
         self.push_screen(ConfirmScreen(question, yes="Quit", no="Keep editing"), answered)
 
     def action_undo(self) -> None:
+        self._step_history(backwards=True)
+
+    def action_redo(self) -> None:
+        self._step_history(backwards=False)
+
+    def _step_history(self, backwards: bool) -> None:
+        """Undo or redo at once what the team on screen shows; ask first about anything else
+        (another team's change, a cluster setting) and before a team is taken away."""
+        from tui.base import WorkspaceScreen
+        from tui.dialogs.confirm import ConfirmScreen
+
         if self.program is None:
             return
+        verb = "Undo" if backwards else "Redo"
+        step = self.program.next_undo() if backwards else self.program.next_redo()
+        if step is None:
+            done = "no changes made in this window" if backwards else "nothing undone"
+            self.notify(f"Nothing to {verb.lower()}: {done}.", title=verb, markup=False)
+            return
+        shown = isinstance(self.screen, WorkspaceScreen) and self.screen.shows(step)
+        if shown and not step.removes_team:
+            self._apply_step(backwards)
+            return
+        why = (
+            "This takes a team away from the cluster."
+            if step.removes_team
+            else "It is not on this screen."
+        )
+
+        def answered(go: bool | None) -> None:
+            if go:
+                self._apply_step(backwards)
+
+        question = f"{verb}: {step.label}? {why}"
+        self.push_screen(ConfirmScreen(question, yes=verb, no="Leave it"), answered)
+
+    def _apply_step(self, backwards: bool) -> None:
+        assert self.program is not None
+        verb = "Undo" if backwards else "Redo"
         try:
-            label = self.program.undo()
+            label = self.program.undo() if backwards else self.program.redo()
         except FlourishError as e:
-            self.notify(str(e), title="Undo", severity="warning", markup=False)
+            self.notify(str(e), title=verb, severity="warning", markup=False)
             return
         self.data_changed()
-        self.notify(f"Undone: {label}.", title="Undo", markup=False)
+        self.notify(f"{verb}ne: {label}.", title=verb, markup=False)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -391,6 +430,7 @@ class FlourishApp(App[int]):
         )
         yield SystemCommand("Add a team", "Add a school leadership team", self.action_add_team)
         yield SystemCommand("Undo", "Undo the last change", self.action_undo)
+        yield SystemCommand("Redo", "Make again the change last undone", self.action_redo)
         yield SystemCommand("Help", "List the keys that apply here", self.action_help)
         from tui.base import WorkspaceScreen
 

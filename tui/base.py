@@ -6,7 +6,7 @@ gives screens the app typed as FlourishApp."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import getters
 from textual.app import SystemCommand
@@ -16,7 +16,7 @@ from domain.errors import FlourishError
 from tui.app import FlourishApp
 
 if TYPE_CHECKING:
-    from storage.facade import Flourish
+    from storage.facade import Flourish, Step
 
 
 class StaysCurrent:
@@ -33,6 +33,13 @@ class WorkspaceScreen(StaysCurrent, Screen[None]):
     damaged or vanished file on the problem screen instead of a traceback."""
 
     app = getters.app(FlourishApp)
+    # The kinds of record this screen shows for every team (storage/tables.py): undo and redo
+    # of a change to only these go ahead at once; anything else is asked about first.
+    SHOWS: ClassVar[frozenset[str]] = frozenset()
+
+    def shows(self, step: Step) -> bool:
+        """Whether the user can see on this screen what undoing or redoing `step` changes."""
+        return bool(step.tables) and step.tables <= self.SHOWS
 
     @property
     def team_id(self) -> str | None:

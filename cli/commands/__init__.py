@@ -10,6 +10,7 @@ from cli.commands import (
     checkin,
     cluster,
     export,
+    history,
     pulse,
     schedule,
     team,
@@ -28,4 +29,5 @@ GROUPS = (
     pulse,
     assess,
     cluster,
+    history,
 )

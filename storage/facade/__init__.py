@@ -2,7 +2,7 @@
 put together, core.py for what they share)."""
 
 from storage.clock import Clock, utc_now
-from storage.facade.core import UNDO_DEPTH, ActionChange, Change, FacadeCore, NewAction
+from storage.facade.core import ActionChange, FacadeCore, NewAction
 from storage.facade.diagnostic import TeamDiagnostic
 from storage.facade.exports import (
     CSV_KINDS,
@@ -13,6 +13,7 @@ from storage.facade.exports import (
 )
 from storage.facade.findings import Finding
 from storage.facade.flourish import Flourish
+from storage.facade.history import UNDO_DEPTH, Change, Step
 from storage.facade.pulse import PulseHeatmap
 from storage.tables import (
     ACTIONS,
@@ -47,6 +48,7 @@ __all__ = [
     "Flourish",
     "NewAction",
     "PulseHeatmap",
+    "Step",
     "TeamDiagnostic",
     "save_export",
     "utc_now",

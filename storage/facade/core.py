@@ -8,7 +8,7 @@ file, such as "log a check-in with the actions agreed", lands whole or not at al
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar, Self, TypeVar
@@ -24,6 +24,7 @@ from domain.records import Person, Record, require_text
 from domain.status import TeamFacts
 from domain.timeline import ScheduleRevision, Timeline, build_timeline
 from storage.clock import Clock, utc_now
+from storage.facade.history import Change, History, Step
 from storage.tables import (
     ACTIONS,
     BRIEFINGS,
@@ -31,10 +32,9 @@ from storage.tables import (
     CHECKINS,
     CLUSTER,
     REVISIONS,
-    TEAM_TABLES,
     TEAMS,
 )
-from storage.workspace import JournalEntry, RecordFile, Workspace
+from storage.workspace import RecordFile, Workspace
 
 R = TypeVar("R", bound=Record)
 
@@ -59,15 +59,6 @@ class ActionChange:
     note: str = ""
 
 
-@dataclass
-class Change:
-    """One verb's writes, kept so that it can be undone: what it did and the documents it
-    replaced, as (file, table, id, before, after)."""
-
-    label: str
-    entries: list[JournalEntry] = field(default_factory=list)
-
-
 @dataclass(frozen=True)
 class SettingsHook:
     """Cluster settings an area keeps in the program template (the pulse survey's dimensions,
@@ -78,25 +69,25 @@ class SettingsHook:
     apply: Callable[[dict[str, Any], ProgramTemplate], ProgramTemplate]
 
 
-UNDO_DEPTH = 50
-
-
 class FacadeCore:
     """What every area's verbs build on: the workspace, the clock, reading, and `_change`."""
 
     # The areas whose settings live in the template; the composed facade lists them.
     SETTINGS_HOOKS: ClassVar[tuple[SettingsHook, ...]] = ()
 
-    def __init__(self, workspace: Workspace, user: str = ""):
+    def __init__(self, workspace: Workspace, user: str = "", keep_history: bool = False):
         self.ws = workspace
         self.user = user
-        self._undo: list[Change] = []
+        # The command line keeps its history in the workspace: each command is a new process.
+        self.history = History(workspace, kept=keep_history)
         # By team id, with the key they were worked out for (see status.py).
         self._facts: dict[str, tuple[tuple[Any, ...], TeamFacts]] = {}
 
     @classmethod
-    def open(cls, root: Path, clock: Clock = utc_now, user: str = "") -> Self:
-        return cls(Workspace.open(root, clock), user)
+    def open(
+        cls, root: Path, clock: Clock = utc_now, user: str = "", keep_history: bool = False
+    ) -> Self:
+        return cls(Workspace.open(root, clock), user, keep_history)
 
     @classmethod
     def create(
@@ -238,43 +229,28 @@ class FacadeCore:
     def briefing(self, ref: str) -> Briefing:
         return self._by_id_prefix(ref, self.briefings(), "briefing")
 
-    # -- undo ------------------------------------------------------------------------------
+    # -- undo and redo ----------------------------------------------------------------------
 
     @property
     def can_undo(self) -> str | None:
         """What the last change in this session did, if it can still be undone."""
-        return self._undo[-1].label if self._undo else None
+        step = self.history.next(backwards=True)
+        return step.label if step else None
+
+    def next_undo(self) -> Step | None:
+        return self.history.next(backwards=True)
+
+    def next_redo(self) -> Step | None:
+        return self.history.next(backwards=False)
 
     def undo(self) -> str:
         """Undo this session's last change and say what it was. Refused, with nothing changed,
         if any record it touched has been changed since (from another window, say)."""
-        if not self._undo:
-            raise ValidationError("Nothing to undo: no changes have been made in this session.")
-        change = self._undo[-1]
-        # A record written twice in one change goes back to its first `before`.
-        net: dict[tuple[RecordFile, str, str], list[dict[str, Any] | None]] = {}
-        for f, table, record_id, before, after in change.entries:
-            key = (f, table, record_id)
-            net[key] = [net[key][0] if key in net else before, after]
-        with self.ws.writing():
-            for (f, table, record_id), (before, after) in net.items():
-                if f.raw(table, record_id) != after or self._in_use(table, record_id, before):
-                    self._undo.clear()
-                    raise ValidationError(
-                        f"Cannot undo ({change.label.lower()}): it has been changed since, "
-                        "perhaps from another window. Nothing was undone."
-                    )
-            for (f, table, record_id), (before, _after) in net.items():
-                f.put_raw(table, record_id, before)
-        self._undo.pop()
-        return change.label
+        return self.history.apply(backwards=True)
 
-    def _in_use(self, table: str, record_id: str, before: dict[str, Any] | None) -> bool:
-        """Whether undoing a new team would orphan records logged for it since."""
-        if table != TEAMS or before is not None:
-            return False
-        team_file = self._file(record_id)
-        return any(team_file.table(t).all() for t in TEAM_TABLES)
+    def redo(self) -> str:
+        """Make again the change last undone, on the same terms."""
+        return self.history.apply(backwards=False)
 
     @contextlib.contextmanager
     def _change(self, label: str) -> Iterator[Change]:
@@ -287,8 +263,10 @@ class FacadeCore:
         change = Change(label)
         with self.ws.writing(change.entries):
             yield change
-        if change.entries:  # a change that changed nothing is not something to undo
-            self._undo = [*self._undo[-UNDO_DEPTH + 1 :], change]
+            if change.entries and self.history.kept:
+                self.history.record(change)  # saved in the same step as the change
+        if change.entries and not self.history.kept:  # once saved; an empty change is no step
+            self.history.record(change)
 
     # -- helpers ---------------------------------------------------------------------------
 

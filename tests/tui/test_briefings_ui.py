@@ -18,6 +18,7 @@ from tui.dialogs.briefing import (
     CancelBriefingScreen,
 )
 from tui.dialogs.briefing_plan import EMPTY, BriefingPlanScreen, MoveProposalForm
+from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.team import TeamScreen
 
 TODAY = date(2026, 11, 22)  # the fixed clock in conftest.py
@@ -89,10 +90,14 @@ async def test_the_plan_proposes_and_stores_exactly_the_kept_ones(open_app):
             (proposed[2].plan_key, datetime(2027, 8, 4, 16, 0, tzinfo=LONDON)),
         ]
         assert all(b.team_id == team.id and b.agenda for b in added)
-        # One step: one undo takes both away.
+        # One step: one undo takes both away (asked first: the dashboard does not show them).
         await pilot.press("ctrl+z")
-        await pilot.pause()
-        assert {b.id for b in program.briefings()} == before
+        await wait_for_screen(pilot, ConfirmScreen)
+        assert "Scheduled 2 briefings from the plan" in str(
+            app.screen.query_one("#question").render()
+        )
+        await pilot.press("y")
+        await wait_for(pilot, lambda: {b.id for b in program.briefings()} == before)
 
 
 async def test_p_in_the_briefings_tab_opens_the_plan_and_an_empty_plan_says_why(open_app):

@@ -29,6 +29,7 @@ from domain.sustainability import (
     KeyFindings,
     key_findings,
 )
+from storage.tables import ACTIONS, RATINGS, ROUNDS
 from tui.base import WorkspaceScreen
 from tui.cells.grid import (
     MISSING,
@@ -63,6 +64,7 @@ NO_SCHOOLS = "No schools yet: add a team from the dashboard (a) before rating th
 
 
 class AssessGridScreen(WorkspaceScreen):
+    SHOWS = frozenset({RATINGS, ROUNDS, ACTIONS})  # undo of a change to these goes ahead here
     AUTO_FOCUS = "#grid"
     DEFAULT_CSS = """
     AssessGridScreen #grid-heading, AssessGridScreen #grid-detail {

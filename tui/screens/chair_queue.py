@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
 
 from domain.challenges import Challenge
 from domain.errors import FlourishError
+from storage.tables import CHALLENGES, REVISIONS
 from tui import cells
 from tui.base import WorkspaceScreen
 from tui.cells import challenge as show
@@ -45,6 +46,7 @@ VIEWS = (
 
 
 class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
+    SHOWS = frozenset({CHALLENGES, REVISIONS})  # undo of a change to these goes ahead here
     AUTO_FOCUS = "#queue"
     DEFAULT_CSS = """
     ChairQueueScreen #queue-heading {

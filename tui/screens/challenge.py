@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 from domain.challenges import Challenge, ChallengeStatus
 from domain.errors import FlourishError
 from domain.timeline import describe_revision
+from storage.tables import CHALLENGES, REVISIONS
 from tui import cells
 from tui.base import WorkspaceScreen
 from tui.cells import challenge as show
@@ -24,6 +25,7 @@ LABEL = 11
 
 
 class ChallengeScreen(ChallengeActions, WorkspaceScreen):
+    SHOWS = frozenset({CHALLENGES, REVISIONS})  # undo of a change to these goes ahead here
     AUTO_FOCUS = "#challenge-body"
     DEFAULT_CSS = """
     ChallengeScreen #challenge-heading {

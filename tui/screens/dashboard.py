@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from domain.errors import FlourishError
+from storage.tables import TEAMS
 from tui.base import WorkspaceScreen
 from tui.widgets.quick_views import QuickViews
 from tui.widgets.team_table import TeamTable
@@ -86,6 +87,7 @@ COLUMN_SORT = {"school": 0, "due": 1, "last": 1, "month": 2, "stage": 2, "action
 
 
 class DashboardScreen(WorkspaceScreen):
+    SHOWS = frozenset({TEAMS})  # undo of a change to these goes ahead here
     AUTO_FOCUS = "#teams"
     BINDINGS = [
         # At 80 columns the footer has room for six keys and the app's check-in: filtering

@@ -28,6 +28,7 @@ from domain.diagnostic import (
 )
 from domain.errors import FlourishError
 from domain.scales import Band
+from storage.tables import ACTIONS, DIAGNOSTIC
 from tui import cells
 from tui.base import WorkspaceScreen
 from tui.screens.pulse_heatmap import SHADES
@@ -122,6 +123,7 @@ def legend(cell_width: int, width: int) -> Text:
 
 
 class DiagnosticScreen(WorkspaceScreen):
+    SHOWS = frozenset({DIAGNOSTIC, ACTIONS})  # undo of a change to these goes ahead here
     AUTO_FOCUS = "#diagnostic"
     DEFAULT_CSS = """
     DiagnosticScreen #diagnostic-heading {

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from domain.pulse import PulsePoint
 from domain.scales import Band, band
+from storage.tables import ACTIONS, PULSE
 from tui.base import WorkspaceScreen
 from tui.panes.pulse import (
     BAND_LETTERS,
@@ -41,6 +42,7 @@ SCHOOL = 14  # the room a school's name should keep, when it is that long
 
 
 class PulseHeatmapScreen(WorkspaceScreen):
+    SHOWS = frozenset({PULSE, ACTIONS})  # undo of a change to these goes ahead here
     AUTO_FOCUS = "#heatmap"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="heatmap.back"),

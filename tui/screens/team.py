@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from domain.errors import FlourishError
+from storage.facade import Step
 from tui import cells
 from tui.base import WorkspaceScreen
 from tui.panes.actions import ActionPlanPane
@@ -56,6 +57,10 @@ class TeamScreen(WorkspaceScreen):
         self.tab = tab  # the tab to open on; None: the action plan
         if tab is not None:
             self.AUTO_FOCUS = f"#{tab}-pane DataTable"  # type: ignore[misc]  # per screen
+
+    def shows(self, step: Step) -> bool:
+        """Everything of this team's is on one of its tabs; nothing of another team's is."""
+        return step.team_ids == {self.team_id}
 
     def compose(self) -> ComposeResult:
         yield Header()
