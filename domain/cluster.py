@@ -36,6 +36,13 @@ class Team(Record):
     members: list[Person] = field(default_factory=list)
     line_managers: list[Person] = field(default_factory=list)
     school_type: str = ""  # primary, secondary, special...
+    # Set when the school left the program (or was added by mistake): its records stay, but it
+    # leaves the dashboard, status, queues and exports until it is restored.
+    archived_on: date | None = None
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_on is not None
 
 
 def check_timezone(name: str) -> str:

@@ -268,6 +268,12 @@ class Workspace:
             self._team_files[team_id] = RecordFile(path, self._slot)
         return self._team_files[team_id]
 
+    def remove_team_file(self, team_id: str) -> None:
+        """Delete a removed team's file (its backup keeps a copy)."""
+        with self.lock():
+            self.team_file(team_id).path.unlink(missing_ok=True)
+            self._team_files.pop(team_id, None)
+
     def extra_file(self, name: str) -> RecordFile:
         """A file of the workspace's own beside the data (not backed up), saved with the change
         that writes it; it may not exist yet."""

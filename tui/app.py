@@ -444,3 +444,71 @@ class FlourishApp(App[int]):
                 lambda team_id=team.id: self.action_open_team(team_id),
                 discover=False,
             )
+        for team in self.program.teams(archived=True):
+            name = escape(team.name)
+            yield SystemCommand(
+                f"Restore {name}",
+                f"Bring the archived {name} back into the program",
+                lambda team_id=team.id: self._restore_team(team_id),
+            )
+            yield SystemCommand(
+                f"Remove {name} for good",
+                f"Delete the archived {name} and its records (a backup is kept)",
+                lambda team_id=team.id: self._remove_team(team_id),
+                discover=False,
+            )
+
+    # -- archiving teams ---------------------------------------------------------------------
+
+    def archive_team(self, team_id: str) -> None:
+        """Ask, then take the team out of the program; its records stay."""
+        from tui.dialogs.confirm import ConfirmScreen
+
+        program = self.program
+        assert program is not None
+        team = program.team(team_id)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._save_and_say(lambda: program.archive_team(team_id), "Archived")
+
+        question = (
+            f"Archive {team.name}? It leaves the dashboard, status and exports; its records "
+            "are kept, and Restore in the palette brings it back."
+        )
+        self.push_screen(ConfirmScreen(question, yes="Archive", no="Keep it"), answered)
+
+    def _restore_team(self, team_id: str) -> None:
+        program = self.program
+        assert program is not None
+        self._save_and_say(lambda: program.restore_team(team_id), "Restored")
+
+    def _remove_team(self, team_id: str) -> None:
+        from tui.dialogs.confirm import ConfirmScreen
+
+        program = self.program
+        assert program is not None
+        team = program.team(team_id, archived=True)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._save_and_say(lambda: program.remove_team(team_id)[0], "Removed")
+
+        question = (
+            f"Remove {team.name} and all its records for good? This cannot be undone; a "
+            "backup of them is kept in the workspace's backups folder."
+        )
+        self.push_screen(ConfirmScreen(question, yes="Remove", no="Keep it"), answered)
+
+    def _save_and_say(self, change: Callable[[], Any], verb: str) -> None:
+        from tui.screens.team import TeamScreen
+
+        try:
+            team = change()
+        except FlourishError as e:
+            self.notify(str(e), title="Not saved", severity="error", markup=False)
+            return
+        while isinstance(self.screen, TeamScreen):
+            self.pop_screen()
+        self.data_changed()
+        self.notify(f"{verb} {team.name}.", markup=False)

@@ -146,13 +146,37 @@ class FacadeCore:
         (cluster,) = found
         return cluster
 
-    def teams(self) -> list[Team]:
+    def teams(self, archived: bool = False) -> list[Team]:
+        """The teams in the program (or, `archived`, those archived), by name."""
         teams = self.ws.read(self.ws.cluster_file.all, TEAMS, Team)
-        return sorted(teams, key=lambda t: t.name.casefold())
+        return sorted((t for t in teams if t.archived == archived), key=lambda t: t.name.casefold())
 
-    def team(self, ref: str) -> Team:
+    def team(self, ref: str, archived: bool = False) -> Team:
         """A team by id, or by an unambiguous case-insensitive prefix of its name or id."""
-        teams = self.teams()
+        pool = self.teams(archived)
+        try:
+            return self._find_team(ref, pool)
+        except NotFound:
+            if archived:
+                names = ", ".join(t.name for t in pool) or "none"
+                raise NotFound(f"No archived team matches {ref!r}. Archived: {names}.") from None
+            gone = [t for t in self.teams(archived=True) if self._matches(ref, t)]
+            if not gone:
+                raise
+            raise NotFound(
+                f"{gone[0].name} is archived: restore it (`flourish team restore`, or Restore a "
+                "team in the app) to work with it again."
+            ) from None
+
+    @staticmethod
+    def _matches(ref: str, team: Team) -> bool:
+        key = ref.strip().casefold()
+        return bool(key) and (
+            team.name.casefold().startswith(key) or (len(key) >= 4 and team.id.startswith(key))
+        )
+
+    @staticmethod
+    def _find_team(ref: str, teams: list[Team]) -> Team:
         key = ref.strip().casefold()
         if not key:
             raise ValidationError("Name a team (its name or id).")
@@ -214,6 +238,8 @@ class FacadeCore:
         ]
         if team_id is not None:
             found = [b for b in found if b.team_id in (None, team_id)]
+        elif archived := {t.id for t in self.teams(archived=True)}:
+            found = [b for b in found if b.team_id not in archived]  # gone with their team
         return sorted(found, key=lambda b: b.start)
 
     def action(self, ref: str) -> ActionItem:

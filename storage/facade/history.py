@@ -99,6 +99,12 @@ class History:
         if self.kept:
             self._save()
 
+    def clear(self) -> None:
+        """Forget every step (inside a transaction when kept)."""
+        self._undo, self._redo = [], []
+        if self.kept:
+            self._save()
+
     def apply(self, backwards: bool) -> str:
         """Undo (backwards) or redo the newest change and say what it was. Refused, with
         nothing changed, if a record it touched has been changed since."""

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from domain.cluster import Cluster, Team, check_response_days
@@ -65,6 +66,41 @@ class TeamVerbs(FacadeCore):
             change.label = f"Edited the team {updated.name}"
             self.ws.cluster_file.put(TEAMS, updated)
         return updated
+
+    def archive_team(self, ref: str) -> Team:
+        """Take a team out of the program (a school left, or it was added by mistake): its
+        records stay, and restore_team brings it back."""
+        with self._change("") as change:
+            team = self.team(ref)
+            archived = replace(team, archived_on=self.today(), updated_at=self.now())
+            self.ws.cluster_file.put(TEAMS, archived)
+            change.label = f"Archived the team {team.name}"
+        return archived
+
+    def restore_team(self, ref: str) -> Team:
+        with self._change("") as change:
+            team = self.team(ref, archived=True)
+            self._team_name(team.name, team)  # a team of that name may have been added since
+            restored = replace(team, archived_on=None, updated_at=self.now())
+            self.ws.cluster_file.put(TEAMS, restored)
+            change.label = f"Restored the team {team.name}"
+        return restored
+
+    def remove_team(self, ref: str) -> tuple[Team, Path | None]:
+        """Remove an archived team for good, after a backup that keeps its file (rotation
+        never drops the last copy of a file that is gone). Not undoable: the caller asks."""
+        with self.ws.writing():
+            team = self.team(ref, archived=True)
+            backup = self.ws.backup(f"before-removing-{team.id[:8]}")
+            if backup is None:
+                raise ValidationError(
+                    f"{team.name} was not removed: a backup could not be taken first, because "
+                    "a file of the workspace cannot be read."
+                )
+            self.ws.cluster_file.remove(TEAMS, team.id)
+            self.history.clear()  # earlier steps may name the team's file, which goes now
+        self.ws.remove_team_file(team.id)
+        return team, backup
 
     def _team_name(self, name: str, renaming: Team | None = None) -> str:
         """A school's name, refused if blank or another team's."""

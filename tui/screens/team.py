@@ -122,6 +122,11 @@ class TeamScreen(WorkspaceScreen):
             yield SystemCommand(
                 f"Show {label}", "Team view tab", lambda t=tab_id: self._show_tab(t)
             )
+        yield SystemCommand(
+            "Archive this team",
+            "A school left, or was added by mistake: keep its records, out of the program",
+            lambda: self.app.archive_team(self.team_id),
+        )
 
     def _show_tab(self, tab_id: str) -> None:
         self.query_one(TabbedContent).active = tab_id
