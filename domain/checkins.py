@@ -40,6 +40,20 @@ def parse_kind(text: str) -> CheckInKind:
     return parse_choice(CheckInKind, text, "check-in kind")
 
 
+def checkin_warnings(checkin: CheckIn, others: list[CheckIn], team: str, start: date) -> list[str]:
+    """What is unusual about a check-in that is still accepted: a second one on the same day
+    (logged twice by mistake, or truly two meetings), or one before the program started."""
+    warnings = []
+    when = f"{checkin.date:%a} {checkin.date.day} {checkin.date:%b %Y}"
+    if any(o.date == checkin.date and o.id != checkin.id for o in others):
+        warnings.append(
+            f"{team} already had a check-in on {when}; if it was logged twice, delete one."
+        )
+    if checkin.date < start:
+        warnings.append(f"{when} is before {team}'s program started ({start.day} {start:%b %Y}).")
+    return warnings
+
+
 def last_contact(checkins: list[CheckIn]) -> CheckIn | None:
     contacts = [c for c in checkins if c.kind in CONTACT_KINDS]
     return max(contacts, key=lambda c: (c.date, c.created_at), default=None)

@@ -11,9 +11,10 @@ from pathlib import Path
 from cli.args import Group, json_list, positive, team_option
 from cli.context import find_team_id, open_program, parse_day, team_names
 from cli.output import records, short, tables
+from domain.checkins import CheckIn
 from domain.dates import parse_date
 from domain.errors import ValidationError
-from storage.facade import ActionChange, NewAction
+from storage.facade import ActionChange, Flourish, NewAction
 
 
 def register(top: Group) -> None:
@@ -65,7 +66,19 @@ def checkin_add(args: argparse.Namespace) -> int:
         f"Logged {checkin.kind} check-in with {team.name} on {checkin.date} "
         f"(id {short(checkin.id)}). Next check-in due {state.checkin_due}."
     )
+    _say_actions(program, checkin, len(args.action))
+    for warning in program.checkin_warnings(checkin):
+        print(f"flourish: note: {warning}", file=sys.stderr)
     return 0
+
+
+def _say_actions(program: Flourish, checkin: CheckIn, agreed: int) -> None:
+    """The actions the check-in made (the first `agreed` of its ids) and those it updated."""
+    for i, action in enumerate(program.action(a) for a in checkin.action_ids):
+        if i < agreed:
+            print(f"Added the action {action.title!r} (id {short(action.id)}).")
+        else:
+            print(f"Updated the action {action.title!r}: {action.status.value}.")
 
 
 def _action_change(spec: str) -> ActionChange:

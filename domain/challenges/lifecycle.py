@@ -195,9 +195,18 @@ def respond(
             f"The response ({on}) cannot come before the escalation ({challenge.escalated_on}).",
             field="on",
         )
+    response_kind = parse_response(str(kind), challenge.kind)
+    if response_kind is ResponseKind.REVISED_SCHEDULE and revision_id is None:
+        # The revision records this response itself: recorded here too, it would be twice.
+        raise ValidationError(
+            "A revised schedule is recorded by making the revision, which answers the "
+            "challenge: revise the team's schedule for it (`flourish schedule revise "
+            "--challenge ID`, or v in the app).",
+            field="kind",
+        )
     response = ChairResponse(
         at=at,
-        kind=parse_response(str(kind), challenge.kind),
+        kind=response_kind,
         on=on,
         by=by,
         with_whom=[w.strip() for w in with_whom if w.strip()],

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from domain.actions import ActionItem
-from domain.checkins import CheckIn, CheckInKind, parse_kind
+from domain.checkins import CheckIn, CheckInKind, checkin_warnings, parse_kind
 from domain.errors import ValidationError
 from storage.facade.actions import ActionVerbs
 from storage.facade.core import ActionChange, NewAction
@@ -66,6 +66,11 @@ class CheckinVerbs(ActionVerbs):
                 team_file.put(ACTIONS, action)
             team_file.put(CHECKINS, checkin)
         return checkin
+
+    def checkin_warnings(self, checkin: CheckIn) -> list[str]:
+        """Anything unusual about a check-in just logged or corrected, to show the user."""
+        team = self._team(checkin.team_id)
+        return checkin_warnings(checkin, self.checkins(team.id), team.name, team.start)
 
     def check_checkin(
         self, *, on: date, kind: str | CheckInKind, next_checkin: date | None = None

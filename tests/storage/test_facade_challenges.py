@@ -494,7 +494,7 @@ def test_waiting_on_follows_the_lifecycle(f, team):
     assert (c.awaiting, c.waiting_on) == (WaitingOn.STAKEHOLDER, WaitingOn.STAKEHOLDER)
     c = f.respond_to_challenge(c.id, kind="reprioritise", outcome="Reading moved", awaiting="team")
     assert c.waiting_on is WaitingOn.TEAM
-    c = f.respond_to_challenge(c.id, kind="revised-schedule", outcome="Agreed", awaiting="Chair")
+    c = f.respond_to_challenge(c.id, kind="liaise", outcome="Agreed", awaiting="Chair")
     assert c.waiting_on is WaitingOn.CHAIR
     c = f.resolve_challenge(c.id, resolution="Trust agreed", outcome="reprioritised")
     assert (c.awaiting, c.waiting_on) == (None, None)
@@ -529,12 +529,10 @@ def test_an_unknown_awaiting_is_refused(f, root, team):
     ("category", "kind", "accepted"),
     [
         ("staff-shortage", "meeting", True),
-        ("staff-shortage", "revised-schedule", True),
         ("staff-shortage", "liaise", False),
         ("staff-shortage", "reprioritise", False),
         ("new-initiatives", "liaise", True),
         ("new-initiatives", "reprioritise", True),
-        ("new-initiatives", "revised-schedule", True),
         ("new-initiatives", "meeting", False),
     ],
 )
@@ -588,9 +586,21 @@ def test_a_response_defaults_to_today_and_cannot_be_in_the_future(f, root, team)
 def test_responses_accumulate_in_order(f, team):
     c = in_status(f, team, S.ESCALATED)
     c = f.respond_to_challenge(c.id, kind="meeting", outcome="First")
-    c = f.respond_to_challenge(c.id, kind="revised-schedule", outcome="Second")
+    c = f.respond_to_challenge(c.id, kind="meeting", outcome="Second")
     assert [r.outcome for r in c.responses] == ["First", "Second"]
     assert c.last_response().outcome == "Second"
+
+
+@pytest.mark.parametrize("category", ["staff-shortage", "new-initiatives"])
+def test_a_revised_schedule_is_recorded_by_the_revision_alone(f, root, team, category):
+    """Recorded as a response and then again by the revision, it would be there twice."""
+    c = f.raise_challenge(team.id, category=category, title="Pressure")
+    c = f.escalate_challenge(c.id, **ESCALATE)
+    files = data_files(root)
+    with pytest.raises(ValidationError, match="schedule revise --challenge") as refused:
+        f.respond_to_challenge(c.id, kind="revised-schedule", outcome="Agreed")
+    assert refused.value.field == "kind"
+    assert data_files(root) == files
 
 
 # -- the chair's queue -----------------------------------------------------------------------

@@ -1,11 +1,14 @@
 """Redo makes again what undo took back, on the same terms: refused, with nothing changed, when
 the record has been changed since; and a new change ends what can be redone."""
 
+from datetime import date
+
 import pytest
-from conftest import CHECKIN_DAY
 
 from domain.errors import ValidationError
 from storage.facade import Flourish
+
+CHECKIN_DAY = date(2026, 11, 20)
 
 
 def test_redo_puts_back_exactly_what_undo_took_away(root, clock, flourish, team, snapshot):

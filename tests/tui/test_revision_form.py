@@ -6,12 +6,13 @@ from datetime import date, timedelta
 import pytest
 from pilot_support import open_team, wait_for, wait_for_screen
 from textual.geometry import Region
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static, TextArea
 
-from domain.challenges import ChallengeStatus
+from domain.challenges import ChallengeStatus, ResponseKind
 from domain.program import EventKind
 from domain.timeline import describe_revision
 from tui import cells
+from tui.dialogs.challenge import RespondForm
 from tui.dialogs.confirm import ConfirmScreen
 from tui.dialogs.revision import RevisionDetail, RevisionForm, milestone_choices
 from tui.screens.team import TeamScreen
@@ -374,3 +375,30 @@ async def test_the_revision_form_fits_80x24(open_app, mode):
             assert within(widget), selector
             assert widget.region.bottom <= form.query_one("#save").region.y
         assert form.query_one("#before").region.width >= 60
+
+
+async def test_a_revised_schedule_response_opens_the_revision_and_records_one_response(open_app):
+    async with open_app(size=(120, 45)) as pilot:
+        app = pilot.app
+        program = app.program
+        team = program.team("Millbrook")
+        (challenge,) = [c for c in program.challenges(team.id) if c.is_open]
+        respond = RespondForm(program, challenge)
+        app.push_screen(respond)
+        await wait_for(pilot, lambda: app.screen is respond and respond.is_mounted)
+        respond.query_one("#response-kind", Select).value = ResponseKind.REVISED_SCHEDULE.value
+        respond.query_one("#outcome", TextArea).text = "Agreed with the trust"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, RevisionForm))
+        form = app.screen
+        assert form.query_one("#challenge", Select).value == challenge.id
+        assert form.query_one("#reason", Input).value == "Agreed with the trust"
+        assert program.challenge(challenge.id).responses == challenge.responses  # not yet
+
+        await set_values(pilot, form, span="+3w")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen is not form)
+        answered = program.challenge(challenge.id)
+        (new,) = answered.responses[len(challenge.responses) :]
+        assert new.kind is ResponseKind.REVISED_SCHEDULE
+        assert new.revision_id == program.revisions(team.id)[0].id

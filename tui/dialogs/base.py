@@ -113,11 +113,21 @@ class FormScreen(ModalScreen):
             self.say(self.query_one("#form-error", Static), str(e))
         return None
 
+    def warnings(self, result) -> list[str]:
+        """Anything unusual about what was saved, said with the confirmation."""
+        return []
+
     def action_save(self) -> None:
         result = self.attempt(self.submit)
         if result is not None:
             self.app.data_changed()
-            self.app.notify(self.done(result), markup=False)  # user text is never markup
+            said, warned = self.done(result), self.warnings(result)
+            self.app.notify(  # user text is never markup
+                "\n".join([said, *warned]),
+                severity="warning" if warned else "information",
+                timeout=10 if warned else 5,
+                markup=False,
+            )
             self.dismiss(result)
 
     def action_cancel(self) -> None:

@@ -295,6 +295,23 @@ class RespondForm(ChallengeMoveForm):
         typed = [name.strip() for name in self.text("others").split(",") if name.strip()]
         return picked + [name for name in typed if name not in picked]
 
+    def action_save(self) -> None:
+        # A revised schedule is recorded by the revision itself (it answers the challenge), so
+        # that choice opens the revision in place of this form: one response, not two.
+        if self.query_one("#response-kind", Select).value == ResponseKind.REVISED_SCHEDULE:
+            from tui.dialogs.revision import RevisionForm
+
+            form = RevisionForm(
+                self.program,
+                self.challenge.team_id,
+                challenge_id=self.challenge.id,
+                reason=self.text("outcome").strip(),
+            )
+            self.dismiss(None)
+            self.app.push_screen(form)
+            return
+        super().action_save()
+
     def submit(self):
         kind = self.query_one("#response-kind", Select).value
         on_date = self.checked(

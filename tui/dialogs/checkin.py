@@ -178,5 +178,8 @@ class CheckInForm(FormScreen):
         extra = f" with {agreed} action{'s' * (agreed != 1)}" if agreed else ""
         return f"Check-in of {result.date} logged{extra}."
 
+    def warnings(self, result) -> list[str]:
+        return self.program.checkin_warnings(result)
+
 
 PARTS = ("title", "owner", "due")

@@ -273,3 +273,6 @@ class CheckInEditForm(FormScreen):
 
     def done(self, result) -> str:
         return f"Check-in of {_long_day(result.date)} corrected."
+
+    def warnings(self, result) -> list[str]:
+        return self.program.checkin_warnings(result)

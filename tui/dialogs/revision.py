@@ -101,9 +101,16 @@ class RevisionForm(StaysCurrent, FormScreen):
     title = "Revise the schedule"
     save_label = "Apply revision"
 
-    def __init__(self, program: Flourish, team_id: str, challenge_id: str | None = None):
+    def __init__(
+        self,
+        program: Flourish,
+        team_id: str,
+        challenge_id: str | None = None,
+        reason: str = "",
+    ):
         super().__init__()
         self.program = program
+        self.reason = reason  # as typed in the response form that opened this one
         self.team = program.team(team_id)
         self.team_id = self.team.id
         self.today = program.today()
@@ -159,7 +166,9 @@ class RevisionForm(StaysCurrent, FormScreen):
         )
         with Horizontal(classes="row"):
             yield from field(
-                "Reason", Input(placeholder="why, and who agreed it", id="reason"), "required"
+                "Reason",
+                Input(self.reason, placeholder="why, and who agreed it", id="reason"),
+                "required",
             )
             yield from field(
                 "Answers the challenge",
