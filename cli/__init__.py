@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from cli.inert import InertStream
 from domain.errors import FlourishError
 
 # Values such as "-1w" (a week ago) or "-3d" are dates, not options.
@@ -69,16 +70,27 @@ def main(argv: list[str] | None = None) -> int:
         if sys.stdin.isatty() and sys.stdout.isatty():
             from tui.launch import run_app
 
-            handler = run_app
-        else:
-            from cli.commands.workspace import status
+            return run_app(args)  # the app draws the screen itself
+        from cli.commands.workspace import status
 
-            handler = status
-            args.json = False
+        handler = status
+        args.json = False
+    # Every command's output shows user text as data (see cli/inert.py).
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = InertStream(sys.stdout), InertStream(sys.stderr)
+    try:
+        return _run(handler, args)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         return handler(args) or 0
     except FlourishError as e:
-        print(f"flourish: {e}", file=sys.stderr)
+        # One line, whatever the message holds: a name typed with a line break in it is
+        # echoed with the break as \n.
+        print(f"flourish: {e}".replace("\n", "\\n"), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader (e.g. `| head`) has gone; say nothing more and exit as tools do.

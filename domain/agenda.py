@@ -7,7 +7,7 @@ revisions. It never quotes check-in notes, so confidential notes cannot reach it
 from datetime import date
 
 from domain.challenges import Challenge
-from domain.dates import format_relative_age
+from domain.dates import day_month, format_relative_age
 from domain.status import TeamStatus
 from domain.timeline import ScheduleRevision, describe_revision
 
@@ -61,14 +61,16 @@ def _challenge(c: Challenge, names: dict[str, str], today: date, response_days: 
     if c.schedule_impact:
         text += f"\n     Expected impact: {_one_line(c.schedule_impact)}"
     for r in c.responses:
-        text += f"\n     {r.on:%-d %b}: {r.kind.label}: {_one_line(r.outcome)}"
+        text += f"\n     {day_month(r.on)}: {r.kind.label}: {_one_line(r.outcome)}"
     return text
 
 
 def _revisions(
     revisions: list[ScheduleRevision], names: dict[str, str], since: date | None
 ) -> list[str]:
-    heading = "Schedule revisions" + (f" since the last briefing ({since:%-d %b})" if since else "")
+    heading = "Schedule revisions" + (
+        f" since the last briefing ({day_month(since)})" if since else ""
+    )
     if not revisions:
         return [f"{heading}: none"]
     return [

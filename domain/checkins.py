@@ -1,6 +1,6 @@
 """Coaching check-ins and the rule for when the next one is due."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -38,6 +38,14 @@ class CheckIn(Record):
 
 def parse_kind(text: str) -> CheckInKind:
     return parse_choice(CheckInKind, text, "check-in kind")
+
+
+WITHHELD = "(confidential: not exported)"
+
+
+def withheld(checkin: CheckIn) -> CheckIn:
+    """The check-in as shared: confidential notes are left out."""
+    return replace(checkin, notes=WITHHELD) if checkin.confidential else checkin
 
 
 def checkin_warnings(checkin: CheckIn, others: list[CheckIn], team: str, start: date) -> list[str]:

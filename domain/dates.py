@@ -48,6 +48,21 @@ _TIME = re.compile(r"(\d{1,2})(?::(\d{2}))? ?(am|pm)?", re.ASCII)
 _DATETIME = re.compile(r"(.+?) (?:at )?(\d{1,2}(?::\d{2})? ?(?:am|pm)?)", re.ASCII)
 
 
+def day_month(d: date) -> str:
+    """`3 Dec`. Written out, not with "%-d", which is glibc's and fails on Windows."""
+    return f"{d.day} {d:%b}"
+
+
+def day_month_year(d: date) -> str:
+    """`3 Dec 2026`."""
+    return f"{d.day} {d:%b %Y}"
+
+
+def weekday_day(d: date) -> str:
+    """`Thu 3 Dec 2026`."""
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
 def parse_date(text: str, today: date, prefer: Prefer = "future") -> date:
     """Turn what a user typed into a date; `prefer` decides which way a bare weekday goes."""
     if prefer not in ("past", "future"):

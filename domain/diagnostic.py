@@ -5,14 +5,13 @@ respondents disagree on is flagged, so the team knows where to look (the toolkit
 "if there are significant gaps in a section, return to the questionnaire and focus on the
 individual questions")."""
 
-import csv
-import io
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from domain.dates import parse_date
+from domain.csv_rows import csv_rows
+from domain.dates import day_month_year, parse_date
 from domain.errors import FlourishError, Rejected, RowsRejected, ValidationError
 from domain.records import Record
 
@@ -180,7 +179,7 @@ def answered_on(text: str, today: date) -> date:
     day = parse_date(s, today, prefer="past")
     if day > today:
         raise ValidationError(
-            f"{day:%-d %b %Y} is in the future: answers are given on or before today."
+            f"{day_month_year(day)} is in the future: answers are given on or before today."
         )
     return day
 
@@ -289,19 +288,17 @@ def parse_diagnostic_csv(
     """Every row of a survey export, or RowsRejected naming each bad line. The `team`
     column and at least one question column are required; `respondent` and `date` are
     optional; a blank answer was not given."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    header = [h.strip().casefold() for h in next(reader, [])]
+    lines = iter(csv_rows(text))
+    header = [h.strip().casefold() for h in next(lines, (0, []))[1]]
     _check_header(header, questionnaire)
     rows, rejected = [], []
-    for cells in reader:
+    for line, cells in lines:
         if not any(c.strip() for c in cells):
             continue
         try:
-            rows.append(
-                _diagnostic_row(header, cells, reader.line_num, team_of, questionnaire, today)
-            )
+            rows.append(_diagnostic_row(header, cells, line, team_of, questionnaire, today))
         except FlourishError as e:
-            rejected.append(Rejected(reader.line_num, str(e).rstrip(".")))
+            rejected.append(Rejected(line, str(e).rstrip(".")))
     if rejected:
         raise RowsRejected(rejected, len(rows) + len(rejected))
     if not rows:

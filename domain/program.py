@@ -12,6 +12,8 @@ from domain.errors import ValidationError
 from domain.pulse import DEFAULT_DIMENSIONS, MIN_RESPONSES, PulseDimension
 from domain.sustainability import DEFAULT_CONDITIONS, Condition
 
+MAX_PROGRAM_MONTHS = 60  # five years: a cluster program is one to three
+
 
 class EventKind(StrEnum):
     COACHING = "coaching"
@@ -223,6 +225,12 @@ class ProgramTemplate:
             )
         if any(m < 1 for m in months):
             raise ValidationError("Every stage must last at least one month.")
+        if sum(months) > MAX_PROGRAM_MONTHS:
+            # Beyond this the dates run past what a calendar holds, and the program is a typo.
+            raise ValidationError(
+                f"The stages add up to {sum(months)} months; a program runs at most "
+                f"{MAX_PROGRAM_MONTHS} months (for example 3,6,3)."
+            )
         stages = tuple(replace(s, months=m) for s, m in zip(self.stages, months, strict=True))
         return replace(self, stages=stages)
 

@@ -3,13 +3,12 @@ dimension per month, the threshold below which a result is never shown, and tren
 are shaded in the bands of domain.scales, as the self-assessment grid's are.
 """
 
-import csv
-import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from domain.csv_rows import csv_rows
 from domain.errors import FlourishError, Rejected, ValidationError
 from domain.errors import RowsRejected as PulseImportError
 from domain.records import Record
@@ -130,8 +129,8 @@ def parse_pulse_csv(
     """Every row of a pulse CSV (team, month, dimension, score, responses), or a
     PulseImportError naming each rejected row by its line number. `team_of` turns a team's
     name or id into its id, raising a FlourishError when it cannot."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    header = [h.strip().casefold() for h in next(reader, [])]
+    lines = iter(csv_rows(text))
+    header = [h.strip().casefold() for h in next(lines, (0, []))[1]]
     if header != list(CSV_COLUMNS):
         raise ValidationError(
             f"The first line must name the columns {','.join(CSV_COLUMNS)}; "
@@ -140,8 +139,7 @@ def parse_pulse_csv(
     rows: list[PulseRow] = []
     rejected: list[Rejected] = []
     seen: dict[tuple[str, date, str], int] = {}  # the line each key was first on
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in lines:
         if not any(c.strip() for c in cells):
             continue  # a blank line
         try:

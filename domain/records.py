@@ -1,5 +1,6 @@
 """What every stored record carries: a stable string id and when it was made and last changed."""
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -7,6 +8,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.errors import ValidationError
+from domain.text import one_line
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -57,6 +59,32 @@ def require_text(value: str, what: str, field: str | None = None) -> str:
     if not text:
         raise ValidationError(f"{what} is required.", field=field)
     return text
+
+
+def require_line(value: str, what: str, field: str | None = None) -> str:
+    """A required one-line value (a name, a title): stripped, and refused if blank or if it
+    holds a line break or a control character."""
+    return one_line(require_text(value, what, field), what, field)
+
+
+def optional_line(value: str, what: str, field: str | None = None) -> str:
+    """An optional one-line value (an owner, a role, a place), stripped and checked."""
+    return one_line((value or "").strip(), what, field)
+
+
+# Plausible, not RFC 5322: something before the @, a domain with a dot after it, and nothing
+# that would break a calendar line or a mail header (spaces, commas, angle brackets, quotes).
+_EMAIL = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\".]+[^@\s,;<>\"]*")
+
+
+def check_email(email: str, whose: str) -> str:
+    """An email address as typed, stripped; "" for none. Refuses what is not one."""
+    email = optional_line(email, f"{whose}'s email")
+    if email and not _EMAIL.fullmatch(email):
+        raise ValidationError(
+            f"{email!r} is not an email address ({whose}): write it as name@school.org."
+        )
+    return email
 
 
 def parse_choice(enum: type[E], text: str, what: str) -> E:

@@ -14,9 +14,11 @@ from datetime import UTC, date, datetime, timedelta
 from domain.briefings import Briefing
 from domain.checkins import CONTACT_KINDS, CheckIn, CheckInKind, next_checkin_due
 from domain.cluster import Team
+from domain.dates import weekday_day
 from domain.errors import ValidationError
 from domain.program import EventKind, ProgramTemplate
 from domain.records import Person
+from domain.text import closed
 from domain.timeline import Milestone, ScheduleRevision, Timeline, build_timeline
 
 UID_DOMAIN = "flourish"
@@ -142,12 +144,12 @@ def event_order(e: CalendarEvent) -> tuple[date, bool, str]:
 def _milestone_event(team: Team, m: Milestone, sequence: int, changed: datetime) -> CalendarEvent:
     stage = f"Stage {m.stage} of the program for {team.name}."
     moved = (
-        f"Moved from {m.planned_start:%a %-d %b %Y} by a schedule revision." if m.revised else ""
+        f"Moved from {weekday_day(m.planned_start)} by a schedule revision." if m.revised else ""
     )
     return CalendarEvent(
         uid=uid(team.id, m.key),
         kind=m.kind,
-        title=f"{m.title} ({team.name})",
+        title=f"{m.title} ({closed(team.name)})",
         start=m.start,
         end=m.end,
         sequence=sequence,
@@ -175,7 +177,10 @@ def _unless_filled(event: CalendarEvent, briefings: Sequence[Briefing]) -> Calen
         cancelled=True,
         sequence=event.sequence + 1,
         changed_at=max(event.changed_at, _utc(real.created_at)),
-        description=f"Replaced by {real.title!r} on {real.start:%a %-d %b %Y at %H:%M}.",
+        description=(
+            f"Replaced by {closed(real.title)!r} on {weekday_day(real.start)} "
+            f"at {real.start:%H:%M}."
+        ),
     )
 
 
@@ -264,13 +269,13 @@ def _coaching(team: Team, n: int, day: date, moved_by: list[CheckIn], note: str)
     return CalendarEvent(
         uid=uid(team.id, f"checkin-{n}"),
         kind=EventKind.COACHING,
-        title=f"Coaching check-in ({team.name})",
+        title=f"Coaching check-in ({closed(team.name)})",
         start=day,
         end=day,
         sequence=sequence,
         changed_at=_utc(changed),
         team_id=team.id,
-        description=f"Coaching check-in {n} with {team.coach.name}. {note}",
+        description=f"Coaching check-in {n} with {closed(team.coach.name)}. {note}",
     )
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from domain.dates import format_shift
+from domain.dates import day_month_year, format_shift
 from domain.errors import ValidationError
 from domain.program import Anchor, EventKind, MilestoneSpec, ProgramTemplate
 from domain.records import Record
@@ -281,12 +281,13 @@ def _moved(m: Milestone, to: date) -> Milestone:
 def describe_revision(rev: ScheduleRevision) -> str:
     """A revision in a few words: "stage 2 onward +2w", "from 3 Dec 2026 +4w",
     "foundations moved to 3 Mar 2027"."""
-    if rev.milestone_key:
-        return f"{rev.milestone_key} moved to {rev.move_to:%-d %b %Y}"
+    if rev.milestone_key and rev.move_to:
+        return f"{rev.milestone_key} moved to {day_month_year(rev.move_to)}"
     span = format_shift(rev.shift_days)
-    where = (
-        f"stage {rev.from_stage} onward" if rev.from_stage else f"from {rev.from_date:%-d %b %Y}"
-    )
+    if rev.from_stage or rev.from_date is None:
+        where = f"stage {rev.from_stage} onward"
+    else:
+        where = f"from {day_month_year(rev.from_date)}"
     return f"{where} {span}"
 
 
@@ -301,14 +302,15 @@ def check_effect(before: Timeline, after: Timeline, today: date) -> None:
     for old, new in pairs:
         if old.start >= today > new.start:
             raise ValidationError(
-                f"That would move {new.title} ({old.start:%-d %b %Y}) to {new.start:%-d %b %Y}, "
+                f"That would move {new.title} ({day_month_year(old.start)}) to "
+                f"{day_month_year(new.start)}, "
                 "which has passed; choose a smaller shift."
             )
     for old_stage, new_stage in zip(before.stages, after.stages, strict=True):
         if old_stage.start >= today > new_stage.start:
             raise ValidationError(
                 f"That would start stage {new_stage.number} on "
-                f"{new_stage.start:%-d %b %Y}, which has passed; choose a smaller shift."
+                f"{day_month_year(new_stage.start)}, which has passed; choose a smaller shift."
             )
     if not after.start <= min(m.start for m in after.milestones) <= after.end:
         raise ValidationError("That would move a milestone outside the program's dates.")

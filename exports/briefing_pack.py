@@ -27,6 +27,7 @@ from domain.pulse import PulseDimension, PulsePoint, change
 from domain.scales import band, share_words
 from domain.status import Phase, TeamStatus
 from domain.sustainability import PRIORITY_SHARE, Grid, KeyFindings, key_findings
+from domain.text import closed
 from domain.timeline import ScheduleRevision, describe_revision
 
 _ANYWHERE = frozenset("\\`*_[]<>&!~|")  # emphasis, code, links, HTML, entities, tables
@@ -69,7 +70,7 @@ def md(text: str, indent: int | None = 0) -> str:
     `indent` spaces to stay inside their list item; `indent=None` joins the lines with a space,
     for a heading, which must be one line.
     """
-    lines = [_escape(line.strip(" \t")) for line in _LINE_END.split(text.strip(" \t\r\n"))]
+    lines = [closed(_escape(line.strip(" \t"))) for line in _LINE_END.split(text.strip(" \t\r\n"))]
     if indent is None:
         return " ".join(line for line in lines if line)
     return ("\\\n" + " " * indent).join(lines)

@@ -17,6 +17,7 @@ from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 
 from domain.records import Person
 from domain.schedule import CalendarEvent
+from domain.text import closed
 from exports.vtimezone import vtimezone
 
 PRODID = "-//Flourish//School leadership cluster program//EN"
@@ -31,7 +32,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 def clean_text(text: str) -> str:
     """Text as a calendar can carry it: CR LF or a lone CR become a line break, and other
     control characters (which no one types, and some parsers reject) are dropped."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    # A bidi override a line opens is closed at its end: it cannot reverse what follows.
+    return "\n".join(closed(line) for line in lines)
 
 
 class Text(vText):

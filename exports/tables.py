@@ -16,9 +16,8 @@ from typing import Protocol, TypeVar
 
 from domain.actions import ActionItem, ProgressNote
 from domain.challenges import ChairResponse, Challenge
-from domain.checkins import CheckIn
+from domain.checkins import WITHHELD, CheckIn
 
-WITHHELD = "(confidential: not exported)"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | int

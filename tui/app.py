@@ -7,7 +7,7 @@ the workspace's fingerprint so changes made elsewhere (the command line, another
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.markup import escape
 from textual.screen import Screen
 
 from domain.errors import FlourishError
 from storage.paths import CLUSTER_FILE
 from storage.settings import Settings
+from tui.inert import DropControls
 
 if TYPE_CHECKING:
     from storage.facade import Flourish
@@ -57,12 +59,17 @@ class FlourishApp(App[int]):
         self.user = user or self.settings.user
         self.demo = demo
         self.poll_seconds = poll_seconds
+        self._inert = DropControls()
         self.program: Flourish | None = None
         self._fingerprint: tuple | None = None
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Last, so nothing a user typed reaches the terminal as a control sequence.
+        return [*super().get_line_filters(), self._inert]
 
     # -- opening ---------------------------------------------------------------------------
 

@@ -2,16 +2,13 @@
 actions agreed and updated) and list them."""
 
 import argparse
-import os
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 from cli.args import Group, json_list, positive, team_option
 from cli.context import find_team_id, open_program, parse_day, team_names
+from cli.editing import edit
 from cli.output import records, short, tables
-from domain.checkins import CheckIn
+from domain.checkins import CheckIn, withheld
 from domain.dates import parse_date
 from domain.errors import ValidationError
 from storage.facade import ActionChange, Flourish, NewAction
@@ -35,6 +32,11 @@ def register(top: Group) -> None:
     p = checkins.add("list", checkin_list, "list check-ins, newest first")
     team_option(p)
     p.add_argument("--limit", type=positive, help="at most this many")
+    p.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="show confidential notes too (for your own records only)",
+    )
     json_list(p)
 
 
@@ -100,17 +102,7 @@ def _notes(given: str | None, subject: str) -> str:
 
 
 def _edit(template: str) -> str:
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    fd, path = tempfile.mkstemp(prefix="flourish-notes-", suffix=".md")  # owner-only
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(template)
-        if subprocess.call([*editor.split(), path]) != 0:
-            raise ValidationError(f"The editor ({editor}) failed; the check-in was not logged.")
-        text = Path(path).read_text(encoding="utf-8")
-    finally:
-        os.unlink(path)
-    notes = "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
+    notes = edit(template, "the check-in")
     if not notes:
         raise ValidationError("No notes were written, so the check-in was not logged.")
     return notes
@@ -120,6 +112,8 @@ def checkin_list(args: argparse.Namespace) -> int:
     program = open_program(args)
     team_id = find_team_id(program, args.team)
     checkins = program.checkins(team_id)[: args.limit]
+    if not args.include_confidential:  # output that may be piped or shared: as the CSV does
+        checkins = [withheld(c) for c in checkins]
     if args.json:
         records.print_json(checkins)
     else:

@@ -77,7 +77,9 @@ def _deliver(program: Flourish, args: argparse.Namespace, data: bytes, what: str
     if args.output:
         path = program.save_export(Path(args.output), data)
         print(f"Wrote {what} to {path}.")
-    else:
+    elif sys.stdout.isatty():  # read on screen: user text must not drive the terminal
+        print(data.decode("utf-8-sig"), end="")
+    else:  # piped or redirected: the file's bytes exactly
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     return 0

@@ -29,10 +29,11 @@ def _keyed_table(title, first: str, keys: list[str], extras: tuple, rows) -> lis
     """Rows of Text: a name, a cell per key, then the `extras` columns, all but the name on the
     right. The keys head their columns whole when that fits the terminal, else shortened; the
     headers used are returned for a key line. Score columns never shrink: the name does."""
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    from cli.inert import console as new_console
+
+    console = new_console()
 
     def widths(headers):
         return [max([len(h), *(row[i].cell_len for row in rows)]) for i, h in enumerate(headers)]

@@ -1,7 +1,7 @@
 """The pulse survey's tables: a team's trend per dimension, and the cluster heatmap. A result
 too few people answered shows as HIDDEN, never its score."""
 
-from cli.output.tables import _BAND_STYLE, _para, _show, _text
+from cli.output.tables import _BAND_STYLE, _para, _show, _text, _title
 
 HIDDEN = "–"  # a result too few people answered: never its score
 
@@ -32,7 +32,9 @@ def _pulse_change(delta):
 def _pulse_table(title, headers, rows, right=()) -> None:
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", header_style="bold", box=None, pad_edge=False)
+    table = Table(
+        title=_title(title), title_justify="left", header_style="bold", box=None, pad_edge=False
+    )
     for n, header in enumerate(headers):
         # A score column ("6.3 M") never shrinks: on a narrow terminal its header and the
         # school's name are shortened instead.

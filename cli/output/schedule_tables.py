@@ -3,6 +3,7 @@ moves, the proposed briefings, and the briefing list and detail."""
 
 from cli.output import short
 from cli.output.tables import _field, _heading, _para, _print_table, _show, _text
+from domain.dates import day_month_year
 
 
 def schedule_detail(team, timeline, revisions, titles: dict[str, str], tz) -> None:
@@ -11,7 +12,7 @@ def schedule_detail(team, timeline, revisions, titles: dict[str, str], tz) -> No
     revised = any(s.revised for s in timeline.stages) or any(m.revised for m in timeline.milestones)
     _show(
         _heading(
-            f"{team.name}: {timeline.start:%-d %b %Y} to {timeline.end:%-d %b %Y}"
+            f"{team.name}: {day_month_year(timeline.start)} to {day_month_year(timeline.end)}"
             + (" (revised)" if revised else "")
         )
     )

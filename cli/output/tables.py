@@ -8,16 +8,18 @@ from datetime import date
 
 from cli.output import short
 from domain.status import TeamStatus
+from domain.text import shown
 
 
 def _print_table(title, headers, rows, flex=(), console=None) -> None:
     """Print rows of Text, one line each. To fit the terminal the `flex` columns shrink with an
     ellipsis, in the order given (least important first), each down to its minimum width;
     `flex` is a tuple of (header, minimum width). The other columns keep their natural width."""
-    from rich.console import Console
     from rich.table import Table
 
-    console = console or Console()
+    from cli.inert import console as new_console
+
+    console = console or new_console()
     widths = [max([len(h), *(row[i].cell_len for row in rows)]) for i, h in enumerate(headers)]
     overflow = sum(widths) + 2 * (len(headers) - 1) - console.width  # 1 space each side
     # Down to each minimum first; then, still too wide, as far as 4 before touching the rest.
@@ -26,7 +28,9 @@ def _print_table(title, headers, rows, flex=(), console=None) -> None:
         cut = min(max(0, overflow), max(0, widths[i] - minimum))
         widths[i] -= cut
         overflow -= cut
-    table = Table(title=title, title_justify="left", header_style="bold", box=None, pad_edge=False)
+    table = Table(
+        title=_title(title), title_justify="left", header_style="bold", box=None, pad_edge=False
+    )
     for header, width in zip(headers, widths, strict=True):
         table.add_column(header, width=width, no_wrap=True, overflow="ellipsis")
     for row in rows:
@@ -34,17 +38,24 @@ def _print_table(title, headers, rows, flex=(), console=None) -> None:
     console.print(table)
 
 
-def _show(renderable) -> None:
-    from rich.console import Console
+def _title(title):
+    """A table's title, never markup: it often names a school or a round."""
+    from rich.text import Text
 
-    Console().print(renderable)
+    return title if title is None or isinstance(title, Text) else Text(shown(str(title)))
+
+
+def _show(renderable) -> None:
+    from cli.inert import console
+
+    console().print(renderable)
 
 
 def _text(value, style: str = ""):
     """User text as a Rich Text: shown literally, so "[bold]" stays "[bold]"."""
     from rich.text import Text
 
-    text = "" if value is None else str(value)
+    text = "" if value is None else shown(str(value))  # control characters as escapes
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
 
 
@@ -305,21 +316,21 @@ def challenge_detail(c, names, briefings, cluster, today: date, **facts) -> None
 def _heading(text: str):
     from rich.text import Text
 
-    return Text(text, style="bold")
+    return Text(shown(text), style="bold")
 
 
 def _para(text: str, style: str = ""):
     """User text that wraps rather than being cut: for detail views."""
     from rich.text import Text
 
-    return Text(text, style=style)
+    return Text(shown(text), style=style)
 
 
 def _field(label: str, value: str, style: str = "") -> None:
     from rich.text import Text
 
     line = Text(f"{label}: ", style="bold")
-    line.append(value, style=style)
+    line.append(shown(value), style=style)
     _show(line)
 
 

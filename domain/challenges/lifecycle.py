@@ -24,7 +24,8 @@ from domain.challenges.model import (
     severity_of,
 )
 from domain.errors import ValidationError
-from domain.records import require_text
+from domain.records import require_line, require_text
+from domain.text import one_line
 from domain.timeline import ScheduleRevision, describe_revision
 
 # -- the lifecycle ---------------------------------------------------------------------------
@@ -86,7 +87,7 @@ def new_challenge(
         updated_at=at,
         team_id=team_id,
         category=parse_category(category, kind),
-        title=require_text(title, "A challenge's title"),
+        title=require_line(title, "A challenge's title"),
         description=description.strip(),
         impact=impact_level,
         urgency=urgency_level,
@@ -113,7 +114,7 @@ def edit(challenge: Challenge, changes: dict[str, Any], *, at: datetime, by: str
     same challenge if nothing differs); a category must fit the chair's responses so far."""
     new = dict(changes)
     if "title" in new:
-        new["title"] = require_text(new["title"], "A challenge's title")
+        new["title"] = require_line(new["title"], "A challenge's title")
     if "description" in new:
         new["description"] = new["description"].strip()
     if "category" in new:
@@ -209,7 +210,7 @@ def respond(
         kind=response_kind,
         on=on,
         by=by,
-        with_whom=[w.strip() for w in with_whom if w.strip()],
+        with_whom=[one_line(w.strip(), "Each name met with") for w in with_whom if w.strip()],
         outcome=require_text(outcome, "The outcome of the response"),
         revision_id=revision_id,
     )

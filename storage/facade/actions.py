@@ -6,7 +6,7 @@ from typing import Any
 
 from domain.actions import ActionItem, ActionStatus, ProgressNote, parse_status
 from domain.cluster import Team
-from domain.records import require_text
+from domain.records import optional_line, require_line
 from storage.facade.core import FacadeCore
 from storage.tables import ACTIONS
 
@@ -76,8 +76,8 @@ class ActionVerbs(FacadeCore):
             created_at=now,
             updated_at=now,
             team_id=team.id,
-            title=require_text(title, "An action's title"),
-            owner=owner.strip(),
+            title=require_line(title, "An action's title"),
+            owner=optional_line(owner, "An action's owner"),
             stage=stage,
             due=due,
             success_criteria=criteria.strip(),
@@ -88,7 +88,9 @@ class ActionVerbs(FacadeCore):
     ) -> ActionItem:
         self._only(changes, ACTION_FIELDS, "An action has no field {}.")
         if "title" in changes:
-            changes["title"] = require_text(changes["title"], "An action's title")
+            changes["title"] = require_line(changes["title"], "An action's title")
+        if "owner" in changes:
+            changes["owner"] = optional_line(changes["owner"], "An action's owner")
         if "stage" in changes:
             self.cluster().template.stage(changes["stage"])
         notes = list(action.notes)

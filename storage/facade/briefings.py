@@ -17,7 +17,7 @@ from domain.briefings import (
     default_plan,
 )
 from domain.errors import ValidationError
-from domain.records import Person, require_text
+from domain.records import Person, optional_line, require_line
 from storage.facade.challenges import ChallengeVerbs
 from storage.facade.core import checked_people
 from storage.facade.status import StatusVerbs
@@ -68,12 +68,12 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
         briefing = Briefing(  # checked in full before the agenda is drafted
             created_at=now,
             updated_at=now,
-            title=require_text(title, "A briefing's title"),
+            title=require_line(title, "A briefing's title"),
             start=self._future(check_start(start)),
             minutes=check_minutes(minutes),
             team_id=team_id,
             attendees=checked_people(attendees, "Each attendee's name"),
-            location=location.strip(),
+            location=optional_line(location, "A briefing's place"),
             plan_key=key,
         )
         if agenda is None:
@@ -122,7 +122,7 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
         if minutes is not None and minutes != briefing.minutes:
             changes["minutes"] = check_minutes(minutes)
         if location is not None and location.strip() != briefing.location:
-            changes["location"] = location.strip()
+            changes["location"] = optional_line(location, "A briefing's place")
         if briefing.cancelled:
             if "start" not in changes:
                 self._future(briefing.start)
@@ -152,7 +152,7 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
         Only the fields given change: another window's change to the others is kept."""
         self._only(changes, BRIEFING_FIELDS, "Change a briefing's {} with move.")
         if "title" in changes:
-            changes["title"] = require_text(changes["title"], "A briefing's title")
+            changes["title"] = require_line(changes["title"], "A briefing's title")
         if "agenda" in changes:
             changes["agenda"] = changes["agenda"].strip()
         if "attendees" in changes:

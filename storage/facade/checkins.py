@@ -8,6 +8,7 @@ from typing import Any
 from domain.actions import ActionItem
 from domain.checkins import CheckIn, CheckInKind, checkin_warnings, parse_kind
 from domain.errors import ValidationError
+from domain.records import optional_line
 from storage.facade.actions import ActionVerbs
 from storage.facade.core import ActionChange, NewAction
 from storage.tables import ACTIONS, CHECKINS
@@ -54,8 +55,8 @@ class CheckinVerbs(ActionVerbs):
                 team_id=team.id,
                 date=on,
                 kind=kind,
-                coach=(coach if coach is not None else team.coach.name).strip(),
-                attendees=[a.strip() for a in attendees if a.strip()],
+                coach=optional_line(coach if coach is not None else team.coach.name, "The coach"),
+                attendees=[optional_line(a, "Each attendee") for a in attendees if a.strip()],
                 notes=notes.rstrip(),
                 confidential=confidential,
                 action_ids=list(dict.fromkeys(a.id for a in written)),
@@ -105,7 +106,9 @@ class CheckinVerbs(ActionVerbs):
             if "notes" in changes:
                 changes["notes"] = changes["notes"].rstrip()
             if "attendees" in changes:
-                changes["attendees"] = [a.strip() for a in changes["attendees"] if a.strip()]
+                changes["attendees"] = [
+                    optional_line(a, "Each attendee") for a in changes["attendees"] if a.strip()
+                ]
             updated = replace(checkin, **changes, updated_at=self.now())
             if (updated.date, updated.kind) != (checkin.date, checkin.kind):
                 updated.sequence += 1

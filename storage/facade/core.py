@@ -20,7 +20,13 @@ from domain.checkins import CheckIn
 from domain.cluster import Cluster, Team, check_timezone
 from domain.errors import Ambiguous, NotFound, ValidationError
 from domain.program import DEFAULT_TEMPLATE, ProgramTemplate
-from domain.records import Person, Record, require_text
+from domain.records import (
+    Person,
+    Record,
+    check_email,
+    optional_line,
+    require_line,
+)
 from domain.status import TeamFacts
 from domain.timeline import ScheduleRevision, Timeline, build_timeline
 from storage.clock import Clock, utc_now
@@ -112,7 +118,7 @@ class FacadeCore:
         cluster = Cluster(
             created_at=now,
             updated_at=now,
-            name=require_text(name, "The cluster's name"),
+            name=require_line(name, "The cluster's name"),
             timezone=check_timezone(timezone),
             chair=checked_person(chair, "The cluster chair's name"),
             template=template,
@@ -347,9 +353,10 @@ def checked_people(people: Iterable[Person], what: str) -> list[Person]:
 
 
 def checked_person(person: Person, what: str) -> Person:
+    name = require_line(person.name, what)
     return replace(
         person,
-        name=require_text(person.name, what),
-        email=person.email.strip(),
-        role=person.role.strip(),
+        name=name,
+        email=check_email(person.email, name),
+        role=optional_line(person.role, f"{name}'s role"),
     )

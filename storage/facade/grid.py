@@ -8,7 +8,7 @@ from typing import Any
 from domain.actions import ActionItem
 from domain.errors import NotFound, ValidationError
 from domain.program import ProgramTemplate
-from domain.records import require_text
+from domain.records import require_line
 from domain.scales import Band, band
 from domain.sustainability import (
     AssessmentRound,
@@ -110,7 +110,7 @@ class GridVerbs(FindingActions):
         return old
 
     def _round_name(self, name: str, renaming: AssessmentRound | None = None) -> str:
-        name = " ".join(require_text(name, "A round's name").split())
+        name = " ".join(require_line(name, "A round's name").split())
         for r in self.assessment_rounds():
             if (
                 r.name.casefold() == name.casefold()

@@ -8,7 +8,7 @@ from typing import Any
 
 from domain.cluster import Cluster, Team, check_response_days
 from domain.errors import ValidationError
-from domain.records import Person, require_text
+from domain.records import Person, optional_line, require_line
 from storage.facade.core import FacadeCore, checked_people, checked_person
 from storage.tables import CLUSTER, TEAMS
 
@@ -38,7 +38,7 @@ class TeamVerbs(FacadeCore):
                 coach=checked_person(coach, "The coach's name"),
                 members=checked_people(members, "Each member's name"),
                 line_managers=checked_people(line_managers, "Each line manager's name"),
-                school_type=school_type.strip(),
+                school_type=optional_line(school_type, "The school type"),
             )
             team_file = self.ws.team_file(team.id)
             # The team's own file is made with its profile, in one step: never a team without
@@ -104,7 +104,7 @@ class TeamVerbs(FacadeCore):
 
     def _team_name(self, name: str, renaming: Team | None = None) -> str:
         """A school's name, refused if blank or another team's."""
-        name = require_text(name, "The school's name", field="name")
+        name = require_line(name, "The school's name", field="name")
         others = (t for t in self.teams() if renaming is None or t.id != renaming.id)
         if any(t.name.casefold() == name.casefold() for t in others):
             raise ValidationError(f"A team named {name!r} already exists.", field="name")
@@ -122,7 +122,7 @@ class TeamVerbs(FacadeCore):
             allowed = set(CLUSTER_FIELDS).union(*(hook.fields for hook in self.SETTINGS_HOOKS))
             self._only(changes, allowed, "A cluster has no field {}.")
             if "name" in changes:
-                changes["name"] = require_text(changes["name"], "The cluster's name")
+                changes["name"] = require_line(changes["name"], "The cluster's name")
             if "chair" in changes:
                 changes["chair"] = checked_person(changes["chair"], "The cluster chair's name")
             if "stakeholders" in changes:

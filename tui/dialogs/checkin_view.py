@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 from domain.checkins import CheckIn, CheckInKind
 from domain.dates import parse_date
 from domain.errors import FlourishError, ValidationError
+from domain.text import shown
 from storage.facade import Flourish
 from tui import cells
 from tui.base import StaysCurrent
@@ -117,7 +118,9 @@ class CheckInDetail(StaysCurrent, ModalScreen):
         flag = Text(CONFIDENTIAL, style="bold") if c.confidential else Text(SHARED, style="dim")
         self.query_one("#checkin-confidential", Static).update(flag)
 
-        notes = Text(c.notes) if c.notes.strip() else Text("No notes were written.", style="dim")
+        notes = (
+            Text(shown(c.notes)) if c.notes.strip() else Text("No notes were written.", style="dim")
+        )
         self.query_one("#checkin-notes", Static).update(notes)
         self.query_one("#checkin-actions", Static).update(self._actions())
         self.query_one("#edit", Button).disabled = self.gone

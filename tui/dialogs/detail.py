@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from domain.errors import FlourishError
+from domain.text import shown
 from tui.base import StaysCurrent
 from tui.cells import WARN
 
@@ -96,7 +97,7 @@ class DetailScreen(StaysCurrent, ModalScreen):
 def line(label: str, value: Text | str) -> Static:
     """`Label: value`, the value literal."""
     text = Text(f"{label}: ", style="bold")
-    text.append_text(value if isinstance(value, Text) else Text(value or "—"))
+    text.append_text(value if isinstance(value, Text) else Text(shown(value or "—")))
     return Static(text, classes="detail-line")
 
 
@@ -106,5 +107,5 @@ def section(label: str) -> Label:
 
 def block(value: str, empty: str = "—") -> Static:
     """A paragraph of user text, shown literally and indented."""
-    shown = Text(value) if value.strip() else Text(empty, style="dim")
-    return Static(shown, classes="detail-block")
+    text = Text(shown(value)) if value.strip() else Text(empty, style="dim")
+    return Static(text, classes="detail-block")

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
+from domain.dates import day_month_year
 from domain.diagnostic import SCALE, DiagnosticResponse, answered_on, latest_responses
 from domain.errors import FlourishError
 from storage.facade import Flourish
@@ -202,7 +203,7 @@ class ResponsesScreen(StaysCurrent, ModalScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete {who}'s response of {response.answered_on:%-d %b %Y}?",
+                f"Delete {who}'s response of {day_month_year(response.answered_on)}?",
                 yes="Delete",
                 no="Keep",
             ),

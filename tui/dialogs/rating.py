@@ -5,7 +5,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Static, TextArea
 
-from domain.dates import parse_date
+from domain.dates import day_month_year, parse_date
 from domain.errors import FlourishError
 from domain.scales import Band, band
 from domain.sustainability import AssessmentRound, Rating, find_condition, parse_rating
@@ -140,6 +140,6 @@ class NewRoundForm(NarrowForm):
 
     def done(self, result: AssessmentRound) -> str:
         return (
-            f"Started the round {result.name}, opened {result.opened_on:%-d %b %Y}: "
+            f"Started the round {result.name}, opened {day_month_year(result.opened_on)}: "
             "highlight a cell and press Enter to rate it. ctrl+z takes it back."
         )

@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Select
 
 from domain.actions import CLOSED_STATUSES, ActionItem, ActionStatus
+from domain.text import shown
 from tui import cells
 from tui.panes.base import Pane
 
@@ -46,10 +47,13 @@ class ActionPlanPane(Pane):
     def load(self, program, team, today) -> None:
         self.program, self.team, self.today = program, team, today
         self._all = program.actions(team.id)
-        stages = [(f"{s.number} {s.name}", s.number) for s in program.cluster().template.stages]
+        stages = [
+            (Text(f"{s.number} {s.name}"), s.number) for s in program.cluster().template.stages
+        ]
         owners = sorted({a.owner for a in self._all if a.owner}, key=str.casefold)
         self._set_options("#f-stage", stages)
-        self._set_options("#f-owner", [(o, o) for o in owners])
+        # Prompts as Text: a string would be read as markup, and "A [/] B" is an owner's name.
+        self._set_options("#f-owner", [(Text(shown(o)), o) for o in owners])
         self.refill()
 
     def _set_options(self, selector: str, options: list) -> None:

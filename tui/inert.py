@@ -1,0 +1,24 @@
+"""User text never acts on the terminal from the app.
+
+Textual draws whatever a string holds, so an escape sequence typed into a check-in's notes
+would clear the screen when the notes are shown. Every line the app draws passes through this
+filter, which drops the characters that would act (control characters and bidirectional
+controls: they take no cells, so no layout changes). The panes show them visibly as escapes
+where it matters (see domain.text.shown); this is the guarantee for everything else.
+"""
+
+from rich.segment import Segment
+from textual.color import Color
+from textual.filter import LineFilter
+
+from domain.text import UNSAFE
+
+
+class DropControls(LineFilter):
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        if not any(UNSAFE.search(s.text) for s in segments if not s.control):
+            return segments
+        return [
+            s if s.control else Segment(UNSAFE.sub("", s.text), s.style, s.control)
+            for s in segments
+        ]
