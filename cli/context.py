@@ -46,9 +46,8 @@ def user(args: argparse.Namespace) -> str:
 
 def parse_day(program: "Flourish", text: str | None, prefer: "Prefer" = "future") -> date | None:
     """A date option as typed ("friday", "-1w", "2026-12-03"), or None when it was not given."""
-    from domain.dates import parse_date
 
-    return parse_date(text, program.today(), prefer) if text else None
+    return program.read_date(text, prefer) if text else None
 
 
 def find_team_id(program: "Flourish", ref: str | None) -> str | None:

@@ -17,7 +17,10 @@ from domain.errors import ValidationError
 
 Prefer = Literal["past", "future"]
 
-DATE_HINT = "Use YYYY-MM-DD, 3 Dec, today, tomorrow, yesterday, +3d, -2w, or a weekday name."
+DATE_HINT = (
+    "Use 2026-12-03, 3 Dec, 03/12/2026, today, tomorrow, yesterday, a weekday such as friday, "
+    "next week, in 2 weeks, or +3d / -2w."
+)
 TIME_HINT = "Use HH:MM (24-hour, e.g. 15:30) or 3pm / 3:30pm."
 DATETIME_HINT = "Use a date then a time, e.g. tomorrow 9am or 2026-12-03 15:30."
 # Wide enough for any program date, narrow enough to catch typos such as +99999d.
@@ -43,9 +46,28 @@ _MONTH_NAMES = (
 _DAY_MONTH = re.compile(r"(\d{1,2}) ([a-z]{3,})(?: (\d{4}))?", re.ASCII)
 _MONTH_DAY = re.compile(r"([a-z]{3,}) (\d{1,2})(?: (\d{4}))?", re.ASCII)
 _WEEKDAY = re.compile(r"(?:(next|last) )?([a-z]+)", re.ASCII)
+# 03/12/2026 or 3.12.26: the day first unless the cluster writes dates the US way.
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})", re.ASCII)
+_IN = re.compile(r"in (\d+) ?([a-z]+)", re.ASCII)
+_TERMS = re.compile(r"(?:the )?(?:end|start|beginning) of (?:the )?(?:term|half[- ]term|year)")
 _TIME = re.compile(r"(\d{1,2})(?::(\d{2}))? ?(am|pm)?", re.ASCII)
 # The time is the trailing run of digits / colon / am-pm; everything before it is the date.
 _DATETIME = re.compile(r"(.+?) (?:at )?(\d{1,2}(?::\d{2})? ?(?:am|pm)?)", re.ASCII)
+
+
+# Where 03/12 is March 12: the United States' zones. Everywhere else the day comes first.
+_MONTH_FIRST_PREFIXES = (
+    "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+    "America/Phoenix", "America/Anchorage", "America/Adak", "America/Detroit", "America/Boise",
+    "America/Indiana/", "America/Kentucky/", "America/North_Dakota/", "America/Menominee",
+    "America/Juneau", "America/Sitka", "America/Metlakatla", "America/Nome", "America/Yakutat",
+    "Pacific/Honolulu", "US/",
+)  # fmt: skip
+
+
+def day_first_for(timezone: str) -> bool:
+    """Whether a cluster in `timezone` writes the day before the month (03/12 = 3 Dec)."""
+    return not timezone.startswith(_MONTH_FIRST_PREFIXES)
 
 
 def day_month(d: date) -> str:
@@ -63,15 +85,16 @@ def weekday_day(d: date) -> str:
     return f"{d:%a} {d.day} {d:%b %Y}"
 
 
-def parse_date(text: str, today: date, prefer: Prefer = "future") -> date:
-    """Turn what a user typed into a date; `prefer` decides which way a bare weekday goes."""
+def parse_date(text: str, today: date, prefer: Prefer = "future", day_first: bool = True) -> date:
+    """Turn what a user typed into a date; `prefer` decides which way a bare weekday goes,
+    and `day_first` how 03/12/2026 reads (3 December, or March 12 in the US)."""
     if prefer not in ("past", "future"):
         raise ValueError(f"prefer must be 'past' or 'future', not {prefer!r}")  # caller's bug
     s = _normalise(text)
     if not s:
         raise ValidationError(f"A date is required. {DATE_HINT}")
     try:
-        result = _resolve(s, text, today, prefer)
+        result = _resolve(s, text, today, prefer, day_first)
     except (OverflowError, ValueError):  # huge offsets overflow int() or date arithmetic
         raise _out_of_range(text) from None
     if not MIN_YEAR <= result.year <= MAX_YEAR:
@@ -101,16 +124,18 @@ def parse_time(text: str) -> time:
     return time(hour, minute)
 
 
-def parse_datetime(text: str, today: date, tz: ZoneInfo, prefer: Prefer = "future") -> datetime:
+def parse_datetime(
+    text: str, today: date, tz: ZoneInfo, prefer: Prefer = "future", day_first: bool = True
+) -> datetime:
     """Turn `<date> <time>` (or ISO `YYYY-MM-DDTHH:MM`) into an aware datetime in `tz`."""
     s = _ISO_T.sub(r"\1 ", _normalise(text), count=1)
     if not s:
         raise ValidationError(f"A date and time are required. {DATETIME_HINT}")
     m = _DATETIME.fullmatch(s)
     if not m:
-        parse_date(text, today, prefer)  # a bad date gets the date parser's precise message
+        parse_date(text, today, prefer, day_first)  # a bad date gets the precise message
         raise ValidationError(f'"{_shown(text)}" has no time. {DATETIME_HINT}')
-    d, t = parse_date(m[1], today, prefer), parse_time(m[2])
+    d, t = parse_date(m[1], today, prefer, day_first), parse_time(m[2])
     dt = datetime.combine(d, t, tzinfo=tz)
     # zoneinfo quietly accepts wall times skipped by a DST change; a round trip exposes them.
     if dt.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != dt.replace(tzinfo=None):
@@ -162,10 +187,21 @@ def format_relative_age(days: int) -> str:
     return f"{days // 30} months ago"
 
 
-def _resolve(s: str, text: str, today: date, prefer: Prefer) -> date:
+def _resolve(s: str, text: str, today: date, prefer: Prefer, day_first: bool) -> date:
     """Match the normalised input against each accepted form in turn."""
     if s in _NAMED:
         return today + timedelta(days=_NAMED[s])
+    if s in ("next week", "this week", "last week"):  # the Monday of that week
+        monday = today - timedelta(days=today.weekday())
+        return monday + timedelta(weeks={"next": 1, "this": 0, "last": -1}[s.split()[0]])
+    if m := _IN.fullmatch(s):  # "in 2 weeks": as +2w
+        s = f"+{m[1]}{m[2]}"
+    if _TERMS.fullmatch(s):
+        raise _invalid(
+            text, "a date", "Flourish does not know your school's term dates; give the day"
+        )
+    if m := _NUMERIC.fullmatch(s):
+        return _numeric(int(m[1]), int(m[2]), int(m[3]), text, day_first)
     if m := _ISO.fullmatch(s):
         try:
             return date(*map(int, m.groups()))
@@ -195,6 +231,16 @@ def _resolve(s: str, text: str, today: date, prefer: Prefer) -> date:
     raise _invalid(text, "a date")
 
 
+def _numeric(first: int, second: int, year: int, text: str, day_first: bool) -> date:
+    """03/12/2026 (or 3.12.26) as the cluster writes dates: day first, or month first."""
+    day, month = (first, second) if day_first else (second, first)
+    try:
+        return date(year + (2000 if year < 100 else 0), month, day)
+    except ValueError as e:
+        order = "day/month/year" if day_first else "month/day/year"
+        raise _invalid(text, "a date", f"{e}, reading it as {order}") from None
+
+
 def _shift(unit: str, amount: int) -> relativedelta:
     """`amount` of a unit ("days", "weeks", "months" or "years") as a relativedelta."""
     if unit == "days":
@@ -217,7 +263,8 @@ def _month_number(word: str) -> int | None:
 def _day_month(
     day: int, month: int, year: str | None, text: str, today: date, prefer: Prefer
 ) -> date:
-    """A day and month; without a year, the nearest such date on the preferred side of today."""
+    """A day and month; without a year, the nearest such date to today, either side ("3 Dec"
+    on 4 Dec is yesterday, not next year); `prefer` breaks a tie."""
     years = [int(year)] if year else [today.year - 1, today.year, today.year + 1]
     candidates = []
     for y in years:
@@ -229,9 +276,8 @@ def _day_month(
         raise _invalid(text, "a date", reason)
     if year:
         return candidates[0]
-    if prefer == "past":
-        return max((c for c in candidates if c <= today), default=min(candidates))
-    return min((c for c in candidates if c >= today), default=max(candidates))
+    later = prefer == "future"
+    return min(candidates, key=lambda c: (abs((c - today).days), (c < today) == later))
 
 
 def _weekday_number(word: str) -> int | None:

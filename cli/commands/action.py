@@ -5,6 +5,7 @@ import argparse
 from cli.args import Group, json_list, record_id, team_option
 from cli.context import find_team_id, open_program, parse_day, team_names
 from cli.output import records, short, tables
+from domain.dates import weekday_day
 from domain.errors import ValidationError
 
 
@@ -47,7 +48,8 @@ def action_add(args: argparse.Namespace) -> int:
         status=args.status,
         success_criteria=args.criteria,
     )
-    print(f"Added action {action.title!r} for {team.name} (id {short(action.id)}).")
+    due = f", due {weekday_day(action.due)}" if action.due else ""
+    print(f"Added action {action.title!r} for {team.name}{due} (id {short(action.id)}).")
     return 0
 
 

@@ -7,7 +7,7 @@ import sys
 from cli.args import Group, json_flag, json_list, record_id, team_option
 from cli.context import find_team_id, open_program, team_names
 from cli.output import records, schedule_tables, short
-from domain.dates import parse_datetime, parse_time
+from domain.dates import parse_time
 from domain.errors import ValidationError
 from domain.records import parse_person
 from storage.facade import Flourish
@@ -108,7 +108,7 @@ def _chosen(spec: str, plan: list) -> list:
 def briefing_add(args: argparse.Namespace) -> int:
     program = open_program(args)
     team_id = find_team_id(program, args.team)
-    start = parse_datetime(args.start, program.today(), program.cluster().tz)
+    start = program.read_datetime(args.start)
     attendees = [parse_person(a) for a in args.attendee]
     attendees += _group_invitees(program, team_id, args.attendee_group, attendees)
     agenda = sys.stdin.read() if args.agenda == "-" else args.agenda
@@ -165,9 +165,7 @@ def briefing_move(args: argparse.Namespace) -> int:
     nothing = args.start is None and args.minutes is None and args.location is None
     if nothing and not briefing.cancelled:  # moving a cancelled briefing alone reinstates it
         raise ValidationError("Nothing to change: give --start, --minutes or --location.")
-    start = (
-        parse_datetime(args.start, program.today(), program.cluster().tz) if args.start else None
-    )
+    start = program.read_datetime(args.start) if args.start else None
     moved = program.move_briefing(
         briefing.id, start=start, minutes=args.minutes, location=args.location
     )

@@ -9,7 +9,6 @@ from cli.context import find_team_id, open_program, parse_day, team_names
 from cli.editing import edit
 from cli.output import records, short, tables
 from domain.checkins import CheckIn, withheld
-from domain.dates import parse_date
 from domain.errors import ValidationError
 from storage.facade import ActionChange, Flourish, NewAction
 
@@ -43,7 +42,7 @@ def register(top: Group) -> None:
 def checkin_add(args: argparse.Namespace) -> int:
     program = open_program(args)
     team = program.team(args.team)
-    on = parse_date(args.date, program.today(), prefer="past")
+    on = program.read_date(args.date, prefer="past")
     next_checkin = parse_day(program, args.next)
     changes = [_action_change(spec) for spec in args.update]
     for change in changes:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from cli.args import Group, output, team_option
 from cli.context import open_program
-from domain.dates import parse_date
 from storage.facade import CalendarScope, Flourish
 
 EVERY_TEAM = "one team (default: every team)"
@@ -46,12 +45,11 @@ def register(top: Group) -> None:
 
 def ics(args: argparse.Namespace) -> int:
     program = open_program(args)
-    today = program.today()
     scope = CalendarScope(
         team=args.team,
         person=args.person,
-        first=parse_date(args.start, today) if args.start else None,
-        last=parse_date(args.end, today) if args.end else None,
+        first=program.read_date(args.start) if args.start else None,
+        last=program.read_date(args.end) if args.end else None,
     )
     calendar = program.calendar(scope)
     count = len(calendar.events)

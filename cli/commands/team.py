@@ -6,7 +6,6 @@ import sys
 from cli.args import TEAM, Group, json_flag, json_list
 from cli.context import open_program
 from cli.output import records, short, tables
-from domain.dates import parse_date
 from domain.errors import ValidationError
 from domain.records import parse_person
 
@@ -39,7 +38,7 @@ def team_add(args: argparse.Namespace) -> int:
     program = open_program(args)
     team = program.add_team(
         args.name,
-        start=parse_date(args.start, program.today()),
+        start=program.read_date(args.start),
         coach=parse_person(args.coach),
         members=[parse_person(m) for m in args.member],
         line_managers=[parse_person(m) for m in args.line_manager],

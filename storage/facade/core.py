@@ -18,6 +18,7 @@ from domain.briefings import Briefing
 from domain.challenges import Challenge
 from domain.checkins import CheckIn
 from domain.cluster import Cluster, Team, check_timezone
+from domain.dates import Prefer, day_first_for, parse_date, parse_datetime
 from domain.errors import Ambiguous, NotFound, ValidationError
 from domain.program import DEFAULT_TEMPLATE, ProgramTemplate
 from domain.records import (
@@ -140,6 +141,17 @@ class FacadeCore:
     def today(self) -> date:
         """Today in the cluster's timezone: a coach in Sydney logs on Sydney's date."""
         return self.now().astimezone(self.cluster().tz).date()
+
+    def read_date(self, text: str, prefer: Prefer = "future") -> date:
+        """A date as the user typed it, read in the cluster's day/month order."""
+        return parse_date(text, self.today(), prefer, day_first_for(self.cluster().timezone))
+
+    def read_datetime(self, text: str, prefer: Prefer = "future") -> datetime:
+        """A date and time as typed, in the cluster's timezone and day/month order."""
+        cluster = self.cluster()
+        return parse_datetime(
+            text, self.today(), cluster.tz, prefer, day_first_for(cluster.timezone)
+        )
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.dates import format_relative_age, parse_date, parse_datetime, parse_time
+from domain.dates import (
+    DATE_HINT,
+    format_relative_age,
+    parse_date,
+    parse_datetime,
+    parse_time,
+)
 from domain.errors import ValidationError
 
 TODAY = date(2026, 11, 22)  # a Sunday; never the real clock
@@ -173,8 +179,7 @@ def test_impossible_day_names_the_reason_and_the_accepted_forms():
     with pytest.raises(ValidationError) as err:
         parse_date("2026-02-30", TODAY)
     assert str(err.value) == (
-        '"2026-02-30" is not a date: day is out of range for month. '
-        "Use YYYY-MM-DD, 3 Dec, today, tomorrow, yesterday, +3d, -2w, or a weekday name."
+        '"2026-02-30" is not a date: day is out of range for month. ' + DATE_HINT
     )
 
 
@@ -189,7 +194,7 @@ def test_impossible_day_names_the_reason_and_the_accepted_forms():
         ("+3 fortnights", 'unknown unit "fortnights"'),
         ("+3", "add a unit"),
         ("3", "add a unit"),
-        ("next week", "next needs a weekday"),
+        ("next fortnight", "next needs a weekday"),
         ("last month", "last needs a weekday"),
     ],
 )
@@ -208,6 +213,7 @@ def test_rejection_explains_why(text, fragment):
         "next",
         "2026/12/03",
         "03-12-2026",
+        "31/02/2026",
         "26-12-03",
         "2026-12-03x",
         "20261203",
@@ -221,7 +227,7 @@ def test_rejection_explains_why(text, fragment):
     ],
 )
 def test_unrecognised_text_is_rejected_with_the_accepted_forms(text):
-    with pytest.raises(ValidationError, match=r"is not a date.*Use YYYY-MM-DD"):
+    with pytest.raises(ValidationError, match=r"is not a date.*Use 2026-12-03, 3 Dec"):
         parse_date(text, TODAY)
 
 
@@ -486,10 +492,10 @@ TODAY_DM = date(2026, 11, 22)
     ("text", "prefer", "expected"),
     [
         ("3 dec", "future", date(2026, 12, 3)),
-        ("3 Dec", "past", date(2025, 12, 3)),
+        ("3 Dec", "past", date(2026, 12, 3)),  # the nearest: 11 days on, not 354 back
         ("Dec 3", "future", date(2026, 12, 3)),
         ("20 nov", "past", date(2026, 11, 20)),
-        ("20 november", "future", date(2027, 11, 20)),
+        ("20 november", "future", date(2026, 11, 20)),  # two days ago, not next year
         ("22 nov", "past", date(2026, 11, 22)),
         ("22 nov", "future", date(2026, 11, 22)),
         ("3 December 2027", "past", date(2027, 12, 3)),
@@ -504,3 +510,54 @@ def test_day_and_month_as_the_app_shows_them(text, prefer, expected):
 def test_impossible_day_and_month_are_refused(text):
     with pytest.raises(ValidationError):
         parse_date(text, TODAY_DM)
+
+
+@pytest.mark.parametrize("prefer", ["past", "future"])
+def test_a_day_and_month_is_the_nearest_such_date_either_side(prefer):
+    """ "3 Dec" typed on 4 Dec is yesterday, not a year away."""
+    assert parse_date("3 Dec", date(2026, 12, 4), prefer) == date(2026, 12, 3)
+    assert parse_date("5 jan", date(2026, 12, 30), prefer) == date(2027, 1, 5)
+    assert parse_date("28 dec", date(2027, 1, 2), prefer) == date(2026, 12, 28)
+
+
+@given(today=st.dates(date(1950, 1, 1), date(2150, 12, 31)), day=st.integers(1, 28))
+def test_no_day_and_month_is_more_than_half_a_year_away(today, day):
+    for month in range(1, 13):
+        found = parse_date(f"{day} {date(2000, month, 1):%b}", today)
+        assert abs((found - today).days) <= 184
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "expected"),
+    [
+        ("03/12/2026", True, date(2026, 12, 3)),
+        ("03/12/2026", False, date(2026, 3, 12)),
+        ("3.12.26", True, date(2026, 12, 3)),
+        ("12/31/2026", False, date(2026, 12, 31)),
+    ],
+)
+def test_numeric_dates_follow_the_clusters_day_month_order(text, day_first, expected):
+    assert parse_date(text, TODAY, day_first=day_first) == expected
+
+
+def test_a_numeric_date_that_cannot_be_says_which_order_it_was_read_in():
+    with pytest.raises(ValidationError, match="reading it as day/month/year"):
+        parse_date("12/31/2026", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("next week", date(2026, 11, 23)),  # TODAY is a Sunday: the Monday after
+        ("this week", date(2026, 11, 16)),
+        ("in 2 weeks", date(2026, 12, 6)),
+        ("in 3 days", date(2026, 11, 25)),
+    ],
+)
+def test_spoken_spans_are_understood(text, expected):
+    assert parse_date(text, TODAY) == expected
+
+
+def test_end_of_term_is_refused_with_the_forms_that_work():
+    with pytest.raises(ValidationError, match=r"term dates.*Use 2026-12-03"):
+        parse_date("end of term", TODAY)

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
 from domain.actions import ActionItem, ActionStatus
-from domain.dates import parse_date
+from domain.dates import weekday_day
 from domain.errors import ValidationError
 from storage.facade import Flourish
 from tui.cells import WARN, day, status
@@ -109,11 +109,9 @@ class ActionForm(FormScreen):
     def submit(self):
         title = self.required("title", "The title")
         due_text = self.text("due").strip()
-        due = (
-            self.checked("due", parse_date, due_text, self.program.today(), "future")
-            if due_text
-            else None
-        )
+        due = self.checked("due", self.program.read_date, due_text, "future") if due_text else None
+        if self.action is None or due != self.action.due:
+            self.question_far("due", due, "The due date")
         values = {
             "title": title,
             "owner": self.text("owner").strip(),
@@ -135,7 +133,8 @@ class ActionForm(FormScreen):
     def done(self, result) -> str:
         # No user text here: the base shows this message as markup.
         if self.action is None:
-            return "Action added to the plan."
+            due = f", due {weekday_day(result.due)}" if result.due else ""
+            return f"Action added to the plan{due}."
         return "Nothing changed." if self.unchanged else "Action updated."
 
 

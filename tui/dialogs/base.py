@@ -2,6 +2,7 @@
 first when something has been typed), and a result passed back through `dismiss`."""
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar, cast
 
 from rich.text import Text
@@ -13,10 +14,18 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
+from domain.dates import weekday_day
 from domain.errors import FlourishError
 from tui.app import FlourishApp
 
 T = TypeVar("T")
+
+
+class Asking(Exception):
+    """The form has asked the user something first; it saves again on their answer."""
+
+
+FAR_DAYS = 183  # about six months: further than that, a date is likely a slip of the year
 
 
 class FormError(Exception):
@@ -107,6 +116,8 @@ class FormScreen(ModalScreen):
         self.clear_errors()
         try:
             return fn()
+        except Asking:
+            pass
         except FormError as e:
             self.show_error(e.field, str(e))
         except FlourishError as e:
@@ -129,6 +140,30 @@ class FormScreen(ModalScreen):
                 markup=False,
             )
             self.dismiss(result)
+
+    def question_far(self, field_id: str, day: date | None, what: str) -> None:
+        """Before saving a date more than about six months from today, ask whether it is
+        meant (it is often a slip of the year); saving goes on once the user says yes."""
+        confirmed: set[str] = self.__dict__.setdefault("_far_confirmed", set())
+        today = self.app.program.today() if self.app.program else None
+        if day is None or today is None or abs((day - today).days) <= FAR_DAYS:
+            return
+        if f"{field_id}={day}" in confirmed:
+            return
+        from tui.dialogs.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                confirmed.add(f"{field_id}={day}")
+                self.action_save()
+            else:
+                self.query_one(f"#{field_id}").focus()
+
+        months = round(abs((day - today).days) / 30.4)
+        when = "from now" if day > today else "ago"
+        question = f"{what} is {weekday_day(day)}, about {months} months {when}. Is that right?"
+        self.app.push_screen(ConfirmScreen(question, yes="Yes, save", no="Change it"), answered)
+        raise Asking
 
     def action_cancel(self) -> None:
         if self.dirty:

@@ -16,7 +16,6 @@ from textual.widgets import Button, Input, Label, SelectionList, Static, TextAre
 from textual.widgets.selection_list import Selection
 
 from domain.briefings import MAX_MINUTES, MIN_MINUTES, Briefing, check_minutes
-from domain.dates import parse_datetime
 from domain.errors import FlourishError
 from domain.records import Person, parse_person
 from storage.facade import Flourish
@@ -59,8 +58,8 @@ def when(briefing: Briefing, zone: str) -> Text:
 
 
 def short_when(start: datetime) -> str:
-    """`Thu 3 Dec 15:30`: for messages."""
-    return f"{start:%a} {start.day} {start:%b %H:%M}"
+    """`Thu 3 Dec 2026 15:30`: for messages, which always say the year."""
+    return f"{start:%a} {start.day} {start:%b %Y %H:%M}"
 
 
 class WhenFields(FormScreen):
@@ -77,10 +76,8 @@ class WhenFields(FormScreen):
     def start(self, field_id: str = "start") -> datetime:
         return self.checked(
             field_id,
-            parse_datetime,
+            self.program.read_datetime,
             self.text(field_id),
-            self.program.today(),
-            self.cluster.tz,
             "future",
         )
 

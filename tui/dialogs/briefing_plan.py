@@ -14,7 +14,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from domain.briefings import Briefing
-from domain.dates import parse_datetime
 from domain.errors import FlourishError
 from storage.facade import Flourish
 from tui.app import FlourishApp
@@ -240,10 +239,8 @@ class MoveProposalForm(FormScreen):
     def submit(self):
         start = self.checked(
             "start",
-            parse_datetime,
+            self.program.read_datetime,
             self.text("start"),
-            self.program.today(),
-            self.cluster.tz,
             "future",
         )
         if start <= self.program.now():

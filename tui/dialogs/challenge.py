@@ -22,7 +22,6 @@ from domain.challenges import (
     responses_for,
     severity_of,
 )
-from domain.dates import parse_date
 from domain.errors import FlourishError, ValidationError
 from storage.facade import Flourish
 from tui import cells
@@ -130,9 +129,8 @@ class ChallengeForm(FormScreen):
         title = self.required("title", "The title")
         raised_on = self.checked(
             "raised",
-            parse_date,
+            self.program.read_date,
             self.required("raised", "The date"),
-            self.program.today(),
             "past",
         )
         try:
@@ -315,7 +313,7 @@ class RespondForm(ChallengeMoveForm):
     def submit(self):
         kind = self.query_one("#response-kind", Select).value
         on_date = self.checked(
-            "on", parse_date, self.required("on", "The date"), self.program.today(), "past"
+            "on", self.program.read_date, self.required("on", "The date"), "past"
         )
         outcome = self.required("outcome", "The outcome")
         try:

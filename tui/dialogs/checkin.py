@@ -10,7 +10,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 
 from domain.actions import CLOSED_STATUSES, ActionStatus
 from domain.checkins import CheckInKind
-from domain.dates import parse_date
+from domain.dates import weekday_day
 from domain.errors import FlourishError, ValidationError
 from storage.facade import ActionChange, Flourish, NewAction
 from tui.dialogs.base import FormError, FormScreen, field
@@ -131,9 +131,11 @@ class CheckInForm(FormScreen):
         if not self.team_id:
             raise FormError("team", "Pick a team from the list.")
         today = self.program.today()
-        on_date = self.checked("date", parse_date, self.required("date", "The date"), today, "past")
+        on_date = self.checked(
+            "date", self.program.read_date, self.required("date", "The date"), "past"
+        )
         next_text = self.text("next").strip()
-        next_date = self.checked("next", parse_date, next_text, today) if next_text else None
+        next_date = self.checked("next", self.program.read_date, next_text) if next_text else None
         kind = self.query_one("#kind", Select).value
         try:
             self.program.check_checkin(on=on_date, kind=kind, next_checkin=next_date)
@@ -159,7 +161,7 @@ class CheckInForm(FormScreen):
                 continue
             if not title:
                 raise FormError(f"na-title-{n}", "Say what the action is, or clear its row.")
-            due_date = self.checked(f"na-due-{n}", parse_date, due, today) if due else None
+            due_date = self.checked(f"na-due-{n}", self.program.read_date, due) if due else None
             agreed.append(NewAction(title=title, owner=owner, due=due_date))
         return agreed
 
@@ -176,7 +178,7 @@ class CheckInForm(FormScreen):
     def done(self, result) -> str:
         agreed = len(result.action_ids)
         extra = f" with {agreed} action{'s' * (agreed != 1)}" if agreed else ""
-        return f"Check-in of {result.date} logged{extra}."
+        return f"Check-in of {weekday_day(result.date)} logged{extra}."
 
     def warnings(self, result) -> list[str]:
         return self.program.checkin_warnings(result)

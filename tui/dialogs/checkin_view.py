@@ -12,7 +12,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from domain.checkins import CheckIn, CheckInKind
-from domain.dates import parse_date
 from domain.errors import FlourishError, ValidationError
 from domain.text import shown
 from storage.facade import Flourish
@@ -245,10 +244,11 @@ class CheckInEditForm(FormScreen):
         return options
 
     def submit(self):
-        today = self.program.today()
-        on_date = self.checked("date", parse_date, self.required("date", "The date"), today, "past")
+        on_date = self.checked(
+            "date", self.program.read_date, self.required("date", "The date"), "past"
+        )
         next_text = self.text("next").strip()
-        next_date = self.checked("next", parse_date, next_text, today) if next_text else None
+        next_date = self.checked("next", self.program.read_date, next_text) if next_text else None
         kind = self.query_one("#kind", Select).value
         try:
             self.program.check_checkin(on=on_date, kind=kind, next_checkin=next_date)

@@ -23,7 +23,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
 
-from domain.dates import parse_date
 from domain.errors import FlourishError
 from domain.records import Person
 from storage.facade import CalendarScope, Flourish
@@ -390,10 +389,10 @@ class ExportScreen(FormScreen):
             return None
         if quiet:
             try:
-                return parse_date(text, self.today)
+                return self.program.read_date(text)
             except FlourishError:
                 return None
-        return self.checked(field_id, parse_date, text, self.today)
+        return self.checked(field_id, self.program.read_date, text)
 
     def _scope(self, quiet: bool = False) -> CalendarScope:
         c = self.choice

@@ -5,7 +5,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Static, TextArea
 
-from domain.dates import day_month_year, parse_date
+from domain.dates import day_month_year
 from domain.errors import FlourishError
 from domain.scales import Band, band
 from domain.sustainability import AssessmentRound, Rating, find_condition, parse_rating
@@ -132,7 +132,7 @@ class NewRoundForm(NarrowForm):
 
     def submit(self) -> AssessmentRound:
         name = self.required("name", "A round's name")
-        opened = self.checked("opened", parse_date, self.text("opened"), self.today, "past")
+        opened = self.checked("opened", self.program.read_date, self.text("opened"), "past")
         try:
             return self.program.start_round(name, opened)
         except FlourishError as e:  # a name already used: say so under the name

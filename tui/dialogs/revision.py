@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
-from domain.dates import parse_date, parse_shift
+from domain.dates import parse_shift
 from domain.errors import FlourishError
 from domain.program import EventKind
 from domain.timeline import ScheduleRevision, Timeline, build_timeline, describe_revision
@@ -247,7 +247,7 @@ class RevisionForm(StaysCurrent, FormScreen):
             if key is Select.NULL:
                 raise FormError("milestone", "Pick the milestone to move.")
             move_to = self.checked(
-                "move-to", parse_date, self.text("move-to"), self.today, "future"
+                "move-to", self.program.read_date, self.text("move-to"), "future"
             )
             return proposal | {"milestone_key": key, "move_to": move_to}
         shift = self.checked("span", parse_shift, self.text("span"))

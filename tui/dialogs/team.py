@@ -6,7 +6,6 @@ from textual.containers import Horizontal
 from textual.widgets import Input, TextArea
 
 from domain.cluster import Team
-from domain.dates import parse_date
 from domain.errors import ValidationError
 from domain.records import Person, parse_person
 from storage.facade import Flourish
@@ -89,7 +88,9 @@ class TeamForm(FormScreen):
     def submit(self):
         name = self.required("name", "The school's name")
         start_text = self.required("start", "The program start date")
-        start = self.checked("start", parse_date, start_text, self.program.today(), "future")
+        start = self.checked("start", self.program.read_date, start_text, "future")
+        if self.team is None or start != self.team.start:
+            self.question_far("start", start, "The program start")
         coach = self.checked("coach", parse_person, self.required("coach", "The coach"))
         members = self._people("members")
         line_managers = self._people("line-managers")
