@@ -1,9 +1,11 @@
 """Stakeholder briefings: 30-60 minute sessions bringing line managers and executives together."""
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from domain.dates import working_day
 from domain.errors import ValidationError
 from domain.records import Person, Record
 from domain.timeline import Timeline
@@ -68,9 +70,10 @@ class PlanSlot:
     day: date
 
 
-def default_plan(timeline: Timeline) -> list[PlanSlot]:
+def default_plan(timeline: Timeline, holidays: Collection[date] = ()) -> list[PlanSlot]:
     """A briefing in the last week of each stage and one at the program's midpoint, each on a
-    weekday (a weekend date moves back to the Friday), in date order."""
+    working day (a weekend or a public holiday moves back to the working day before), in date
+    order."""
     last = timeline.stages[-1].number
     slots = [
         PlanSlot(
@@ -78,16 +81,16 @@ def default_plan(timeline: Timeline) -> list[PlanSlot]:
             title="Program completion briefing"
             if s.number == last
             else f"Stage {s.number} review: {s.name}",
-            day=_weekday_on_or_before(s.end),
+            day=working_day(s.end, holidays, forward=False),
         )
         for s in timeline.stages
     ]
     middle = timeline.start + (timeline.end - timeline.start) / 2
     slots.append(
-        PlanSlot(key="mid-program", title="Mid-program briefing", day=_weekday_on_or_before(middle))
+        PlanSlot(
+            key="mid-program",
+            title="Mid-program briefing",
+            day=working_day(middle, holidays, forward=False),
+        )
     )
     return sorted(slots, key=lambda s: s.day)
-
-
-def _weekday_on_or_before(day: date) -> date:
-    return day - timedelta(days=max(0, day.weekday() - 4))

@@ -1,9 +1,11 @@
 """Coaching check-ins and the rule for when the next one is due."""
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
+from domain.dates import working_day
 from domain.records import Record, parse_choice
 
 Day = date  # the field `date` below hides the type's name inside the class
@@ -67,12 +69,16 @@ def last_contact(checkins: list[CheckIn]) -> CheckIn | None:
     return max(contacts, key=lambda c: (c.date, c.created_at), default=None)
 
 
-def next_checkin_due(checkins: list[CheckIn], start: date, cadence_weeks: int) -> date:
-    """The date agreed at the last contact, else one cadence after it (or after the start)."""
+def next_checkin_due(
+    checkins: list[CheckIn], start: date, cadence_weeks: int, holidays: Collection[date] = ()
+) -> date:
+    """The date agreed at the last contact, else one cadence after it (or after the start),
+    moved to the next working day: never a weekend or one of `holidays`. Every view and
+    export takes the next check-in from here (see domain/expected.py)."""
     last = last_contact(checkins)
     if last is None:
-        return start + timedelta(weeks=cadence_weeks)
-    return last.next_checkin or last.date + timedelta(weeks=cadence_weeks)
+        return working_day(start + timedelta(weeks=cadence_weeks), holidays)
+    return last.next_checkin or working_day(last.date + timedelta(weeks=cadence_weeks), holidays)
 
 
 def days_overdue(due: date, today: date) -> int:

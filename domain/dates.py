@@ -7,6 +7,7 @@ rejection is a ValidationError whose one-line message says how to fix the input.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -68,6 +69,15 @@ _MONTH_FIRST_PREFIXES = (
 def day_first_for(timezone: str) -> bool:
     """Whether a cluster in `timezone` writes the day before the month (03/12 = 3 Dec)."""
     return not timezone.startswith(_MONTH_FIRST_PREFIXES)
+
+
+def working_day(day: date, holidays: Collection[date] = (), forward: bool = True) -> date:
+    """`day`, or the nearest working day after it (before it, `forward` False): never a
+    Saturday, a Sunday or one of `holidays`."""
+    step = timedelta(days=1 if forward else -1)
+    while day.weekday() >= 5 or day in holidays:
+        day += step
+    return day
 
 
 def day_month(d: date) -> str:

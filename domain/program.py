@@ -5,6 +5,7 @@ computed from its start date, its cluster's template and any revisions (see time
 """
 
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
 from domain.diagnostic import DEFAULT_QUESTIONNAIRE, Section
@@ -204,6 +205,10 @@ class ProgramTemplate:
     pulse_min_responses: int = MIN_RESPONSES  # fewer responses than this are never shown
     conditions: tuple[Condition, ...] = DEFAULT_CONDITIONS  # the self-assessment grid's
     diagnostic: tuple[Section, ...] = DEFAULT_QUESTIONNAIRE  # the collaboration diagnostic
+    # Public holidays of the cluster's country (its code, e.g. GB, or GB-SCT for a region):
+    # expected check-ins and default briefing slots move off them, as off weekends.
+    holiday_country: str = ""
+    holidays: tuple[date, ...] = ()
 
     @property
     def months(self) -> int:
@@ -233,6 +238,9 @@ class ProgramTemplate:
             )
         stages = tuple(replace(s, months=m) for s, m in zip(self.stages, months, strict=True))
         return replace(self, stages=stages)
+
+    def with_holidays(self, country: str, days: tuple[date, ...]) -> "ProgramTemplate":
+        return replace(self, holiday_country=country, holidays=tuple(sorted(set(days))))
 
     def with_cadence(self, weeks: int) -> "ProgramTemplate":
         if not 1 <= weeks <= 26:

@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
 from domain.briefings import Briefing
-from domain.checkins import CONTACT_KINDS, CheckIn, CheckInKind, next_checkin_due
+from domain.checkins import CONTACT_KINDS, CheckIn, CheckInKind
 from domain.cluster import Team
 from domain.dates import weekday_day
 from domain.errors import ValidationError
+from domain.expected import expected_checkins
 from domain.program import EventKind, ProgramTemplate
 from domain.records import Person
 from domain.text import closed
@@ -228,21 +229,24 @@ def coaching_events(
     the next one on the date agreed (or one cadence after the last contact), then one every
     cadence until the program ends. Check-in n keeps its UID as it moves from expected to
     held, so a calendar updates it rather than adding a second one."""
-    cadence = timedelta(weeks=template.checkin_cadence_weeks)
     contacts = sorted((c for c in checkins if c.kind in CONTACT_KINDS), key=_logged)
     held = sorted((c for c in contacts if c.kind is CheckInKind.COACHING), key=_held)
-    events = [
-        _coaching(team, n, c.date, _moved_by(contacts, held[:n]), "Held.")
-        for n, c in enumerate(held, 1)
-    ]
-    due = next_checkin_due(checkins, start, template.checkin_cadence_weeks)
-    agreed = bool(contacts) and max(contacts, key=_held).next_checkin == due
-    why = "Agreed at the last check-in." if agreed else "Due one cadence after the last contact."
-    n, day = len(held) + 1, due
-    while day <= end:
-        events.append(_coaching(team, n, day, contacts, why))
-        why = f"Expected: check-ins are every {template.checkin_cadence_weeks} weeks."
-        n, day = n + 1, day + cadence
+    events = []
+    first_to_come = True
+    for e in expected_checkins(checkins, start, end, template):  # the one rule for the dates
+        if e.held is not None:
+            moved_by, why = _moved_by(contacts, held[: e.number]), "Held."
+        elif first_to_come:
+            moved_by, first_to_come = contacts, False
+            why = (
+                "Agreed at the last check-in."
+                if e.agreed
+                else "Due one cadence after the last contact."
+            )
+        else:
+            moved_by = contacts
+            why = f"Expected: check-ins are every {template.checkin_cadence_weeks} weeks."
+        events.append(_coaching(team, e.number, e.day, moved_by, why))
     return events
 
 

@@ -18,6 +18,7 @@ from domain.actions import CLOSED_STATUSES, ActionItem, ActionStatus
 from domain.challenges import Challenge, ChallengeStatus
 from domain.checkins import CheckIn, days_overdue, last_contact, next_checkin_due
 from domain.cluster import DEFAULT_RESPONSE_DAYS, Team
+from domain.expected import with_expected_checkins
 from domain.program import ProgramTemplate
 from domain.pulse import LatestPulse, PulseResult, latest
 from domain.timeline import Milestone, ScheduleRevision, StageWindow, Timeline, build_timeline
@@ -82,7 +83,9 @@ def team_facts(
     revisions: Sequence[ScheduleRevision] = (),
     pulse: Sequence[PulseResult] = (),
 ) -> TeamFacts:
-    timeline = build_timeline(team.start, template, list(revisions))
+    timeline = with_expected_checkins(
+        build_timeline(team.start, template, list(revisions)), list(checkins), template
+    )
     last = last_contact(list(checkins))
     planned = [a for a in actions if a.status is not ActionStatus.DROPPED]
     return TeamFacts(
@@ -91,7 +94,7 @@ def team_facts(
         last_checkin=last.date if last else None,
         # From the timeline's start: a revision may have postponed the whole program.
         checkin_due=next_checkin_due(
-            list(checkins), timeline.start, template.checkin_cadence_weeks
+            list(checkins), timeline.start, template.checkin_cadence_weeks, template.holidays
         ),
         actions_done=sum(a.status is ActionStatus.DONE for a in planned),
         actions_total=len(planned),

@@ -35,6 +35,11 @@ def register(top: Group) -> None:
         metavar="NAME",
         help="remove an executive stakeholder (by name or email)",
     )
+    p.add_argument(
+        "--holiday-country",
+        metavar="CODE",
+        help="whose public holidays check-ins avoid: GB, IE, US, GB-SCT..., auto or none",
+    )
 
 
 def cluster_show(args: argparse.Namespace) -> int:
@@ -57,15 +62,19 @@ def cluster_set(args: argparse.Namespace) -> int:
         changes["stakeholders"] = _stakeholders(
             cluster.stakeholders, args.add_stakeholder, args.remove_stakeholder
         )
+    if args.holiday_country is not None:
+        changes["holiday_country"] = args.holiday_country
     if not changes:
         raise ValidationError(
-            "Nothing to change: give --response-days, --add-stakeholder or --remove-stakeholder."
+            "Nothing to change: give --response-days, --add-stakeholder, --remove-stakeholder "
+            "or --holiday-country."
         )
     updated = program.update_cluster(**changes)
     names = ", ".join(p.name for p in updated.stakeholders) or "none"
     print(
         f"Updated {updated.name}: response time {updated.response_days} "
-        f"day{'' if updated.response_days == 1 else 's'}; executive stakeholders: {names}."
+        f"day{'' if updated.response_days == 1 else 's'}; executive stakeholders: {names}; "
+        f"public holidays: {updated.template.holiday_country or 'none'}."
     )
     return 0
 

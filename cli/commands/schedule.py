@@ -41,7 +41,7 @@ def register(top: Group) -> None:
 def schedule_show(args: argparse.Namespace) -> int:
     program = open_program(args)
     team = program.team(args.team)
-    timeline = program.timeline(team.id)
+    timeline = program.schedule(team.id)
     revisions = program.revisions(team.id)
     titles = {c.id: c.title for c in program.challenges(team.id)}
     if args.json:

@@ -351,6 +351,13 @@ def cluster_detail(cluster, teams: int) -> None:
     stages = "; ".join(f"{s.number} {s.name}, {s.months} months" for s in template.stages)
     _field("Stages", stages)
     _field("Check-ins", f"every {template.checkin_cadence_weeks} weeks")
+    _field(
+        "Public holidays",
+        f"{template.holiday_country} ({len(template.holidays)} days known; check-ins and "
+        "default briefings avoid them and weekends)"
+        if template.holiday_country
+        else "none set (`flourish cluster set --holiday-country GB`); weekends are avoided",
+    )
     _field("Teams", str(teams))
     people = [[_text(p.name), _text(p.role), _text(p.email)] for p in cluster.stakeholders]
     if people:

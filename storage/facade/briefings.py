@@ -201,7 +201,7 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
         invited = [p for _group, p in self.invitees(team_id)]
         whose = f" ({teams[0].name})" if team_id else ""
         plan = []
-        for slot in default_plan(self.timeline(lead.id)):
+        for slot in default_plan(self.timeline(lead.id), self.cluster().template.holidays):
             start = datetime.combine(slot.day, at, tzinfo=tz)
             if slot.key in taken or start <= self.now():
                 continue

@@ -20,6 +20,7 @@ from domain.checkins import CheckIn
 from domain.cluster import Cluster, Team, check_timezone
 from domain.dates import Prefer, day_first_for, parse_date, parse_datetime
 from domain.errors import Ambiguous, NotFound, ValidationError
+from domain.expected import with_expected_checkins
 from domain.program import DEFAULT_TEMPLATE, ProgramTemplate
 from domain.records import (
     Person,
@@ -32,6 +33,7 @@ from domain.status import TeamFacts
 from domain.timeline import ScheduleRevision, Timeline, build_timeline
 from storage.clock import Clock, utc_now
 from storage.facade.history import Change, History, Step
+from storage.holidays import country_for, holidays_of
 from storage.tables import (
     ACTIONS,
     BRIEFINGS,
@@ -116,6 +118,8 @@ class FacadeCore:
         if cadence_weeks:
             template = template.with_cadence(cadence_weeks)
         now = clock()
+        country = country_for(check_timezone(timezone))
+        template = template.with_holidays(country, holidays_of(country, now.date()))
         cluster = Cluster(
             created_at=now,
             updated_at=now,
@@ -230,6 +234,13 @@ class FacadeCore:
     def timeline(self, team_id: str) -> Timeline:
         team = self._team(team_id)
         return build_timeline(team.start, self.cluster().template, self.revisions(team.id))
+
+    def schedule(self, team_id: str) -> Timeline:
+        """The team's timeline as views show it: its coaching check-ins where the one rule
+        puts them (domain/expected.py), as status, calendars and the app do."""
+        team = self._team(team_id)
+        template = self.cluster().template
+        return with_expected_checkins(self.timeline(team.id), self.checkins(team.id), template)
 
     def checkins(self, team_id: str | None = None) -> list[CheckIn]:
         """Newest first."""

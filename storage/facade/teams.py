@@ -8,12 +8,14 @@ from typing import Any
 
 from domain.cluster import Cluster, Team, check_response_days
 from domain.errors import ValidationError
+from domain.program import ProgramTemplate
 from domain.records import Person, optional_line, require_line
 from storage.facade.core import FacadeCore, checked_people, checked_person
+from storage.holidays import country_for, holidays_of
 from storage.tables import CLUSTER, TEAMS
 
 TEAM_FIELDS = {"name", "start", "coach", "members", "line_managers", "school_type"}
-CLUSTER_FIELDS = {"name", "chair", "stakeholders", "response_days"}
+CLUSTER_FIELDS = {"name", "chair", "stakeholders", "response_days", "holiday_country"}
 
 
 class TeamVerbs(FacadeCore):
@@ -132,6 +134,8 @@ class TeamVerbs(FacadeCore):
             if "response_days" in changes:
                 changes["response_days"] = check_response_days(changes["response_days"])
             template = cluster.template
+            if "holiday_country" in changes:  # "auto": the timezone's country; "none": none
+                template = self._holidays(str(changes.pop("holiday_country")), cluster, template)
             for hook in self.SETTINGS_HOOKS:
                 template = hook.apply(changes, template)
             if template != cluster.template:
@@ -139,6 +143,14 @@ class TeamVerbs(FacadeCore):
             updated = replace(cluster, **changes, updated_at=self.now())
             self.ws.cluster_file.put(CLUSTER, updated)
         return updated
+
+    def _holidays(self, country: str, cluster: Cluster, template: ProgramTemplate) -> Any:
+        code = country.strip().upper()
+        if code in ("", "AUTO"):
+            code = country_for(cluster.timezone)
+        elif code == "NONE":
+            code = ""
+        return template.with_holidays(code, holidays_of(code, self.today()))
 
     def invitees(self, team_id: str | None = None) -> list[tuple[str, Person]]:
         """Who can be invited to a briefing, as (group, person): the executive stakeholders,

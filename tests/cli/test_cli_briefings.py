@@ -8,7 +8,7 @@ from cli_support import HILLSIDE, ok, ok_json, one_line_error, short_id, snapsho
 PLAN = [
     ("Mon 30 Nov 2026 15:30", "Stage 1 review: Establish foundations"),
     ("Tue 02 Mar 2027 15:30", "Mid-program briefing"),
-    ("Mon 31 May 2027 15:30", "Stage 2 review: Drive for results"),
+    ("Fri 28 May 2027 15:30", "Stage 2 review: Drive for results"),  # 31 May: bank holiday
     ("Tue 31 Aug 2027 15:30", "Program completion briefing"),
 ]
 

@@ -60,14 +60,15 @@ def test_webinars_and_briefings_are_not_contact(kind):
 )
 def test_coaching_workshops_and_observations_are_contact(kind):
     assert kind in CONTACT_KINDS
-    assert next_checkin_due([checkin(date(2026, 9, 20), kind)], START, 4) == date(2026, 10, 18)
+    # 18 Oct is a Sunday: the check-in is expected on the Monday.
+    assert next_checkin_due([checkin(date(2026, 9, 20), kind)], START, 4) == date(2026, 10, 19)
 
 
 def test_latest_by_date_not_by_insertion_order():
     late = checkin(date(2026, 11, 1))
     early = checkin(date(2026, 10, 1), created_at=AT + timedelta(days=60))  # recorded afterwards
     assert last_contact([late, early]) is late
-    assert next_checkin_due([late, early], START, 4) == date(2026, 11, 29)
+    assert next_checkin_due([late, early], START, 4) == date(2026, 11, 30)  # not Sunday the 29th
 
 
 def test_same_day_contacts_prefer_the_one_recorded_last():

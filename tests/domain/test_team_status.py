@@ -79,7 +79,7 @@ def test_checkin_due_after_the_last_contact_ignoring_webinars():
     checkins = [checkin(date(2026, 9, 20)), checkin(date(2026, 10, 1), CheckInKind.WEBINAR)]
     status = team_status(TEAM, DEFAULT_TEMPLATE, date(2026, 10, 18), checkins=checkins)
     assert status.last_checkin == date(2026, 9, 20)
-    assert status.checkin_due == date(2026, 10, 18)
+    assert status.checkin_due == date(2026, 10, 19)  # a Sunday's check-in is Monday's
     assert status.checkin_overdue_days == 0 and not status.checkin_overdue
 
 
@@ -187,9 +187,12 @@ def test_the_response_days_default_to_seven():
 def direct(team, template, today, *, checkins, actions, challenges, revisions, response_days):
     """The status worked out in one go from the records, as before facts were split out."""
     from domain.checkins import days_overdue, last_contact, next_checkin_due
+    from domain.expected import with_expected_checkins
     from domain.timeline import build_timeline
 
-    timeline = build_timeline(team.start, template, list(revisions))
+    timeline = with_expected_checkins(
+        build_timeline(team.start, template, list(revisions)), list(checkins), template
+    )
     if today < timeline.start:
         phase = Phase.NOT_STARTED
     elif today > timeline.end:
@@ -199,7 +202,9 @@ def direct(team, template, today, *, checkins, actions, challenges, revisions, r
     last = last_contact(list(checkins))
     due = None
     if phase is not Phase.FINISHED:
-        due = next_checkin_due(list(checkins), timeline.start, template.checkin_cadence_weeks)
+        due = next_checkin_due(
+            list(checkins), timeline.start, template.checkin_cadence_weeks, template.holidays
+        )
     planned = [a for a in actions if a.status is not ActionStatus.DROPPED]
     return TeamStatus(
         team=team,

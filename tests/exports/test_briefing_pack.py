@@ -210,7 +210,7 @@ def test_checkin_cadence():
     ]
     markdown, _ = render(section(t, checkins=checkins))
     assert (
-        "Every 4 weeks; last contact 10 Oct 2026; next due 7 Nov 2026; 15 days overdue; "
+        "Every 4 weeks; last contact 10 Oct 2026; next due 9 Nov 2026; 13 days overdue; "
         "2 contact check-ins so far."
     ) in markdown
 
