@@ -34,6 +34,9 @@ class ScheduleRevision(Record):
     challenge_id: str | None = None
     made_by: str = ""
     reverted_at: datetime | None = None
+    # The day it was made: a shift never moves what came before it (a stage already under way
+    # keeps its start; a webinar already held stays held). None in revisions made before.
+    made_on: date | None = None
 
     @property
     def active(self) -> bool:
@@ -267,11 +270,26 @@ def _check_stages(stages: list[StageWindow]) -> None:
 
 
 def _pivot(rev: ScheduleRevision, stages: list[StageWindow]) -> date:
+    """The first day a shift moves: its stage's start or its date, but never before the day
+    the revision was made, so the past stays where it was."""
+    return max(_asked_from(rev, stages), rev.made_on or date.min)
+
+
+def _asked_from(rev: ScheduleRevision, stages: list[StageWindow]) -> date:
     if rev.from_stage is not None:
         return stages[rev.from_stage - 1].start
     if rev.from_date is None:
         raise ValidationError("A schedule shift needs a stage or a date to shift from.")
     return rev.from_date
+
+
+def kept_in_place(before: Timeline, rev: ScheduleRevision) -> list[Milestone]:
+    """What a shift would have moved had it reached back to its stage's start or its date,
+    but leaves where it was because it is already past."""
+    if rev.milestone_key or rev.made_on is None:
+        return []
+    asked = _asked_from(rev, list(before.stages))
+    return [m for m in before.milestones if asked <= m.start < rev.made_on]
 
 
 def _moved(m: Milestone, to: date) -> Milestone:

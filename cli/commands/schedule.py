@@ -8,7 +8,7 @@ from cli.context import open_program, parse_day, team_names
 from cli.output import records, schedule_tables, short
 from domain.dates import parse_shift
 from domain.errors import ValidationError
-from domain.timeline import describe_revision
+from domain.timeline import describe_revision, kept_in_place
 
 
 def register(top: Group) -> None:
@@ -81,13 +81,16 @@ def schedule_revise(args: argparse.Namespace) -> int:
             "schedule; nothing was changed."
         )
     title = f"{team.name}: {describe_revision(revision)}"
+    kept = kept_in_place(before, revision)
     if args.dry_run:
         schedule_tables.moves_table(title, moves)
+        _say_kept(kept)
         print("Dry run: nothing was saved.")
         return 0
     was = program.challenge(revision.challenge_id) if revision.challenge_id else None
     saved = program.revise_schedule(team.id, **proposal)
     schedule_tables.moves_table(title, moves)  # once saved: a refusal prints its one line only
+    _say_kept(kept)
     print(f"Revised {team.name}'s schedule (revision {short(saved.id)}).")
     if was is not None:
         now = program.challenge(was.id)
@@ -107,3 +110,10 @@ def schedule_revert(args: argparse.Namespace) -> int:
         f"{describe_revision(revision)}."
     )
     return 0
+
+
+def _say_kept(kept: list) -> None:
+    """What the shift leaves where it was, because it has already happened."""
+    if kept:
+        said = "; ".join(f"{m.title} ({m.start})" for m in kept)
+        print(f"Not moved, already past: {said}.")

@@ -69,6 +69,7 @@ class ScheduleVerbs(FacadeCore):
             move_to=move_to,
             challenge_id=challenge_id,
             made_by=self.user,
+            made_on=self.today(),
         )
         revisions = [*self.revisions(team.id), revision]
         after = build_timeline(team.start, self.cluster().template, revisions)

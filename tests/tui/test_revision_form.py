@@ -183,9 +183,10 @@ async def test_a_shift_that_would_empty_a_stage_is_refused_inline(open_app):
         stored = program.revisions(team.id)
         form = await open_form(pilot, "Castlefield")
         await set_values(pilot, form, mode="stage")
-        await set_values(pilot, form, stage=2, span="-20w", reason="Catch up")
+        # Stage 2 is under way, so it keeps its start: stage 3 pulled back past it empties it.
+        await set_values(pilot, form, stage=3, span="-40w", reason="Catch up")
         live = shown_error(form, "#preview-error")
-        assert "stage 1" in live and "no days" in live
+        assert "stage 2" in live and "no days" in live
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form

@@ -19,7 +19,13 @@ from textual.widgets import Input, Label, Select, Static
 from domain.dates import parse_shift
 from domain.errors import FlourishError
 from domain.program import EventKind
-from domain.timeline import ScheduleRevision, Timeline, build_timeline, describe_revision
+from domain.timeline import (
+    ScheduleRevision,
+    Timeline,
+    build_timeline,
+    describe_revision,
+    kept_in_place,
+)
 from storage.facade import Flourish
 from tui import cells
 from tui.base import StaysCurrent
@@ -302,7 +308,13 @@ class RevisionForm(StaysCurrent, FormScreen):
                 heading = Text("What moves", style="bold")
                 if not moved:
                     heading = Text("Nothing moves: no date falls after that point.", style="dim")
-                moves.update(Text("\n").join([heading, *moved]))
+                kept = [
+                    Text(f"{m.title}: {cells.day(m.start, self.today)}, already past", style="dim")
+                    for m in kept_in_place(self.before, revision)
+                ]
+                if kept:
+                    kept.insert(0, Text("Stays where it was", style="bold"))
+                moves.update(Text("\n").join([heading, *moved, *kept]))
         self.query_one("#after", TimelineBar).show(after, self.today)
 
     def reload(self) -> None:
