@@ -7,7 +7,7 @@ revisions. It never quotes check-in notes, so confidential notes cannot reach it
 from datetime import date
 
 from domain.challenges import Challenge
-from domain.dates import day_month, format_relative_age
+from domain.dates import day_month_year
 from domain.status import TeamStatus
 from domain.timeline import ScheduleRevision, describe_revision
 
@@ -48,7 +48,8 @@ def _progress(s: TeamStatus, today: date) -> str:
         late = f", {s.actions_overdue} late" if s.actions_overdue else ""
         parts.append(f"actions {s.actions_done}/{s.actions_total} done{late}")
     if s.last_checkin:
-        parts.append(f"last check-in {format_relative_age((today - s.last_checkin).days)}")
+        # A date, not "4 days ago": the agenda is read later, and copied into calendars.
+        parts.append(f"last check-in {day_month_year(s.last_checkin)}")
     return "; ".join(parts)
 
 
@@ -61,7 +62,7 @@ def _challenge(c: Challenge, names: dict[str, str], today: date, response_days: 
     if c.schedule_impact:
         text += f"\n     Expected impact: {_one_line(c.schedule_impact)}"
     for r in c.responses:
-        text += f"\n     {day_month(r.on)}: {r.kind.label}: {_one_line(r.outcome)}"
+        text += f"\n     {day_month_year(r.on)}: {r.kind.label}: {_one_line(r.outcome)}"
     return text
 
 
@@ -69,7 +70,7 @@ def _revisions(
     revisions: list[ScheduleRevision], names: dict[str, str], since: date | None
 ) -> list[str]:
     heading = "Schedule revisions" + (
-        f" since the last briefing ({day_month(since)})" if since else ""
+        f" since the last briefing ({day_month_year(since)})" if since else ""
     )
     if not revisions:
         return [f"{heading}: none"]

@@ -31,6 +31,15 @@ class Briefing(Record):
     sequence: int = 0  # rises each time the time, place or status changes (calendar updates)
     plan_key: str = ""  # the default-plan slot it fills ("stage-1-end"...), if any
     cancel_reason: str = ""
+    # The start the agenda was written for, and whether a person wrote or edited it (a drafted
+    # one is drafted again when the briefing moves; an edited one is flagged instead).
+    agenda_for: datetime | None = None
+    agenda_edited: bool = False
+
+    @property
+    def agenda_outdated(self) -> bool:
+        """An agenda written for another date: the briefing has moved since."""
+        return bool(self.agenda) and self.agenda_for is not None and self.agenda_for != self.start
 
     @property
     def cancelled(self) -> bool:

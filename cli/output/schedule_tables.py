@@ -3,7 +3,7 @@ moves, the proposed briefings, and the briefing list and detail."""
 
 from cli.output import short
 from cli.output.tables import _field, _heading, _para, _print_table, _show, _text
-from domain.dates import day_month_year
+from domain.dates import day_month_year, weekday_day
 
 
 def schedule_detail(team, timeline, revisions, titles: dict[str, str], tz) -> None:
@@ -179,4 +179,14 @@ def briefing_detail(b, names: dict[str, str], challenges, now) -> None:
     else:
         _field("Attendees", "none yet")
     _show(_heading("\nAgenda"))
+    if b.agenda_outdated and b.agenda_for is not None:
+        _show(_para(outdated_note(b), style="yellow"))
     _show(_para(b.agenda or "No agenda yet (`flourish briefing agenda ID --draft` drafts one)."))
+
+
+def outdated_note(b) -> str:
+    """An edited agenda kept when its briefing moved: it was written for another day."""
+    return (
+        f"Written for {weekday_day(b.agenda_for)}, before the briefing moved: its dates may be "
+        f"out of date (`flourish briefing agenda {short(b.id)} --draft` drafts it afresh)."
+    )

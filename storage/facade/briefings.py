@@ -76,9 +76,11 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
             location=optional_line(location, "A briefing's place"),
             plan_key=key,
         )
+        briefing.agenda_edited = agenda is not None  # typed by a person, not drafted
         if agenda is None:
             agenda = self.draft_agenda(team_id, briefing.start)
         briefing.agenda = agenda.strip()
+        briefing.agenda_for = briefing.start
         return briefing
 
     def _future(self, start: datetime) -> datetime:
@@ -129,6 +131,12 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
             changes |= {"status": BriefingStatus.SCHEDULED, "cancel_reason": ""}
         if not changes:
             raise ValidationError("That is when and where the briefing already is.")
+        if "start" in changes and briefing.agenda_for and not briefing.agenda_edited:
+            # A drafted agenda is drafted again for the new date: its "since the last
+            # briefing" and its dates must be the new day's. An edited one is kept (and shown
+            # as written for the old date).
+            changes["agenda"] = self.draft_agenda(briefing.team_id, changes["start"]).strip()
+            changes["agenda_for"] = changes["start"]
         return changes | {"sequence": briefing.sequence + 1}
 
     def cancel_briefing(self, ref: str, *, reason: str = "") -> Briefing:
@@ -160,6 +168,8 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
 
         def edit(briefing: Briefing) -> dict[str, Any]:
             changed = {k: v for k, v in changes.items() if getattr(briefing, k) != v}
+            if "agenda" in changed:  # a person's agenda now, for the briefing's date
+                changed |= {"agenda_edited": True, "agenda_for": briefing.start}
             # Calendars take an update only when the sequence rises; title, agenda and
             # attendees show in them too.
             return changed | {"sequence": briefing.sequence + 1} if changed else {}

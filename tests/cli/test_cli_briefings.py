@@ -265,3 +265,13 @@ def test_a_briefing_that_has_taken_place_cannot_be_cancelled(fl, workspace):
     later = {"FLOURISH_NOW": "2026-11-24T09:00:00+00:00"}
     assert "already taken place" in one_line_error(fl("briefing", "cancel", ref, env_extra=later))
     assert snapshot(workspace) == before
+
+
+def test_an_edited_agenda_is_shown_as_written_for_the_old_date_after_a_move(fl):
+    said = ok(fl("briefing", "add", "--title", "Termly review", "--start", "2026-12-10 15:30",
+                 "--agenda", "1. Our own agenda"))  # fmt: skip
+    briefing_id = said.stdout.split("(id ")[1][:8]
+    ok(fl("briefing", "move", briefing_id, "--start", "2026-12-17 15:30"))
+    shown = ok(fl("briefing", "show", briefing_id)).stdout
+    assert "Written for Thu 10 Dec 2026, before the briefing moved" in shown
+    assert "1. Our own agenda" in shown

@@ -131,7 +131,7 @@ def test_each_team_stage_month_actions_and_last_checkin():
     text = agenda()
     assert (
         "   - Hillside Primary: stage 1 (Establish foundations), month 3/12; "
-        "actions 1/2 done, 1 late; last check-in 2 days ago"
+        "actions 1/2 done, 1 late; last check-in 20 Nov 2026"  # a date: it is read later
     ) in text.splitlines()
     assert "   - Riverside Academy: stage 2 (Drive for results), month 6/12" in text.splitlines()
 
@@ -160,9 +160,9 @@ def test_escalated_challenges_with_the_chairs_responses():
     assert (
         "   - Hillside Primary: Two teachers off (internal, high; waiting on stakeholder)\n"
         "     Expected impact: Stage 2 slips a month\n"
-        "     5 Nov: Attended a conversation or meeting to support and problem-solve: "
+        "     5 Nov 2026: Attended a conversation or meeting to support and problem-solve: "
         "Met the head; agreed cover\n"
-        "     9 Nov: Negotiated a revised implementation schedule: +2w"
+        "     9 Nov 2026: Negotiated a revised implementation schedule: +2w"
     ) in text
     # Escalated 19 days ago with no response: the agenda says so.
     assert (
@@ -189,11 +189,11 @@ def test_revisions_with_the_date_of_the_last_briefing():
         since=date(2026, 11, 3),
     )
     assert (
-        "4. Schedule revisions since the last briefing (3 Nov)\n"
+        "4. Schedule revisions since the last briefing (3 Nov 2026)\n"
         "   - Hillside Primary: stage 2 onward +2w: Head resigned; agreed with LMs\n"
         "   - Riverside Academy: mid-workshop moved to 22 Mar 2027: Inspection"
     ) in text
-    assert "4. Schedule revisions since the last briefing (3 Nov): none" in agenda(
+    assert "4. Schedule revisions since the last briefing (3 Nov 2026): none" in agenda(
         since=date(2026, 11, 3)
     )
 

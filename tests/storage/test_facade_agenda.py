@@ -95,7 +95,7 @@ def test_only_revisions_since_the_last_briefing(f, clock, team, cluster):
 
     text = f.draft_agenda()
     assert (
-        "4. Schedule revisions since the last briefing (25 Nov)\n"
+        "4. Schedule revisions since the last briefing (25 Nov 2026)\n"
         "   - Hillside Primary: stage 2 onward +1w: After the briefing"
     ) in text
     assert "Before the briefing" not in text
@@ -103,11 +103,11 @@ def test_only_revisions_since_the_last_briefing(f, clock, team, cluster):
 
     # A briefing drafted for later counts the briefings before it, not the ones after.
     later = f.add_briefing("December", start=datetime(2026, 12, 10, 15, 30, tzinfo=LONDON))
-    assert "since the last briefing (25 Nov)" in later.agenda
+    assert "since the last briefing (25 Nov 2026)" in later.agenda
     assert "After the briefing" in later.agenda
     after_december = f.draft_agenda(start=datetime(2026, 12, 11, 9, 0, tzinfo=LONDON))
-    assert "since the last briefing (10 Dec)" in after_december
-    assert "Schedule revisions since the last briefing (10 Dec): none" in after_december
+    assert "since the last briefing (10 Dec 2026)" in after_december
+    assert "Schedule revisions since the last briefing (10 Dec 2026): none" in after_december
 
 
 def test_a_cancelled_or_another_teams_briefing_is_not_the_last_briefing(f, clock, team, cluster):
@@ -123,7 +123,7 @@ def test_a_cancelled_or_another_teams_briefing_is_not_the_last_briefing(f, clock
     text = f.draft_agenda(team.id)
     assert "4. Schedule revisions\n" in text  # no last briefing for Hillside
     assert "Hillside Primary: stage 3 onward +1w: Early revision" in text
-    assert "since the last briefing (24 Nov)" in f.draft_agenda(cluster.id)
+    assert "since the last briefing (24 Nov 2026)" in f.draft_agenda(cluster.id)
 
 
 def test_an_agenda_given_is_kept_and_an_empty_one_stays_empty(f, clock, cluster):

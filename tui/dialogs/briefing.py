@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, SelectionList, Static, TextAre
 from textual.widgets.selection_list import Selection
 
 from domain.briefings import MAX_MINUTES, MIN_MINUTES, Briefing, check_minutes
+from domain.dates import weekday_day
 from domain.errors import FlourishError
 from domain.records import Person, parse_person
 from storage.facade import Flourish
@@ -435,4 +436,14 @@ class BriefingDetail(DetailScreen):
                 text.append(f"  <{person.email}>", style="dim")
             yield Static(text, classes="detail-block")
         yield section("Agenda")
+        if b.agenda_outdated and b.agenda_for is not None:
+            yield Static(
+                Text(
+                    f"Written for {weekday_day(b.agenda_for)}, before the briefing moved: its "
+                    "dates may be out of date (e, then ctrl+r, drafts it afresh).",
+                    style=WARN,
+                ),
+                classes="detail-block",
+                id="agenda-outdated",
+            )
         yield block(b.agenda)
