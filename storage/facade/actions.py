@@ -43,16 +43,18 @@ class ActionVerbs(FacadeCore):
         note: str = "",
         **changes: Any,
     ) -> ActionItem:
+        found = self.action(action_id)
         with self._change("Changed an action") as change:
-            action = self.action(action_id)
+            action = self._fresh(ACTIONS, found, "action")
             updated = self._changed_action(action, status, note, **changes)
             self._file(action.team_id).put(ACTIONS, updated)
             change.label = f"Changed the action {updated.title!r}"
         return updated
 
     def delete_action(self, action_id: str) -> ActionItem:
+        found = self.action(action_id)
         with self._change("Deleted an action") as change:
-            action = self.action(action_id)
+            action = self._fresh(ACTIONS, found, "action")
             self._file(action.team_id).remove(ACTIONS, action.id)
             change.label = f"Deleted the action {action.title!r}"
         return action

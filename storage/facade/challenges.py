@@ -125,8 +125,9 @@ class ChallengeVerbs(FacadeCore):
     def _move(self, ref: str, move: Callable[[Challenge], Challenge]) -> Challenge:
         """Apply a lifecycle move to the challenge as it is on disk now, and save it labelled
         with the move's history entry. A move that changes nothing saves nothing."""
+        found = self.challenge(ref)
         with self._change("") as change:
-            challenge = self.challenge(ref)
+            challenge = self._fresh(CHALLENGES, found, "challenge")
             updated = move(challenge)
             if updated is not challenge:
                 self._file(challenge.team_id).put(CHALLENGES, updated)

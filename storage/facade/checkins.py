@@ -32,6 +32,7 @@ class CheckinVerbs(ActionVerbs):
         action_changes: Sequence[ActionChange] = (),
     ) -> CheckIn:
         """Log a check-in and, in the same step, the actions agreed at it."""
+        located = {c.action_id: self.action(c.action_id) for c in action_changes}
         with self._change("Logged a check-in") as step:
             team = self._team(team_id)
             step.label = f"Logged a check-in for {team.name}"
@@ -42,7 +43,7 @@ class CheckinVerbs(ActionVerbs):
             ]
             changed: dict[str, ActionItem] = {}  # two changes to one action both apply
             for change in action_changes:
-                action = self.action(change.action_id)
+                action = self._fresh(ACTIONS, located[change.action_id], "action")
                 if action.team_id != team.id:
                     raise ValidationError(f"Action {action.title!r} belongs to another team.")
                 action = changed.get(action.id, action)
@@ -94,8 +95,9 @@ class CheckinVerbs(ActionVerbs):
 
     def update_checkin(self, checkin_id: str, **changes: Any) -> CheckIn:
         """Correct a logged check-in: its date, kind, notes, attendees, confidentiality."""
+        found = self.checkin(checkin_id)
         with self._change("") as change:
-            checkin = self.checkin(checkin_id)
+            checkin = self._fresh(CHECKINS, found, "check-in")
             self._only(changes, CHECKIN_FIELDS, "A check-in has no field {}.")
             merged = {
                 "on": changes.get("date", checkin.date),
@@ -119,8 +121,9 @@ class CheckinVerbs(ActionVerbs):
 
     def delete_checkin(self, checkin_id: str) -> CheckIn:
         """Remove a check-in logged by mistake; the actions agreed at it stay in the plan."""
+        found = self.checkin(checkin_id)
         with self._change("") as change:
-            checkin = self.checkin(checkin_id)
+            checkin = self._fresh(CHECKINS, found, "check-in")
             team_file = self._file(checkin.team_id)
             change.label = f"Deleted the check-in of {checkin.date}"
             team_file.remove(CHECKINS, checkin.id)

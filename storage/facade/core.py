@@ -46,6 +46,7 @@ from storage.tables import (
 from storage.workspace import RecordFile, Workspace
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
 
 @dataclass(kw_only=True)
@@ -338,6 +339,16 @@ class FacadeCore:
     def _gather(self, table: str, cls: type[R], team_id: str | None) -> list[R]:
         ids = [self._team(team_id).id] if team_id else [t.id for t in self.teams()]
         return [r for tid in ids for r in self._records(tid, table, cls)]
+
+    def _fresh(self, table: str, found: T, what: str) -> T:
+        """A record found by its id before the lock (from any team: ids never change, and
+        finding one reads every team), read again from its team's file under the lock, which
+        is the only file a change to it reads afresh."""
+        record_id, team_id = getattr(found, "id"), getattr(found, "team_id")  # noqa: B009
+        record: T | None = self.ws.read(self._file(team_id).get, table, type(found), record_id)
+        if record is None:
+            raise NotFound(f"That {what} has been deleted meanwhile, perhaps from another window.")
+        return record
 
     @staticmethod
     def _by_id_prefix(ref: str, records: list[R], what: str) -> R:

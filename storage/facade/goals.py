@@ -45,16 +45,19 @@ class GoalVerbs(FindingActions):
         return self._edit_goal(ref, lambda old: (checked, "Changed a where-we-are statement pair"))
 
     def delete_goal(self, ref: str) -> Goal:
+        found = self.goal(ref)
         with self._change("Deleted a where-we-are statement pair"):
-            old = self.goal(ref)
+            old = self._fresh(GOALS, found, "statement pair")
             self._file(old.team_id).remove(GOALS, old.id)
         return old
 
     def link_action(self, ref: str, action_ref: str) -> Goal:
         """Link one of the team's action plan items to a statement pair (again: no change)."""
 
+        found = self.action(action_ref)
+
         def link(old: Goal) -> tuple[dict[str, Any], str]:
-            action = self.action(action_ref)
+            action = self._fresh(ACTIONS, found, "action")
             if action.team_id != old.team_id:
                 raise ValidationError("That action is in another team's plan: link the team's own.")
             if action.id in old.action_ids:
@@ -64,8 +67,10 @@ class GoalVerbs(FindingActions):
         return self._edit_goal(ref, link)
 
     def unlink_action(self, ref: str, action_ref: str) -> Goal:
+        found = self.action(action_ref)
+
         def unlink(old: Goal) -> tuple[dict[str, Any], str]:
-            action = self.action(action_ref)
+            action = self._fresh(ACTIONS, found, "action")
             if action.id not in old.action_ids:
                 raise ValidationError(f"{action.title!r} is not linked to this statement pair.")
             kept = [i for i in old.action_ids if i != action.id]
@@ -76,8 +81,9 @@ class GoalVerbs(FindingActions):
     def action_from_goal(self, ref: str, title: str = "") -> ActionItem:
         """A new action plan item towards where the team wants to be, linked to the pair, in
         one undoable step."""
+        found = self.goal(ref)
         with self._change("") as change:
-            old = self.goal(ref)
+            old = self._fresh(GOALS, found, "statement pair")
             team = self._team(old.team_id)
             action = self._new_action(
                 team,
@@ -102,8 +108,9 @@ class GoalVerbs(FindingActions):
 
     def _edit_goal(self, ref: str, edit: Callable[[Goal], tuple[dict[str, Any], str]]) -> Goal:
         """Apply `edit`'s (changes, label) to the pair as it is on disk now, as one step."""
+        found = self.goal(ref)
         with self._change("") as change:
-            old = self.goal(ref)
+            old = self._fresh(GOALS, found, "statement pair")
             changes, change.label = edit(old)
             if not changes:
                 return old

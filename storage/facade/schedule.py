@@ -52,7 +52,10 @@ class ScheduleVerbs(FacadeCore):
         if from_stage is not None:
             self.cluster().template.stage(from_stage)
         if challenge_id is not None:
-            challenge = self.challenge(challenge_id)
+            try:  # the team's own first: looking through every team's is slow at scale
+                challenge = self._by_id_prefix(challenge_id, self.challenges(team.id), "challenge")
+            except NotFound:
+                challenge = self.challenge(challenge_id)
             if challenge.team_id != team.id:
                 raise ValidationError(f"The challenge {challenge.title!r} is another team's.")
             challenge_id = challenge.id
@@ -79,12 +82,16 @@ class ScheduleVerbs(FacadeCore):
     def revise_schedule(self, team_id: str, **proposal: Any) -> ScheduleRevision:
         """Apply a revision (see preview_revision). When it answers a challenge the chair is
         acting on, the challenge records it as the chair's response."""
+        # Checked and located first: finding a challenge by its id reads every team.
+        _, _, draft = self.preview_revision(team_id, **proposal)
+        found = self.challenge(draft.challenge_id) if draft.challenge_id else None
+        proposal["challenge_id"] = draft.challenge_id
         with self._change("") as change:
             _before, _after, revision = self.preview_revision(team_id, **proposal)
             require_text(revision.reason, "The reason for the revision")
             team = self._team(team_id)
             team_file = self._file(team.id)
-            challenge = self.challenge(revision.challenge_id) if revision.challenge_id else None
+            challenge = self._fresh(CHALLENGES, found, "challenge") if found else None
             change.label = f"Revised {team.name}'s schedule"
             team_file.put(REVISIONS, revision)
             if challenge is not None:
@@ -101,8 +108,13 @@ class ScheduleVerbs(FacadeCore):
         return self._by_id_prefix(ref, revisions, "revision")
 
     def revert_revision(self, team_id: str | None, revision_id: str) -> ScheduleRevision:
+        found = self.revision(revision_id, team_id)
+        located = None
+        if found.challenge_id:
+            with contextlib.suppress(NotFound):
+                located = self.challenge(found.challenge_id)
         with self._change("") as change:
-            revision = self.revision(revision_id, team_id)
+            revision = self._fresh(REVISIONS, found, "revision")
             team = self._team(revision.team_id)
             if not revision.active:
                 raise ValidationError("That revision has already been reverted.")
@@ -110,9 +122,9 @@ class ScheduleVerbs(FacadeCore):
             reverted = replace(revision, reverted_at=now, updated_at=now)
             team_file = self._file(team.id)
             challenge = None
-            if revision.challenge_id:
+            if located is not None:
                 with contextlib.suppress(NotFound):
-                    challenge = self.challenge(revision.challenge_id)
+                    challenge = self._fresh(CHALLENGES, located, "challenge")
             change.label = f"Reverted a revision of {team.name}'s schedule"
             team_file.put(REVISIONS, reverted)
             if challenge is not None:
