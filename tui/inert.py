@@ -7,11 +7,26 @@ controls: they take no cells, so no layout changes). The panes show them visibly
 where it matters (see domain.text.shown); this is the guarantee for everything else.
 """
 
+from typing import TypeVar, cast
+
 from rich.segment import Segment
+from rich.text import Text
 from textual.color import Color
 from textual.filter import LineFilter
 
-from domain.text import UNSAFE
+from domain.text import UNSAFE, shown
+
+C = TypeVar("C")
+
+
+def visible(cell: C) -> C:
+    """A table cell with anything that would act shown as its escape (\u001b); a cell of
+    plain text keeps its styles. Anything but text passes as it is."""
+    if isinstance(cell, Text) and UNSAFE.search(cell.plain):
+        return cast(C, Text(shown(cell.plain), style=cell.style, justify=cell.justify))
+    if isinstance(cell, str) and UNSAFE.search(cell):
+        return cast(C, shown(cell))
+    return cell
 
 
 class DropControls(LineFilter):

@@ -6,7 +6,7 @@ from datetime import date
 from pilot_support import open_screen, open_team, painted, wait_for
 from rich.segment import ControlType, Segment
 from textual.color import Color
-from textual.widgets import Select
+from textual.widgets import DataTable, Select
 
 from tui.dialogs.checkin_view import CheckInDetail
 from tui.inert import DropControls
@@ -46,3 +46,15 @@ def test_no_line_the_app_draws_keeps_a_control_character():
     out = DropControls().apply(line, Color(0, 0, 0))
     assert [s.text for s in out[:2]] == ["Hollins ", "x[2Jy"]  # nothing left to act
     assert out[2].text == "\x1b[1A"  # Textual's own control segments pass
+
+
+async def test_a_checkin_list_shows_an_escape_sequence_as_text(open_app):
+    async with open_app(size=(120, 40)) as pilot:
+        program = pilot.app.program
+        team = program.team("Hollins")
+        checkin = program.log_checkin(team.id, on=date(2026, 11, 21), notes=f"Plan{CLEAR}")
+        screen = await open_team(pilot, "Hollins", tab="checkins")
+        table = screen.query_one("#checkins-pane DataTable", DataTable)
+        await wait_for(pilot, lambda: checkin.id in [r.key.value for r in table.ordered_rows])
+        row = " ".join(str(cell) for cell in table.get_row(checkin.id))
+        assert "Plan\\u001b[2J" in row and "\x1b" not in row

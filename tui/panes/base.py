@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from domain.cluster import Team
 from storage.facade import Flourish
 from tui.app import FlourishApp
+from tui.inert import visible
 
 HINT_KEY = re.compile(r"\{([\w.]+)\}")
 # Keys as a hint names them: short, as people type them.
@@ -113,6 +114,7 @@ class Pane(Vertical):
         rows = self.rows()
         self.records = {record.id: record for record, _ in rows}
         for record, row in rows:
+            row = [visible(text) for text in row]
             for text, width in zip(row, widths, strict=True):
                 text.truncate(width, overflow="ellipsis")
             table.add_row(*row, key=record.id)

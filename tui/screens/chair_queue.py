@@ -22,6 +22,7 @@ from storage.tables import CHALLENGES, REVISIONS
 from tui import cells
 from tui.base import WorkspaceScreen
 from tui.cells import challenge as show
+from tui.inert import visible
 from tui.moves import CHALLENGE_BINDINGS, ChallengeActions
 
 if TYPE_CHECKING:
@@ -223,7 +224,7 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
         self.records = {c.id: c for c in shown}
         for c in shown:
             row = self._row(c, self._widths)
-            table.add_row(*row, key=c.id, height=1 if self._wide else 2)
+            table.add_row(*(visible(cell) for cell in row), key=c.id, height=1 if self._wide else 2)
         if keep in self.records:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
         self._empty(bool(shown))

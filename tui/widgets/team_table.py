@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
+from tui.inert import visible
+
 if TYPE_CHECKING:  # the domain arrives with the statuses, after the first frame
     pass
 
@@ -28,7 +30,7 @@ class TeamTable(DataTable):
         """Replace the rows, the cursor on the row `keep` if it is still there."""
         self.clear()
         for key, cells in rows:
-            self.add_row(*cells, key=key)
+            self.add_row(*(visible(cell) for cell in cells), key=key)
         # Sized now rather than when idle (there is nothing to measure), the cursor scrolls
         # into view before the next frame, not after it: the table is painted once, not twice.
         self._update_dimensions(())
