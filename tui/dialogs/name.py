@@ -5,7 +5,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from domain.records import require_text
+from domain.records import require_line
 from tui.dialogs.base import FormError, FormScreen, field
 
 WHY = (
@@ -32,7 +32,7 @@ class NameScreen(FormScreen):
 
 def remember_name(form: FormScreen, field_id: str) -> str:
     """The name typed in `field_id`, saved in the settings file and used from now on."""
-    name = " ".join(form.checked(field_id, require_text, form.text(field_id), "Your name").split())
+    name = " ".join(form.checked(field_id, require_line, form.text(field_id), "Your name").split())
     try:
         form.app.settings.save_user(name)
     except OSError as e:
