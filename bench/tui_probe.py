@@ -132,7 +132,8 @@ def flourish_app(root: Path, now: datetime, **kwargs):
     from storage.settings import Settings
     from tui.app import FlourishApp
 
-    settings = Settings(path=Path(os.environ["FLOURISH_CONFIG"]))
+    # A user who has given their name: the first run's one question is not start-up.
+    settings = Settings(user="Bench User", path=Path(os.environ["FLOURISH_CONFIG"]))
     return paint_clock(FlourishApp)(root, clock=lambda: now, settings=settings, **kwargs)
 
 
