@@ -5,7 +5,7 @@ Update them after an intended change with
 """
 
 import pytest
-from pilot_support import ready, wait_for_screen
+from pilot_support import ready, wait_for, wait_for_screen
 
 from tui.dialogs.revision import RevisionForm
 from tui.screens.team import TeamScreen
@@ -25,7 +25,9 @@ def test_revision_form(snap_compare, make_app, size):
         form = app.screen
         form.query_one("#span").value = "+4w"
         form.query_one("#reason").value = "Trust-wide [b]inspection[/b] window"
-        await pilot.pause()
+        # The preview follows the fields: wait for it rather than for a fixed number of pauses.
+        label = form.query_one("#after-label")
+        await wait_for(pilot, lambda: "+4w" in str(label.render()))
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=revise)
