@@ -153,7 +153,9 @@ class Workspace:
     """The files of one workspace, the lock that serialises writers, backups and migrations."""
 
     def __init__(self, root: Path, clock: Callable[[], datetime]):
-        self.root = Path(root)
+        # Absolute: a change records its files relative to the root, and temp files are
+        # made beside them by absolute path (`--workspace a` must work as well as a full path).
+        self.root = Path(root).absolute()
         self.clock = clock
         self._slot = TransactionSlot()
         self.cluster_file = RecordFile(self.root / CLUSTER_FILE, self._slot)
