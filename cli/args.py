@@ -20,15 +20,22 @@ class Group:
     def __init__(self, actions: "argparse._SubParsersAction[Parser]", common: Parser) -> None:
         self._actions = actions
         self._common = common
+        self.parser: Parser | None = None
 
     def add(self, name: str, handler: Handler, help: str) -> Parser:
         p = self._actions.add_parser(name, parents=[self._common], help=help, description=help)
         p.set_defaults(handler=handler)
         return p
 
-    def group(self, name: str, help: str, hidden_aliases: tuple[str, ...] = ()) -> "Group":
-        """A group of commands; given alone, it prints its help and exits 2. A hidden alias is
-        an old name kept working for scripts but no longer listed in the help."""
+    def group(
+        self,
+        name: str,
+        help: str,
+        hidden_aliases: tuple[str, ...] = (),
+        default: Handler | None = None,
+    ) -> "Group":
+        """A group of commands; given alone, it runs `default`, or prints its help and exits 2.
+        A hidden alias is an old name kept working for scripts but no longer listed."""
         p = self._actions.add_parser(name, help=help, description=help)
         for alias in hidden_aliases:
             # argparse looks commands up in this map; a name only here is accepted, not listed.
@@ -38,8 +45,10 @@ class Group:
             p.print_help()
             return 2
 
-        p.set_defaults(handler=usage)
-        return Group(p.add_subparsers(metavar="ACTION", parser_class=Parser), self._common)
+        p.set_defaults(handler=default or usage)
+        group = Group(p.add_subparsers(metavar="ACTION", parser_class=Parser), self._common)
+        group.parser = p  # for options of the group itself, when it runs alone
+        return group
 
 
 def common_options() -> Parser:

@@ -13,6 +13,7 @@ from cli.commands import (
     history,
     pulse,
     schedule,
+    share,
     team,
     workspace,
 )
@@ -30,4 +31,5 @@ GROUPS = (
     assess,
     cluster,
     history,
+    share,
 )

@@ -1,0 +1,289 @@
+"""Sharing one cluster through git: `flourish share init|join|status|members|log|doctor`,
+`flourish sync` and `flourish conflicts`.
+
+The sharing code (and git with it) is imported only here, inside the handlers, so that quick
+capture (`flourish checkin add`) starts as fast as before."""
+
+import argparse
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from cli.args import Group, json_flag, json_list, team_option
+from cli.context import find_team_id, open_program, workspace_path
+from cli.output import short
+from cli.output.records import print_json
+from domain.errors import ValidationError
+from domain.records import Person, parse_person
+
+if TYPE_CHECKING:
+    from storage.sync.share import Conflict, Share
+
+EXIT_REVIEW, EXIT_OFFLINE = 3, 4
+
+
+def register(top: Group) -> None:
+    share = top.group("share", "share this cluster with the other coaches and the chair (git)")
+    p = share.add("init", init, "make this workspace the cluster's share at a git remote")
+    _git(p, "an empty git repository: a path, file://, ssh:// or https:// URL")
+    p = share.add("join", join, "make a new workspace from a cluster someone shared")
+    _git(p, "the cluster's git repository, as the chair gave it to you")
+    p = share.add("status", status, "where this workspace shares to and what is waiting")
+    json_flag(p)
+    p = share.add("members", members, "the people sharing this cluster")
+    json_list(p)
+    p = share.add("log", log, "who changed what in the shared cluster, newest first")
+    team_option(p, help="only changes to this team's records")
+    p.add_argument("--limit", type=int, default=30, help="how many changes (default 30)")
+    json_list(p)
+    p = share.add("doctor", doctor, "check this workspace's share and fix what can be fixed")
+    p.add_argument("--repair", action="store_true", help="fix what was found")
+
+    p = top.add("sync", sync, "exchange changes with the cluster's share")
+    json_flag(p)
+
+    conflicts = top.group(
+        "conflicts",
+        "values two people changed at once, kept for review (alone: list them)",
+        default=list_conflicts,
+    )
+    assert conflicts.parser is not None
+    json_list(conflicts.parser)
+    p = conflicts.add("list", list_conflicts, "the conflicts waiting for review")
+    json_list(p)
+    p = conflicts.add("show", show_conflict, "one conflict: both values, who wrote them, when")
+    p.add_argument("id", help="the conflict's id (or its first characters)")
+    json_flag(p)
+    p = conflicts.add("resolve", resolve_conflict, "keep one of the two values")
+    p.add_argument("id", help="the conflict's id (or its first characters)")
+    p.add_argument(
+        "--keep",
+        required=True,
+        choices=("mine", "theirs"),
+        help="mine: your value (if neither is yours, the one your workspace shows); "
+        "theirs: the other one",
+    )
+
+
+def _git(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("--git", required=True, metavar="URL", help=help)
+
+
+# -- share -----------------------------------------------------------------------------------
+
+
+def init(args: argparse.Namespace) -> int:
+    from storage.sync.share import Share
+
+    program = open_program(args)
+    chair = program.cluster().chair
+    person = (
+        _person(args) if getattr(args, "user", "") else Person(name=chair.name, email=chair.email)
+    )
+    with Share.init(program.ws, args.git, person) as share:
+        print(
+            f"Shared the cluster {program.cluster().name!r} at {share.state.remote} as "
+            f"{person.name}. Coaches join with:\n"
+            f'  flourish share join --git {share.state.remote} --as "Name, email"'
+        )
+    return 0
+
+
+def join(args: argparse.Namespace) -> int:
+    from storage.clock import clock_from_env
+    from storage.settings import Settings
+    from storage.sync.share import Share
+
+    if not getattr(args, "user", ""):
+        raise ValidationError('Say who you are: flourish share join --git URL --as "Name, email".')
+    person = _person(args)
+    root = workspace_path(args)
+    with Share.join(root, args.git, person, clock_from_env()) as share:
+        settings = Settings.load()
+        if not settings.user:
+            settings.save_user(person.name)
+        print(f"Joined the cluster at {share.state.remote} as {person.name}, in {root}.")
+        print(share.report.line())
+    return 0
+
+
+def _person(args: argparse.Namespace) -> Person:
+    from domain.records import check_email
+    from domain.text import one_line
+
+    person = parse_person(args.user)
+    one_line(person.name, "Your name")
+    if person.email:
+        check_email(person.email, "Your")
+    return person
+
+
+def status(args: argparse.Namespace) -> int:
+    with _open(args) as share:
+        found = share.status()
+    if args.json:
+        print_json(found)
+        return 0
+    print(f"Shared at   {found['remote']}")
+    print(f"You         {found['you']} (this workspace: {short(found['workspace_id'])})")
+    print(f"Last shared {_when(found['last_shared']) or 'not yet'}")
+    if found["offline"]:
+        print(f"Offline     {found['offline']}")
+    print(f"Not shared  {found['not_shared']}")
+    print(f"To review   {found['to_review']}")
+    return 0
+
+
+def members(args: argparse.Namespace) -> int:
+    with _open(args) as share:
+        people = share.members()
+    if args.json:
+        print_json(people)
+        return 0
+    for p in people:
+        you = "  (you)" if p["you"] else ""
+        email = f" <{p['email']}>" if p["email"] else ""
+        print(f"{p['role']:<6} {p['name']}{email}{you}")
+    return 0
+
+
+def log(args: argparse.Namespace) -> int:
+    program = open_program(args)
+    team_id = find_team_id(program, args.team)
+    with _open(args) as share:
+        entries = share.log(team_id, max(1, args.limit))
+    if args.json:
+        print_json(entries)
+        return 0
+    if not entries:
+        print("No changes yet.")
+    for e in entries:
+        n = e["records"]
+        print(f"{_when(e['at'])}  {e['by']}: {e['what']} ({n} record{'s' * (n != 1)})")
+    return 0
+
+
+def doctor(args: argparse.Namespace) -> int:
+    from storage.sync.state import install_id
+
+    with _open(args) as share:
+        if share.state.install == install_id():
+            print("This workspace's share is in order.")
+            return 0
+        if not args.repair:
+            print(
+                "This workspace was copied from another computer: it cannot share as the "
+                "original. Run `flourish share doctor --repair` to make it a workspace of its own."
+            )
+            return EXIT_REVIEW
+        print(share.repair())
+    return 0
+
+
+# -- sync and conflicts ----------------------------------------------------------------------
+
+
+def sync(args: argparse.Namespace) -> int:
+    with _open(args) as share:
+        report = share.sync()
+    if args.json:
+        print_json(report.as_json())
+    else:
+        print(report.line())
+        for note in report.skew:
+            print(f"flourish: note: a clock looks wrong: {note} is in the future.", file=sys.stderr)
+        for skipped in report.skipped:
+            print(f"flourish: note: not brought in: {skipped}", file=sys.stderr)
+        if report.offline:
+            print(
+                "flourish: your changes are kept here and will be shared at the next sync.",
+                file=sys.stderr,
+            )
+    return report.exit_code
+
+
+def list_conflicts(args: argparse.Namespace) -> int:
+    with _open(args) as share:
+        found = share.conflicts()
+        names = _team_names(share)
+    if getattr(args, "json", False):
+        print_json([c.as_json() for c in found])
+        return 0
+    if not found:
+        print("Nothing to review.")
+        return 0
+    for c in found:
+        print(_conflict_line(c, names))
+    print(
+        f"\n{len(found)} to review: flourish conflicts show ID, then resolve ID --keep mine|theirs"
+    )
+    return 0
+
+
+def show_conflict(args: argparse.Namespace) -> int:
+    with _open(args) as share:
+        c = share.conflict(args.id)
+        names = _team_names(share)
+    if args.json:
+        print_json(c.as_json())
+        return 0
+    print(_conflict_line(c, names))
+    if c.note:
+        print(f"  {c.note}")
+    mine = " (yours)" if c.mine == "kept" else ""
+    print(f"  kept{mine}: {_value(c.kept)}  — {c.kept_by}, {_when(c.kept_at)}")
+    mine = " (yours)" if c.mine == "other" else ""
+    print(f"  other{mine}: {_value(c.other)}  — {c.other_by}, {_when(c.other_at)}")
+    return 0
+
+
+def resolve_conflict(args: argparse.Namespace) -> int:
+    with _open(args) as share:
+        c = share.resolve(args.id, args.keep)
+    print(f"Resolved {c.id}: kept {args.keep}. It is shared at the next sync.")
+    return 0
+
+
+def _conflict_line(c: "Conflict", names: dict[str, str]) -> str:
+    where = names.get(c.team_id or "", "the cluster")
+    what = c.table.rstrip("s").replace("checkin", "check-in")
+    return f"{c.id}  {where}: {what} {short(c.record_id)}, {c.field}"
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items() if v not in (None, ""))
+    if isinstance(value, list):
+        return "; ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _when(value: "datetime | str | None") -> str:
+    if not value:
+        return ""
+    when = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _team_names(share: "Share") -> dict[str, str]:
+    from storage.tables import TEAMS
+
+    docs = (share.ws.read(share.ws.cluster_file.storage.read) or {}).get(TEAMS, {})
+    return {d["id"]: d.get("name", "") for d in docs.values()}
+
+
+class _open:
+    """The workspace's share, closed after use."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+
+    def __enter__(self) -> "Share":
+        from storage.sync.share import Share
+
+        program = open_program(self.args)
+        self.share = Share.open(program.ws)
+        return self.share
+
+    def __exit__(self, *exc: object) -> None:
+        self.share.close()

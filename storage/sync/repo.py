@@ -1,0 +1,247 @@
+"""The share's git repository, through dulwich (pure-Python git: no git program needed): a bare
+repository inside the workspace holding one small file per record on the branch `main`, and
+the fetch and push of that branch to the cluster's remote."""
+
+import contextlib
+import io
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from dulwich.client import get_transport_and_path
+from dulwich.diff_tree import tree_changes
+from dulwich.graph import find_merge_base
+from dulwich.object_store import commit_tree_changes, tree_lookup_path
+from dulwich.objects import Blob, Commit, ObjectID, Tree
+from dulwich.refs import Ref
+from dulwich.repo import Repo
+
+MAIN = Ref(b"refs/heads/main")
+REMOTE_MAIN = Ref(b"refs/remotes/origin/main")
+FILE_MODE = 0o100644
+Sha = ObjectID
+
+
+class Unreachable(Exception):
+    """The remote could not be read or written; the reason is in words."""
+
+
+class Race(Exception):
+    """Someone pushed between our fetch and our push."""
+
+
+class ShareRepo:
+    def __init__(self, path: Path):
+        self.path = path
+        self.repo = Repo(str(path))
+        self.store = self.repo.object_store
+
+    @classmethod
+    def create(cls, path: Path) -> "ShareRepo":
+        Repo.init_bare(str(path), mkdir=True)
+        return cls(path)
+
+    def close(self) -> None:
+        self.repo.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def ref(self, name: Ref) -> Sha | None:
+        try:
+            sha: Sha = self.repo.refs[name]
+            return sha
+        except KeyError:
+            return None
+
+    def set_ref(self, name: Ref, sha: Sha) -> None:
+        self.repo.refs[name] = sha
+
+    def commit(self, sha: Sha) -> Commit:
+        obj = self.repo[sha]
+        assert isinstance(obj, Commit)
+        return obj
+
+    def tree(self, commit: Sha | None) -> Sha:
+        if commit is None:
+            return self.empty_tree()
+        tree: Sha = self.commit(commit).tree
+        return tree
+
+    def empty_tree(self) -> Sha:
+        tree = Tree()
+        self.store.add_object(tree)
+        return tree.id
+
+    def read(self, tree: Sha, path: str) -> bytes | None:
+        try:
+            _mode, sha = tree_lookup_path(self.repo.__getitem__, tree, path.encode())
+        except KeyError:
+            return None
+        obj = self.repo[sha]
+        return obj.as_raw_string() if isinstance(obj, Blob) else None
+
+    def blob(self, sha: Sha) -> bytes:
+        data: bytes = self.repo[sha].as_raw_string()
+        return data
+
+    def files_under(self, tree: Sha, prefix: str) -> dict[str, Sha]:
+        """Every file below the folder `prefix` (no trailing slash), by path."""
+        try:
+            _mode, sub = tree_lookup_path(self.repo.__getitem__, tree, prefix.encode())
+        except KeyError:
+            return {}
+        found: dict[str, Sha] = {}
+        for entry in self.store.iter_tree_contents(sub):
+            found[f"{prefix}/{entry.path.decode()}"] = entry.sha
+        return found
+
+    def changes(self, old: Sha, new: Sha) -> Iterator[tuple[str, Sha | None, Sha | None]]:
+        """Each file that differs between two trees: (path, old blob, new blob)."""
+        for change in tree_changes(self.store, old, new):
+            entry = change.new if change.new and change.new.path else change.old
+            path = (entry.path if entry else None) or b""
+            old_sha = change.old.sha if change.old else None
+            new_sha = change.new.sha if change.new else None
+            yield path.decode(), old_sha, new_sha
+
+    def merge_base(self, a: Sha, b: Sha) -> Sha | None:
+        bases = find_merge_base(self.repo, [a, b])
+        return min(bases) if bases else None  # any one, but the same one on every machine
+
+    def contains(self, descendant: Sha, ancestor: Sha) -> bool:
+        return descendant == ancestor or self.merge_base(descendant, ancestor) == ancestor
+
+    def new_commits(self, head: Sha, known: Sha | None) -> list[Commit]:
+        """Commits in `head`'s history that are not in `known`'s, newest first."""
+        walker = self.repo.get_walker(include=[head], exclude=[known] if known else None)
+        return [entry.commit for entry in walker]
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write(
+        self,
+        tree: Sha,
+        files: dict[str, bytes],
+        parents: list[Sha],
+        author: str,
+        committer: str,
+        message: str,
+        when: datetime,
+    ) -> Sha:
+        """A commit of `tree` with `files` written into it."""
+        blobs = {path: Blob.from_string(data) for path, data in files.items()}
+        if blobs:
+            # One pack for the lot: a loose file each would mean thousands of small writes.
+            self.store.add_objects([(b, None) for b in blobs.values()])
+        changes = [(p.encode(), FILE_MODE, b.id) for p, b in sorted(blobs.items())]
+        new_tree = commit_tree_changes(self.store, tree, changes) if changes else tree
+        return self.commit_tree(new_tree, parents, author, committer, message, when)
+
+    def commit_tree(
+        self,
+        tree: Sha,
+        parents: list[Sha],
+        author: str,
+        committer: str,
+        message: str,
+        when: datetime,
+    ) -> Sha:
+        c = Commit()
+        c.tree = tree
+        c.parents = list(parents)
+        c.author = author.encode()
+        c.committer = committer.encode()
+        c.author_time = c.commit_time = int(when.timestamp())
+        delta = when.utcoffset()
+        offset = int(delta.total_seconds()) if delta else 0
+        c.author_timezone = c.commit_timezone = offset
+        c.encoding = b"UTF-8"
+        c.message = message.encode()
+        self.store.add_object(c)
+        return c.id
+
+    def tree_with(self, tree: Sha, files: dict[str, bytes]) -> Sha:
+        blobs = {path: Blob.from_string(data) for path, data in files.items()}
+        if not blobs:
+            return tree
+        self.store.add_objects([(b, None) for b in blobs.values()])
+        changes = [(p.encode(), FILE_MODE, b.id) for p, b in sorted(blobs.items())]
+        return commit_tree_changes(self.store, tree, changes)
+
+    def tidy(self) -> None:
+        """Fold loose objects into a pack once there are many (each sync leaves a few)."""
+        loose = sum(1 for _ in self.store._iter_loose_objects())
+        if loose > 500:
+            self.store.pack_loose_objects()
+
+    # -- the remote ------------------------------------------------------------------------
+
+    def fetch(self, url: str) -> Sha | None:
+        """Bring the remote's main here; its head, or None when the remote has no main yet."""
+        with _network(url):
+            client, path = get_transport_and_path(url)
+
+            def wants(refs: dict[Ref, ObjectID], depth: Any = None) -> list[ObjectID]:
+                head = refs.get(MAIN)
+                return (
+                    [head]
+                    if head and not self.store.contains_loose(head) and not self._has(head)
+                    else []
+                )
+
+            fetch: Any = client.fetch
+            result = fetch(path, self.repo, determine_wants=wants)
+        head: Sha | None = result.refs.get(MAIN)
+        if head:
+            self.set_ref(REMOTE_MAIN, head)
+        return head
+
+    def _has(self, sha: Sha) -> bool:
+        try:
+            self.repo[sha]
+        except KeyError:
+            return False
+        return True
+
+    def push(self, url: str, new: Sha, expected: Sha | None) -> None:
+        """Make the remote's main `new`, only if it is still `expected` (else Race)."""
+        raced: list[bool] = []
+        with _network(url):
+            client, path = get_transport_and_path(url)
+
+            def update(refs: dict[Ref, ObjectID]) -> dict[Ref, ObjectID]:
+                if refs.get(MAIN) != expected:
+                    raced.append(True)
+                    return dict(refs)
+                return {**refs, MAIN: new}
+
+            send: Any = client.send_pack
+            result = send(path, update, generate_pack_data=self.repo.generate_pack_data)
+        if raced:
+            raise Race()
+        errors = {k: v for k, v in (getattr(result, "ref_status", None) or {}).items() if v}
+        if errors:
+            raise (
+                Race()
+                if b"non-fast-forward" in str(errors).encode()
+                else Unreachable(f"the remote refused the change ({errors})")
+            )
+        self.set_ref(REMOTE_MAIN, new)
+
+
+@contextlib.contextmanager
+def _network(url: str) -> Iterator[None]:
+    """Whatever goes wrong talking to a remote becomes one reason in words."""
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            yield
+    except (Race, KeyboardInterrupt):
+        raise
+    except Exception as e:  # transports raise many kinds: OSError, protocol errors, HTTP errors
+        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise Unreachable(f"{url} could not be reached ({reason})") from None
+
+
+def is_remote_repository(path: Path) -> bool:
+    return (path / "HEAD").is_file() and (path / "objects").is_dir()

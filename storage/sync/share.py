@@ -1,0 +1,907 @@
+"""Sharing one cluster through git: the verbs `share init`, `share join`, `sync`, `conflicts`
+and the share's members and log.
+
+The workspace's TinyDB files stay each person's working store. A sync:
+
+1. EXPORT  under the workspace lock: every record that changed since the last sync is written
+           as its share file, each changed field stamped, in one commit on the last synced one.
+2. FETCH   the remote's main (no lock held: the app and the command line go on).
+3. MERGE   our commits, the remote's, record by record (domain/sharing.py).
+4. IMPORT  under the workspace lock again: whatever was edited meanwhile is exported first,
+           then every record the merge changed is written into the workspace in one change.
+5. PUSH    the merged commit, if the remote still has what we fetched (else back to 2).
+
+Each step is recorded in share.json only once it is complete, so a sync killed at any point
+leaves a state the next sync completes.
+"""
+
+import contextlib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import filelock
+import orjson
+from dulwich.objects import ObjectID
+
+from domain import sharing
+from domain.errors import FlourishError, ValidationError
+from domain.hlc import Hlc, stamp_datetime, stamp_replica
+from domain.records import Person
+from storage.atomic import file_stamp
+from storage.codec import BadRecord, from_record
+from storage.paths import CLUSTER_FILE
+from storage.schema import RECORD_TYPES
+from storage.sync.layout import (
+    FORMAT,
+    FORMAT_FILE,
+    PEOPLE,
+    Place,
+    folder_of,
+    place_of,
+    share_path,
+    tables_of,
+    team_file,
+)
+from storage.sync.repo import MAIN, Race, Sha, ShareRepo, Unreachable, is_remote_repository
+from storage.sync.state import (
+    SHARE_DIR,
+    STATE_FILE,
+    SYNC_LOCK,
+    ShareState,
+    install_id,
+    new_id,
+)
+from storage.tables import TEAMS
+from storage.workspace import Workspace
+
+PUSH_TRIES = 3
+
+
+class ShareError(FlourishError):
+    """A share verb that cannot go ahead; the message says why and what to do."""
+
+
+@dataclass
+class SyncReport:
+    received: int = 0
+    senders: list[str] = field(default_factory=list)
+    shared: int = 0
+    to_review: int = 0
+    new_conflicts: int = 0
+    offline: str = ""
+    skipped: list[str] = field(default_factory=list)
+    skew: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 4 if self.offline else 3 if self.to_review else 0
+
+    def line(self) -> str:
+        parts = []
+        if self.received:
+            who = _names(self.senders)
+            parts.append(
+                f"received {_count(self.received, 'change')}" + (f" from {who}" if who else "")
+            )
+        if self.offline:
+            parts.append(f"{_count(self.shared, 'change')} of yours not shared yet: {self.offline}")
+        elif self.shared:
+            parts.append(f"shared {self.shared} of yours")
+        if not parts:
+            parts.append("up to date")
+        if self.to_review:
+            parts.append(f"{self.to_review} to review (flourish conflicts)")
+        text = "; ".join(parts)
+        return text[0].upper() + text[1:] + "."
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "received": self.received,
+            "from": self.senders,
+            "shared": self.shared,
+            "to_review": self.to_review,
+            "new_conflicts": self.new_conflicts,
+            "offline": self.offline or None,
+            "skipped": self.skipped,
+            "clock_warnings": self.skew,
+        }
+
+
+@dataclass
+class Conflict:
+    id: str
+    path: str
+    table: str
+    record_id: str
+    team_id: str | None
+    field: str
+    kept: Any
+    kept_by: str
+    kept_at: datetime | None
+    other: Any
+    other_by: str
+    other_at: datetime | None
+    note: str
+    mine: str  # "kept" or "other": which one is this person's value
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "record": self.record_id,
+            "table": self.table,
+            "team_id": self.team_id,
+            "field": self.field,
+            "kept": {"value": self.kept, "by": self.kept_by, "at": _iso(self.kept_at)},
+            "other": {"value": self.other, "by": self.other_by, "at": _iso(self.other_at)},
+            "note": self.note or None,
+        }
+
+
+class Share:
+    """The share of one workspace; open it with Share.open(workspace)."""
+
+    def __init__(self, ws: Workspace, state: ShareState):
+        self.ws = ws
+        self.state = state
+        self.repo = ShareRepo(ws.root / SHARE_DIR)
+        self.clock = Hlc.from_stamp(state.replica, state.clock)
+        self.report = SyncReport()
+        self._made: set[str] = set()
+
+    def close(self) -> None:
+        self.repo.close()
+
+    def __enter__(self) -> "Share":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, ws: Workspace) -> "Share":
+        state = ShareState.load(ws.root)
+        if state is None or not (ws.root / SHARE_DIR).is_dir():
+            raise ShareError(
+                f"The workspace at {ws.root} is not shared. The chair shares it with "
+                "`flourish share init --git URL`; a coach joins with `flourish share join`."
+            )
+        return cls(ws, state)
+
+    @classmethod
+    def init(cls, ws: Workspace, url: str, person: Person) -> "Share":
+        """Make this workspace the cluster's share at `url` (an empty remote)."""
+        if (ws.root / STATE_FILE).exists():
+            raise ShareError(f"The workspace at {ws.root} is already shared.")
+        url = _remote(url, create=True)
+        share = cls._start(ws, url, person)
+        try:
+            if share.repo.fetch(url):
+                raise ShareError(
+                    f"{url} already holds a shared cluster. To work on it, join it: "
+                    f'flourish share join --git {url} --as "Name, email".'
+                )
+            share._add_person(person, "chair", first=True)
+            with share._sync_lock():
+                share._run(publish_only=True)
+        except Unreachable as e:
+            share._undo_start()
+            raise ShareError(f"Could not share the cluster: {e}. Nothing was shared.") from None
+        except BaseException:
+            share._undo_start()
+            raise
+        return share
+
+    @classmethod
+    def join(cls, root: Path, url: str, person: Person, clock: Callable[[], datetime]) -> "Share":
+        """A new workspace at `root` holding the cluster shared at `url`."""
+        from storage.workspace import holds_workspace
+
+        if holds_workspace(root) or (root / STATE_FILE).exists():
+            raise ShareError(
+                f"{root} already holds a workspace; join into a new folder with --workspace PATH."
+            )
+        url = _remote(url, create=False)
+        created = not root.exists()
+        share_dir = root / SHARE_DIR
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            repo = ShareRepo.create(share_dir)
+            try:
+                head = repo.fetch(url)
+            except Unreachable as e:
+                raise ShareError(f"Could not join: {e}. Nothing was created.") from None
+            if not head:
+                raise ShareError(
+                    f"{url} holds no shared cluster yet. The chair shares one first with "
+                    "`flourish share init --git URL`."
+                )
+            _check_format(repo, head)
+            repo.set_ref(MAIN, head)
+            repo.close()
+            ws = Workspace.create(root, clock, created_at=clock().isoformat())
+            share = cls._start(ws, url, person, have_repo=True)
+            share._add_person(person, "coach")
+            with share._sync_lock():
+                share._run()
+        except BaseException:
+            _remove_joined(root, created)
+            raise
+        return share
+
+    @classmethod
+    def _start(cls, ws: Workspace, url: str, person: Person, have_repo: bool = False) -> "Share":
+        state = ShareState(
+            replica=new_id(),
+            person=new_id(),
+            install=install_id(),
+            remote=url,
+            name=person.name,
+            email=person.email,
+        )
+        if not have_repo:
+            ShareRepo.create(ws.root / SHARE_DIR).close()
+        state.save(ws.root)
+        return cls(ws, state)
+
+    def _undo_start(self) -> None:
+        import shutil
+
+        self.repo.close()
+        shutil.rmtree(self.ws.root / SHARE_DIR, ignore_errors=True)
+        (self.ws.root / STATE_FILE).unlink(missing_ok=True)
+
+    def _add_person(self, person: Person, role: str, first: bool = False) -> None:
+        """This person's file in the share, naming this workspace as one of theirs."""
+        record = {
+            "id": self.state.person,
+            "name": person.name,
+            "email": person.email,
+            "role": role,
+            "replicas": [self.state.replica],
+        }
+        doc = sharing.stamped(PEOPLE, None, record, self._tick_now)
+        assert doc is not None
+        files = {f"{PEOPLE}/{self.state.person}.json": sharing.encode(doc)}
+        if first:
+            files[FORMAT_FILE] = orjson.dumps(
+                {"format": FORMAT, "cluster": new_id()}, option=orjson.OPT_INDENT_2
+            )
+        parent = self.repo.ref(MAIN)
+        tree = self.repo.tree(parent)
+        head = self.repo.write(
+            tree,
+            files,
+            [parent] if parent else [],
+            self._author(),
+            self._committer(),
+            f"{person.name} joined the share as {role}",
+            self.ws.clock(),
+        )
+        self.repo.set_ref(MAIN, head)
+        self.state.unshared += 1
+        self.state.save(self.ws.root)
+
+    # -- syncing ---------------------------------------------------------------------------
+
+    def sync(self) -> SyncReport:
+        """Exchange changes with the remote; see the module's docstring."""
+        with self._sync_lock():
+            self._check_copy()
+            self._run()
+        return self.report
+
+    def _run(self, publish_only: bool = False) -> None:
+        self.report = SyncReport()
+        exported = self._export()
+        head = self._merge(exported, self.repo.ref(MAIN))
+        if head is None:
+            raise ShareError("The share holds nothing yet; run `flourish share init` again.")
+        remote_head: Sha | None = None
+        for _ in range(PUSH_TRIES):
+            try:
+                if not publish_only:
+                    remote_head = self.repo.fetch(self.state.remote)
+                    if remote_head:
+                        _check_format(self.repo, remote_head)
+                        head = self._merge(head, remote_head) or head
+            except Unreachable as e:
+                self.report.offline = str(e)
+            self.repo.set_ref(MAIN, head)
+            head = self._import(head) or head
+            if self.report.offline:
+                break
+            if head == remote_head:
+                self._shared()
+                break
+            try:
+                self.repo.push(self.state.remote, head, remote_head)
+            except Race:
+                continue  # someone pushed meanwhile: fetch, merge and try again
+            except Unreachable as e:
+                self.report.offline = str(e)
+                break
+            self._shared()
+            break
+        else:
+            self.report.offline = "others kept sharing changes meanwhile; sync again"
+        self.report.shared = self.report.shared or self.state.unshared
+        self.state.last_attempt = self.ws.clock().isoformat()
+        self.state.offline = self.report.offline
+        self.report.to_review = self.state.to_review()
+        self.state.save(self.ws.root)
+        with contextlib.suppress(OSError):
+            self.repo.tidy()
+
+    def _shared(self) -> None:
+        self.report.shared = self.state.unshared
+        self.state.unshared = 0
+        self.state.last_sync = self.ws.clock().isoformat()
+
+    # -- 1. export -------------------------------------------------------------------------
+
+    def _export(self) -> Sha | None:
+        """Commit every record changed here since the last sync; the new synced commit."""
+        synced = self._synced()
+        with self.ws.lock():
+            files, stamps = self._changed_records(synced)
+            if files:
+                synced = self.repo.write(
+                    self.repo.tree(synced),
+                    files,
+                    [synced] if synced else [],
+                    self._author(),
+                    self._committer(),
+                    _describe(files),
+                    self.ws.clock(),
+                )
+                self.state.synced = synced.decode()
+                self.state.unshared += len(files)
+            self.state.stamps = stamps
+            self.state.clock = self.clock.stamp()
+            self.state.save(self.ws.root)
+        return synced
+
+    def _changed_records(self, synced: Sha | None) -> tuple[dict[str, bytes], dict[str, list[int]]]:
+        tree = self.repo.tree(synced)
+        files: dict[str, bytes] = {}
+        stamps: dict[str, list[int]] = {}
+        names = [CLUSTER_FILE] + [team_file(t) for t in self.ws.team_ids_on_disk()]
+        for name in names:
+            stamp = file_stamp(self.ws.root / name)
+            if stamp is None:
+                continue
+            stamps[name] = list(stamp)
+            if self.state.stamps.get(name) == list(stamp):
+                continue  # not saved since the last sync
+            data = self.ws.read(self.ws.file_at(name).storage.read) or {}
+            files.update(self._file_changes(tree, name, data))
+        return files, stamps
+
+    def _file_changes(self, tree: Sha, name: str, data: dict[str, Any]) -> dict[str, bytes]:
+        before = self.repo.files_under(tree, folder_of(name))
+        files: dict[str, bytes] = {}
+        seen = set()
+        for table in tables_of(name):
+            for doc in (data.get(table) or {}).values():
+                path = share_path(Place(name, table, doc["id"]))
+                seen.add(path)
+                old = sharing.decode(self.repo.blob(before[path])) if path in before else None
+                wall = _when(doc.get("updated_at")) or self.ws.clock()
+                new = sharing.stamped(
+                    table, old, sharing.shared_fields(table, doc), partial(self.clock.tick, wall)
+                )
+                if new is not None:
+                    files[path] = sharing.encode(new)
+        for path, sha in before.items():
+            if path in seen or place_of(path) is None:
+                continue
+            old = sharing.decode(self.repo.blob(sha))
+            if not sharing.is_deleted(old):
+                files[path] = sharing.encode(sharing.tombstone(old, self._tick_now()))
+        return files
+
+    # -- 3. merge --------------------------------------------------------------------------
+
+    def _merge(self, ours: Sha | None, theirs: Sha | None) -> Sha | None:
+        if ours is None or theirs is None or ours == theirs:
+            return ours or theirs
+        base = self.repo.merge_base(ours, theirs)
+        if base == theirs:
+            return ours
+        if base == ours:
+            return theirs
+        base_tree = self.repo.tree(base)
+        ours_tree, theirs_tree = self.repo.tree(ours), self.repo.tree(theirs)
+        mine = {path: (old, new) for path, old, new in self.repo.changes(base_tree, ours_tree)}
+        files: dict[str, bytes] = {}
+        for path, old, new in self.repo.changes(base_tree, theirs_tree):
+            if path not in mine:
+                if new is not None:
+                    files[path] = self.repo.blob(new)
+                continue
+            my_new = mine[path][1]
+            if my_new == new or new is None:
+                continue
+            if my_new is None:
+                files[path] = self.repo.blob(new)
+                continue
+            files[path] = self._merge_file(path, old, my_new, new)
+        # Both orders give the same tree; the parents are in a fixed order too.
+        parents = sorted([ours, theirs])
+        tree = self.repo.tree_with(ours_tree, files)
+        return self.repo.commit_tree(
+            tree, parents, self._author(), self._committer(), "Merged", self.ws.clock()
+        )
+
+    def _merge_file(self, path: str, base: Sha | None, ours: Sha, theirs: Sha) -> bytes:
+        if path == FORMAT_FILE:
+            return max(self.repo.blob(ours), self.repo.blob(theirs))
+        docs = [sharing.decode(self.repo.blob(s)) if s else None for s in (base, ours, theirs)]
+        merged = sharing.merge(*docs)
+        assert merged is not None
+        return sharing.encode(merged)
+
+    # -- 4. import -------------------------------------------------------------------------
+
+    def _import(self, head: Sha | None) -> Sha | None:
+        """Bring the workspace in line with `head`, after exporting anything edited since the
+        first export (so nothing edited meanwhile is overwritten). The new synced commit."""
+        if head is None:
+            return head
+        with self.ws.lock():
+            synced = self._export()
+            if synced != head:
+                head = self._merge(synced, head)
+                assert head is not None
+                self.repo.set_ref(MAIN, head)
+            if synced != head:
+                self._apply(synced, head)
+            self.state.synced = head.decode()
+            self.state.clock = self.clock.stamp()
+            self.state.save(self.ws.root)
+        return head
+
+    def _apply(self, synced: Sha | None, head: Sha) -> None:
+        people = self._people(head)
+        changes = list(self.repo.changes(self.repo.tree(synced), self.repo.tree(head)))
+        incoming: list[tuple[Place, str, dict[str, Any]]] = []
+        for path, _old, new in changes:
+            if new is None:
+                continue
+            doc = sharing.decode(self.repo.blob(new)) if path != FORMAT_FILE else None
+            if doc is None:
+                continue
+            self._observe(doc)
+            self._note_conflicts(path, doc)
+            if (place := place_of(path)) is not None:
+                incoming.append((place, path, doc))
+        # Teams first: a new team's file is made before its records are written into it.
+        incoming.sort(key=lambda item: (item[0].file != CLUSTER_FILE, item[0].table != TEAMS))
+        removed: list[str] = []
+        self._made.clear()
+        senders: Counter[str] = Counter()
+        with self.ws.writing():
+            for place, _path, doc in incoming:
+                stamp = self._write(place, doc, removed)
+                if not stamp:
+                    continue  # unchanged here, or our own change coming back
+                self.report.received += 1
+                if who := people.get(stamp_replica(stamp), ""):
+                    senders[who] += 1
+                    self.state.changed_by[place.record_id] = who
+        for team_id in removed:
+            self.ws.remove_team_file(team_id)
+        self.report.senders = [name for name, _ in senders.most_common()]
+        names = [CLUSTER_FILE] + [team_file(t) for t in self.ws.team_ids_on_disk()]
+        self.state.stamps = {
+            n: list(s) for n in names if (s := file_stamp(self.ws.root / n)) is not None
+        }
+
+    def _write(self, place: Place, doc: dict[str, Any], removed: list[str]) -> str:
+        """Put one shared record into the workspace. The stamp of the newest change someone
+        else made to it, or "" when nothing of anyone else's changed here."""
+        if place.file != CLUSTER_FILE and not (self.ws.root / place.file).exists():
+            team_id = place.file.removeprefix("teams/").removesuffix(".json")
+            if self.ws.cluster_file.raw(TEAMS, team_id) is None:
+                return ""  # a team removed here, or not arrived: its records wait
+            if place.file not in self._made:
+                self.ws.stamp(self.ws.team_file(team_id))
+                self._made.add(place.file)
+        f = self.ws.file_at(place.file)
+        mine = f.raw(place.table, place.record_id)
+        if sharing.is_deleted(doc):
+            if mine is None:
+                return ""
+            f.put_raw(place.table, place.record_id, None)
+            if place.table == TEAMS:
+                removed.append(place.record_id)
+            return self._theirs([doc["_meta"]["deleted"]])
+        record = sharing.local_fields(place.table, doc["record"], mine)
+        try:
+            from_record(RECORD_TYPES[place.table], record)
+        except BadRecord as e:
+            self.report.skipped.append(f"{share_path(place)}: {e}")
+            return ""
+        if record == mine:
+            return ""
+        f.put_raw(place.table, place.record_id, record)
+        stamps = doc["_meta"].get("f", {})
+        before = mine or {}
+        changed = [k for k in record if k != "updated_at" and record[k] != before.get(k)]
+        return self._theirs([stamps.get(k, "") for k in changed])
+
+    def _theirs(self, stamps: list[str]) -> str:
+        return max((s for s in stamps if s and stamp_replica(s) != self.state.replica), default="")
+
+    def _observe(self, doc: dict[str, Any]) -> None:
+        stamp = _last_stamp(doc)
+        if not stamp:
+            return
+        self.clock.observe(stamp)
+        ahead = (stamp_datetime(stamp) - self.ws.clock()).total_seconds()
+        if ahead > 300 and stamp_replica(stamp) != self.state.replica:
+            note = f"a change stamped {stamp_datetime(stamp):%Y-%m-%d %H:%M} UTC"
+            if note not in self.report.skew:
+                self.report.skew.append(note)
+
+    def _note_conflicts(self, path: str, doc: dict[str, Any]) -> None:
+        open_ids = [c["id"] for c in sharing.open_conflicts(doc)]
+        known = set(self.state.conflicts.get(path, []))
+        self.report.new_conflicts += len(set(open_ids) - known)
+        if open_ids:
+            self.state.conflicts[path] = open_ids
+        else:
+            self.state.conflicts.pop(path, None)
+
+    # -- conflicts -------------------------------------------------------------------------
+
+    def conflicts(self) -> list[Conflict]:
+        head = self.repo.ref(MAIN)
+        if head is None:
+            return []
+        tree = self.repo.tree(head)
+        people = self._people(head)
+        found = []
+        for path in sorted(self.state.conflicts):
+            data = self.repo.read(tree, path)
+            if data is None:
+                continue
+            doc = sharing.decode(data)
+            for c in sharing.open_conflicts(doc):
+                found.append(self._conflict_view(path, doc, c, people))
+        return found
+
+    def conflict(self, ref: str) -> Conflict:
+        ref = ref.strip().lower()
+        matches = [c for c in self.conflicts() if c.id.startswith(ref)] if ref else []
+        if len(matches) != 1:
+            what = "No conflict" if not matches else "More than one conflict"
+            raise ShareError(
+                f"{what} to review has an id starting {ref!r}; see flourish conflicts."
+            )
+        return matches[0]
+
+    def resolve(self, ref: str, keep: str) -> Conflict:
+        """Decide a clash: keep "mine" or "theirs" (see Conflict.mine), as a new change."""
+        if keep not in ("mine", "theirs"):
+            raise ValidationError(f"--keep takes mine or theirs, not {keep!r}.")
+        with self._sync_lock():
+            self._check_copy()
+            self._run_local()
+            chosen = self.conflict(ref)
+            take_other = (keep == "mine") == (chosen.mine == "other")
+            head = self.repo.ref(MAIN)
+            assert head is not None
+            doc = sharing.decode(self.repo.read(self.repo.tree(head), chosen.path) or b"")
+            if chosen.field == "deleted":
+                stamp = self._tick_now()
+                resolved = sharing.resolve(doc, chosen.id, doc["record"].get("id"), stamp)
+                resolved["_meta"]["f"].pop("id", None)
+                if take_other:
+                    resolved = sharing.tombstone(resolved, stamp)
+            else:
+                value = chosen.other if take_other else chosen.kept
+                resolved = sharing.resolve(doc, chosen.id, value, self._tick_now())
+            files = {chosen.path: sharing.encode(resolved)}
+            new = self.repo.write(
+                self.repo.tree(head),
+                files,
+                [head],
+                self._author(),
+                self._committer(),
+                f"Resolved a conflict in {chosen.field}",
+                self.ws.clock(),
+            )
+            self.repo.set_ref(MAIN, new)
+            self.state.unshared += 1
+            self._import(new)
+        return chosen
+
+    def _run_local(self) -> None:
+        """Export and bring in what the last sync merged, without the network."""
+        head = self._merge(self._export(), self.repo.ref(MAIN))
+        if head is not None:
+            self.repo.set_ref(MAIN, head)
+            self._import(head)
+
+    def _conflict_view(
+        self, path: str, doc: dict[str, Any], c: dict[str, Any], people: dict[str, str]
+    ) -> Conflict:
+        place = place_of(path)
+        record = doc["record"]
+        field = c["field"]
+        stamps = doc["_meta"].get("f", {})
+        if field == "lifecycle":
+            group = sharing.LIFECYCLE.get(doc["_meta"].get("table", ""), ())
+            kept: Any = {n: record.get(n) for n in group}
+            kept_stamp = max((stamps.get(n, "") for n in group), default="")
+        elif field == "deleted":
+            kept, kept_stamp = "kept", _last_stamp(doc)
+        else:
+            kept, kept_stamp = record.get(field), stamps.get(field, "")
+        other_stamp = c["stamp"]
+        mine = "other" if stamp_replica(other_stamp) in self._my_replicas(people) else "kept"
+        team_id = record.get("team_id") if place and place.file != CLUSTER_FILE else None
+        return Conflict(
+            id=c["id"],
+            path=path,
+            table=place.table if place else doc["_meta"].get("table", ""),
+            record_id=record.get("id", ""),
+            team_id=team_id,
+            field=field,
+            kept=kept,
+            kept_by=people.get(stamp_replica(kept_stamp), "someone"),
+            kept_at=stamp_datetime(kept_stamp) if kept_stamp else None,
+            other=c["value"] if field != "deleted" else "deleted",
+            other_by=people.get(stamp_replica(other_stamp), "someone"),
+            other_at=stamp_datetime(other_stamp) if other_stamp else None,
+            note=c.get("note", ""),
+            mine=mine,
+        )
+
+    def _my_replicas(self, people: dict[str, str]) -> set[str]:
+        return {r for r, name in people.items() if name == self.state.name} | {self.state.replica}
+
+    # -- people, history and status ---------------------------------------------------------
+
+    def members(self) -> list[dict[str, Any]]:
+        head = self.repo.ref(MAIN)
+        if head is None:
+            return []
+        found = []
+        for sha in self.repo.files_under(self.repo.tree(head), PEOPLE).values():
+            record = sharing.decode(self.repo.blob(sha))["record"]
+            found.append(
+                {
+                    "id": record["id"],
+                    "name": record.get("name", ""),
+                    "email": record.get("email", ""),
+                    "role": record.get("role", ""),
+                    "workspaces": len(record.get("replicas", [])),
+                    "you": record["id"] == self.state.person,
+                }
+            )
+        return sorted(found, key=lambda p: (p["role"] != "chair", p["name"].casefold()))
+
+    def log(self, team_id: str | None = None, limit: int = 30) -> list[dict[str, Any]]:
+        """Who changed what, newest first: one entry per commit that changed records."""
+        head = self.repo.ref(MAIN)
+        if head is None:
+            return []
+        entries = []
+        for commit in self.repo.new_commits(head, None):
+            if len(commit.parents) > 1:
+                continue  # a merge joins others' changes; it makes none of its own
+            parent_tree = self.repo.tree(commit.parents[0]) if commit.parents else None
+            old = parent_tree if parent_tree is not None else self.repo.empty_tree()
+            paths = [p for p, _, _ in self.repo.changes(old, commit.tree)]
+            if team_id:
+                paths = [p for p in paths if team_id in p]
+                if not paths:
+                    continue
+            author = commit.author.decode(errors="replace").split(" <")[0]
+            entries.append(
+                {
+                    "commit": commit.id.decode()[:10],
+                    "by": author,
+                    "at": datetime.fromtimestamp(commit.author_time).astimezone().isoformat(),
+                    "what": commit.message.decode(errors="replace").strip(),
+                    "records": len(paths),
+                }
+            )
+            if len(entries) >= limit:
+                break
+        return entries
+
+    def status(self) -> dict[str, Any]:
+        return {
+            "remote": self.state.remote,
+            "you": self.state.name,
+            "workspace_id": self.state.replica,
+            "last_shared": self.state.last_sync or None,
+            "not_shared": self.state.unshared,
+            "to_review": self.state.to_review(),
+            "offline": self.state.offline or None,
+        }
+
+    def _people(self, head: Sha | None) -> dict[str, str]:
+        """Each workspace's owner's name, by workspace (replica) id."""
+        names: dict[str, str] = {}
+        if head is None:
+            return names
+        for sha in self.repo.files_under(self.repo.tree(head), PEOPLE).values():
+            record = sharing.decode(self.repo.blob(sha))["record"]
+            for replica in record.get("replicas", []):
+                names[replica] = record.get("name", "")
+        return names
+
+    def _who(self, doc: dict[str, Any], people: dict[str, str]) -> str:
+        return people.get(stamp_replica(_last_stamp(doc)), "")
+
+    # -- guards ------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _sync_lock(self) -> Iterator[None]:
+        lock = filelock.FileLock(self.ws.root / SYNC_LOCK, mode=0o600)
+        try:
+            lock.acquire(timeout=30)
+        except filelock.Timeout:
+            raise ShareError(
+                "Another sync of this workspace is still running; try again when it is done."
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _check_copy(self) -> None:
+        """A workspace copied to another computer must not publish as the original."""
+        if self.state.install != install_id():
+            raise ShareError(
+                "This workspace was copied from another computer, so it cannot share as the "
+                "original. Run `flourish share doctor --repair` to make this copy a workspace "
+                "of its own; nothing was shared."
+            )
+
+    def repair(self) -> str:
+        """Give a copied workspace its own id, so it shares as itself from now on."""
+        with self._sync_lock():
+            if self.state.install == install_id():
+                return "Nothing to repair: this workspace is the one that joined the share."
+            self.state.replica = new_id()
+            self.state.install = install_id()
+            self.clock = Hlc.from_stamp(self.state.replica, self.state.clock)
+            self.state.save(self.ws.root)
+            people_path = f"{PEOPLE}/{self.state.person}.json"
+            head = self.repo.ref(MAIN)
+            data = self.repo.read(self.repo.tree(head), people_path) if head else None
+            if data and head:
+                old = sharing.decode(data)
+                record = dict(old["record"])
+                record["replicas"] = [*record.get("replicas", []), self.state.replica]
+                new = sharing.stamped(PEOPLE, old, record, self._tick_now)
+                if new is not None:
+                    commit = self.repo.write(
+                        self.repo.tree(head),
+                        {people_path: sharing.encode(new)},
+                        [head],
+                        self._author(),
+                        self._committer(),
+                        f"{self.state.name} added a workspace",
+                        self.ws.clock(),
+                    )
+                    self.repo.set_ref(MAIN, commit)
+                    if self.state.synced == head.decode():
+                        self.state.synced = commit.decode()
+                    self.state.unshared += 1
+                    self.state.save(self.ws.root)
+        return "This copy now shares as a workspace of its own; run `flourish sync`."
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _synced(self) -> Sha | None:
+        return ObjectID(self.state.synced.encode()) if self.state.synced else None
+
+    def _tick_now(self) -> str:
+        return self.clock.tick(self.ws.clock())
+
+    def _author(self) -> str:
+        email = self.state.email or "unknown@flourish.invalid"
+        return f"{_header(self.state.name or 'Unknown')} <{_header(email)}>"
+
+    def _committer(self) -> str:
+        email = self.state.email or "unknown@flourish.invalid"
+        return (
+            f"{_header(self.state.name or 'Unknown')} ({self.state.replica[:6]}) <{_header(email)}>"
+        )
+
+
+def _header(text: str) -> str:
+    return "".join(ch for ch in text if ch not in "<>\n\r\0")
+
+
+def _remote(url: str, create: bool) -> str:
+    """The remote as dulwich reads it; a local path is made absolute, and for `share init` an
+    empty repository is made there if nothing is."""
+    url = url.strip()
+    if not url:
+        raise ValidationError("--git needs the remote's URL or a path to a bare repository.")
+    if "://" in url and not url.startswith("file://"):
+        return url
+    if ":" in url.split("/")[0] and not Path(url).exists() and len(url.split(":")[0]) > 1:
+        return url  # scp-like user@host:path
+    path = Path(url.removeprefix("file://")).expanduser().resolve()
+    if not path.exists() and create:
+        ShareRepo.create(path).close()
+    elif not is_remote_repository(path):
+        raise ShareError(f"{path} is not a git repository.")
+    return str(path)
+
+
+def _check_format(repo: ShareRepo, head: Sha) -> None:
+    data = repo.read(repo.tree(head), FORMAT_FILE)
+    try:
+        version = orjson.loads(data)["format"] if data else None
+    except (orjson.JSONDecodeError, KeyError, TypeError):
+        version = None
+    if version is None:
+        raise ShareError("The remote does not hold a Flourish cluster.")
+    if version > FORMAT:
+        raise ShareError(
+            "The shared cluster was written by a newer Flourish; nothing was imported. "
+            "Upgrade Flourish to keep sharing with this cluster."
+        )
+
+
+def _remove_joined(root: Path, created: bool) -> None:
+    import shutil
+
+    if created:
+        shutil.rmtree(root, ignore_errors=True)
+        return
+    for name in (SHARE_DIR,):
+        shutil.rmtree(root / name, ignore_errors=True)
+    for name in (STATE_FILE, CLUSTER_FILE, ".lock", SYNC_LOCK):
+        (root / name).unlink(missing_ok=True)
+    shutil.rmtree(root / "teams", ignore_errors=True)
+
+
+def _last_stamp(doc: dict[str, Any]) -> str:
+    stamps = list(doc["_meta"].get("f", {}).values())
+    if deleted := doc["_meta"].get("deleted"):
+        stamps.append(deleted)
+    return max(stamps, default="")
+
+
+def _when(text: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
+def _describe(files: dict[str, bytes]) -> str:
+    tables = Counter(p.split("/")[-2] for p in files if place_of(p))
+    parts = [f"{n} {table}" for table, n in sorted(tables.items())]
+    return "Changed " + ", ".join(parts) if parts else "Changed the share"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:2]) + f" and {len(names) - 2} more"
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None
