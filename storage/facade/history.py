@@ -127,8 +127,8 @@ class History:
                         self._save()
                     what = change.label[0].lower() + change.label[1:]
                     raise ValidationError(
-                        f"Cannot {verb} ({what}): it has been changed since, perhaps from "
-                        f"another window. Nothing was {verb}ne."
+                        f"Cannot {verb} ({what}): it has been changed since, "
+                        f"{_changed_by(self.ws, record_id)}. Nothing was {verb}ne."
                     )
             for (f, table, record_id), (_now, wanted) in net.items():
                 f.put_raw(table, record_id, wanted)
@@ -175,6 +175,14 @@ class History:
             for path, table, record_id, before, after in doc["entries"]
         ]
         return Change(doc["label"], entries)
+
+
+def _changed_by(ws: Workspace, record_id: str) -> str:
+    """Who changed a record since, as far as this workspace knows."""
+    from storage.sync.state import changed_by
+
+    who = changed_by(ws.root, record_id)
+    return f"by {who} (it came in with a sync)" if who else "perhaps from another window"
 
 
 def _orphans(f: RecordFile, table: str, record_id: str, wanted: Doc | None, ws: Workspace) -> bool:

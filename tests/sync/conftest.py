@@ -1,0 +1,117 @@
+"""Replicas sharing one cluster through a bare git repository on disk: each a workspace of its
+own, with its own clock, synced by the real code (no mocks)."""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import orjson
+import pytest
+
+from domain.records import Person
+from storage.facade import Flourish
+from storage.sync.share import Share, SyncReport
+from storage.workspace import Workspace
+
+START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+class Clock:
+    """A clock that moves only when told to; each replica has its own."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def tick(self, seconds: float = 60) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@dataclass
+class Replica:
+    name: str
+    root: Path
+    clock: Clock
+
+    @property
+    def fl(self) -> Flourish:
+        """The workspace as a fresh session sees it (each call reads from disk)."""
+        self.clock.tick(1)
+        return Flourish.open(self.root, self.clock, user=self.name)
+
+    def share(self) -> Share:
+        return Share.open(Workspace.open(self.root, self.clock))
+
+    def sync(self) -> SyncReport:
+        self.clock.tick(1)
+        with self.share() as s:
+            return s.sync()
+
+    def data(self) -> dict:
+        """Every record of the workspace, by file, table and id (confidential notes aside)."""
+        found = {}
+        for path in [self.root / "cluster.json", *sorted((self.root / "teams").glob("*.json"))]:
+            doc = orjson.loads(path.read_bytes())
+            doc.pop("_meta", None)
+            for checkin in doc.get("checkins", {}).values():
+                if checkin.get("confidential"):
+                    checkin["notes"] = ""
+            found[path.relative_to(self.root).as_posix()] = doc
+        return found
+
+
+@dataclass
+class Cluster:
+    remote: Path
+    replicas: list[Replica]
+    team_id: str
+    action_id: str
+    challenge_id: str
+
+    def sync_all(self, rounds: int = 2) -> None:
+        for _ in range(rounds):
+            for r in self.replicas:
+                r.sync()
+
+    def converged(self) -> bool:
+        first = self.replicas[0].data()
+        return all(r.data() == first for r in self.replicas[1:])
+
+
+NAMES = ("Alex Chair", "Sam Coach", "Cara Coach", "Dev Coach")
+
+
+def build(tmp_path: Path, n: int, skews: tuple[float, ...] = ()) -> Cluster:
+    remote = tmp_path / "remote.git"
+    clocks = [Clock(START + timedelta(seconds=skews[i] if i < len(skews) else 0)) for i in range(n)]
+    chair = Person(name=NAMES[0], email="alex@city.example")
+    root = tmp_path / "r0"
+    fl = Flourish.create(
+        root, name="City", timezone="Europe/London", chair=chair, clock=clocks[0], user=NAMES[0]
+    )
+    team = fl.add_team(
+        "Hillside", start=date(2026, 9, 1), coach=Person(name=NAMES[1], email="sam@city.example")
+    )
+    action = fl.add_action(team.id, "Plan the INSET day", owner="Head")
+    challenge = fl.raise_challenge(team.id, category="staff-shortage", title="Two teachers leave")
+    with Share.init(fl.ws, str(remote), chair):
+        pass
+    replicas = [Replica(NAMES[0], root, clocks[0])]
+    for i in range(1, n):
+        person = Person(name=NAMES[i], email=f"p{i}@city.example")
+        with Share.join(tmp_path / f"r{i}", str(remote), person, clocks[i]):
+            pass
+        replicas.append(Replica(NAMES[i], tmp_path / f"r{i}", clocks[i]))
+    return Cluster(remote, replicas, team.id, action.id, challenge.id)
+
+
+@pytest.fixture
+def three(tmp_path: Path) -> Cluster:
+    return build(tmp_path, 3)
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Cluster:
+    return build(tmp_path, 2)
