@@ -18,6 +18,17 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+# Records that stand for one slot (a team's pulse result for a month and dimension, a rating of
+# one condition in a round, a briefing of the program's plan) take their id from that slot, so
+# the same slot filled on two laptops of a shared cluster is one record, not two.
+_SLOT_IDS = uuid.UUID("6f1c2a4e-3b7d-4c8e-9a15-2d0f8e7b6c31")
+
+
+def slot_id(*parts: str) -> str:
+    """The id of the record for one slot, the same wherever it is made."""
+    return str(uuid.uuid5(_SLOT_IDS, "\x1f".join(parts)))
+
+
 @dataclass(kw_only=True)
 class Record:
     id: str = field(default_factory=new_id)

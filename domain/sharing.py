@@ -48,6 +48,11 @@ LIFECYCLE: dict[str, tuple[str, ...]] = {
 }
 # Kept by their own rule, never reported as a clash.
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at"})
+# Who entered a slot's value: the later entry's, never a clash on its own.
+QUIET: dict[str, frozenset[str]] = {
+    "pulse": frozenset({"source"}),
+    "ratings": frozenset({"by"}),
+}
 
 # Notes a coach marked confidential never leave their machine: the share holds the check-in
 # (that it happened, when, with whom) with its notes empty.
@@ -268,6 +273,8 @@ def _both(
         return _log_union(o, t), stamp, None
     if name in SETS.get(table, ()):
         return _set_merge(base or [], o, t), stamp, None
+    if name in QUIET.get(table, ()):
+        return (o if (so, canonical(o)) > (st, canonical(t)) else t), stamp, None
     if name in COUNTERS.get(table, ()):
         both_raised = o > (base or 0) and t > (base or 0)
         return (max(o, t) + 1 if both_raised else max(o, t)), stamp, None

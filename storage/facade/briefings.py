@@ -17,7 +17,7 @@ from domain.briefings import (
     default_plan,
 )
 from domain.errors import ValidationError
-from domain.records import Person, optional_line, require_line
+from domain.records import Person, new_id, optional_line, require_line, slot_id
 from storage.facade.challenges import ChallengeVerbs
 from storage.facade.core import checked_people
 from storage.facade.status import StatusVerbs
@@ -66,6 +66,7 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
             team_id = self._team(team_id).id
         now = self.now()
         briefing = Briefing(  # checked in full before the agenda is drafted
+            id=slot_id("briefing", team_id or "cluster", key) if key else new_id(),
             created_at=now,
             updated_at=now,
             title=require_line(title, "A briefing's title"),

@@ -8,7 +8,7 @@ from typing import Any
 from domain.actions import ActionItem
 from domain.errors import NotFound, ValidationError
 from domain.program import ProgramTemplate
-from domain.records import require_line
+from domain.records import require_line, slot_id
 from domain.scales import Band, band
 from domain.sustainability import (
     AssessmentRound,
@@ -166,6 +166,7 @@ class GridVerbs(FindingActions):
                 else:
                     made.append(
                         Rating(
+                            id=slot_id("rating", found.id, this.id, key),
                             created_at=now,
                             team_id=found.id,
                             round_id=this.id,

@@ -25,6 +25,7 @@ from domain.pulse import (
     parse_score,
     trend,
 )
+from domain.records import slot_id
 from domain.scales import Band, band
 from storage.facade.core import SettingsHook
 from storage.facade.findings import FindingActions
@@ -158,7 +159,12 @@ class PulseVerbs(FindingActions):
                 else:
                     made.append(
                         PulseResult(
-                            created_at=now, team_id=team_id, month=month, dimension=key, **fields
+                            id=slot_id("pulse", team_id, month.isoformat(), key),
+                            created_at=now,
+                            team_id=team_id,
+                            month=month,
+                            dimension=key,
+                            **fields,
                         )
                     )
             for result in made:

@@ -31,7 +31,7 @@ from dulwich.objects import ObjectID
 from domain import sharing
 from domain.errors import FlourishError, ValidationError
 from domain.hlc import Hlc, stamp_datetime, stamp_replica
-from domain.records import Person
+from domain.records import Person, slot_id
 from storage.atomic import file_stamp
 from storage.codec import BadRecord, from_record
 from storage.paths import CLUSTER_FILE
@@ -56,7 +56,7 @@ from storage.sync.state import (
     install_id,
     new_id,
 )
-from storage.tables import TEAMS
+from storage.tables import PULSE, RATINGS, TEAMS
 from storage.workspace import Workspace
 
 PUSH_TRIES = 3
@@ -188,6 +188,7 @@ class Share:
                     f'flourish share join --git {url} --as "Name, email".'
                 )
             share._add_person(person, "chair", first=True)
+            _slot_ids(ws)
             with share._sync_lock():
                 share._run(publish_only=True)
         except Unreachable as e:
@@ -821,6 +822,26 @@ class Share:
         return (
             f"{_header(self.state.name or 'Unknown')} ({self.state.replica[:6]}) <{_header(email)}>"
         )
+
+
+def _slot_ids(ws: Workspace) -> None:
+    """Give pulse results and ratings made before their ids came from their slot the id of
+    their slot (nothing refers to them by id), so that a slot filled again elsewhere after
+    sharing is the same record."""
+    keys: dict[str, Callable[[dict[str, Any]], tuple[str, ...]]] = {
+        PULSE: lambda d: ("pulse", d["team_id"], d["month"], d["dimension"]),
+        RATINGS: lambda d: ("rating", d["team_id"], d["round_id"], d["condition"]),
+    }
+    with ws.writing():
+        for team_id in ws.team_ids_on_disk():
+            f = ws.team_file(team_id)
+            data = f.storage.read() or {}
+            for table, key in keys.items():
+                for doc in list((data.get(table) or {}).values()):
+                    wanted = slot_id(*key(doc))
+                    if doc["id"] != wanted:
+                        f.put_raw(table, doc["id"], None)
+                        f.put_raw(table, wanted, {**doc, "id": wanted})
 
 
 def _header(text: str) -> str:

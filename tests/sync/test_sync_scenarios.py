@@ -4,6 +4,7 @@ state on every replica."""
 import subprocess
 from datetime import date
 
+import orjson
 import pytest
 
 from storage.sync.share import ShareError
@@ -258,3 +259,45 @@ def test_two_laptops_pushing_at_once_both_get_through(two: Cluster):
     assert two.converged()
     assert b.fl.action(two.action_id).owner == "A"
     assert len(a.fl.checkins(two.team_id)) == 1
+
+
+def test_the_same_pulse_month_entered_on_two_laptops_is_one_result(two: Cluster):
+    a, b = two.replicas
+    a.fl.record_pulse(two.team_id, date(2026, 11, 1), {"trust": (3.8, 12)})
+    b.fl.record_pulse(two.team_id, date(2026, 11, 1), {"trust": (3.8, 12)})
+    two.sync_all()
+    assert two.converged()
+    results = a.fl.pulse_results(two.team_id)
+    assert [(r.dimension, r.score) for r in results] == [("trust", 3.8)]
+    with a.share() as s:
+        assert s.conflicts() == []  # the same score twice is no clash
+
+
+def test_a_pulse_recorded_before_sharing_is_the_slot_a_later_entry_replaces(tmp_path):
+    from domain.records import Person
+    from storage.facade import Flourish
+    from storage.sync.share import Share
+    from tests.sync.conftest import START, Clock
+
+    clock = Clock(START)
+    fl = Flourish.create(
+        tmp_path / "a",
+        name="City",
+        timezone="Europe/London",
+        chair=Person(name="Alex", email="a@x.example"),
+        clock=clock,
+    )
+    team = fl.add_team("Hillside", start=date(2026, 9, 1), coach=Person(name="Sam"))
+    fl.record_pulse(team.id, date(2026, 10, 1), {"trust": (3.0, 9)})
+    # As a workspace from before slot ids holds it: an id of its own.
+    path = fl.ws.root / "teams" / f"{team.id}.json"
+    data = orjson.loads(path.read_bytes())
+    (slot,) = data["pulse"]
+    old = {**data["pulse"].pop(slot), "id": "0b7e5f0e-1c7a-4c59-a0a4-8d1e6a2f9c11"}
+    data["pulse"][old["id"]] = old
+    path.write_bytes(orjson.dumps(data))
+    with Share.init(fl.ws, str(tmp_path / "remote.git"), Person(name="Alex")):
+        pass
+    (new,) = fl.record_pulse(team.id, date(2026, 10, 1), {"trust": (3.5, 10)})
+    assert new.id == slot != old["id"]  # re-keyed to its slot when the cluster was shared
+    assert [r.score for r in Flourish.open(fl.ws.root, clock).pulse_results(team.id)] == [3.5]
