@@ -62,16 +62,18 @@ def test_a_resolution_stays_resolved_when_a_stale_laptop_syncs_later(three: Clus
     a.sync(), b.sync(), a.sync()
     with a.share() as s:
         (conflict,) = s.conflicts()
-        assert (conflict.kept, conflict.other, conflict.mine) == ("B's title", "A's title", "other")
-        s.resolve(conflict.id, "mine")  # A's own value, which had lost
-    assert a.fl.action(three.action_id).title == "A's title"
+        assert {conflict.kept, conflict.other} == {"A's title", "B's title"}
+        assert conflict.mine == ("kept" if conflict.kept == "A's title" else "other")
+        wanted = conflict.other  # the value that lost, whoever's it was
+        s.resolve(conflict.id, "theirs" if conflict.mine == "kept" else "mine")
+    assert a.fl.action(three.action_id).title == wanted
     a.sync()
     c.sync()  # c was never in on it: it gets the resolved state
     b.sync()
     for r in three.replicas:
         with r.share() as s:
             assert s.conflicts() == []
-        assert r.fl.action(three.action_id).title == "A's title"
+        assert r.fl.action(three.action_id).title == wanted
     assert three.converged()
 
 
@@ -292,9 +294,9 @@ def test_a_pulse_recorded_before_sharing_is_the_slot_a_later_entry_replaces(tmp_
     # As a workspace from before slot ids holds it: an id of its own.
     path = fl.ws.root / "teams" / f"{team.id}.json"
     data = orjson.loads(path.read_bytes())
-    (slot,) = data["pulse"]
-    old = {**data["pulse"].pop(slot), "id": "0b7e5f0e-1c7a-4c59-a0a4-8d1e6a2f9c11"}
-    data["pulse"][old["id"]] = old
+    (key,) = data["pulse"]
+    slot = data["pulse"][key]["id"]
+    old = data["pulse"][key] = {**data["pulse"][key], "id": "0b7e5f0e-1c7a-4c59-a0a4-8d1e6a2f9c11"}
     path.write_bytes(orjson.dumps(data))
     with Share.init(fl.ws, str(tmp_path / "remote.git"), Person(name="Alex")):
         pass
