@@ -196,7 +196,7 @@ def sync(args: argparse.Namespace) -> int:
             print(f"flourish: note: not brought in: {skipped}", file=sys.stderr)
         if report.offline:
             print(
-                "flourish: your changes are kept here and will be shared at the next sync.",
+                f"flourish: {report.offline}. Your changes are kept here and will be shared at the next sync.",
                 file=sys.stderr,
             )
     return report.exit_code

@@ -182,17 +182,21 @@ class ShareRepo:
         with _network(url):
             client, path = get_transport_and_path(url)
 
+            seen: list[Sha] = []
+
             def wants(refs: dict[Ref, ObjectID], depth: Any = None) -> list[ObjectID]:
+                # The head asked for, not the one the remote reports after: another push may
+                # have moved it meanwhile, and its objects were not sent.
                 head = refs.get(MAIN)
-                return (
-                    [head]
-                    if head and not self.store.contains_loose(head) and not self._has(head)
-                    else []
-                )
+                if head:
+                    seen.append(head)
+                return [head] if head and not self._has(head) else []
 
             fetch: Any = client.fetch
-            result = fetch(path, self.repo, determine_wants=wants)
-        head: Sha | None = result.refs.get(MAIN)
+            fetch(path, self.repo, determine_wants=wants)
+        head = seen[0] if seen else None
+        if head and not self._has(head):
+            raise Unreachable(f"{url} did not send its latest changes; sync again")
         if head:
             self.set_ref(REMOTE_MAIN, head)
         return head
@@ -222,11 +226,8 @@ class ShareRepo:
             raise Race()
         errors = {k: v for k, v in (getattr(result, "ref_status", None) or {}).items() if v}
         if errors:
-            raise (
-                Race()
-                if b"non-fast-forward" in str(errors).encode()
-                else Unreachable(f"the remote refused the change ({errors})")
-            )
+            # The remote's main moved between its check and its update: another push won.
+            raise Race()
         self.set_ref(REMOTE_MAIN, new)
 
 

@@ -203,6 +203,7 @@ def test_undo_after_a_sync(two: Cluster):
     assert b.fl.action(two.action_id).owner == "Head"
     fl_b = b.fl
     fl_b.update_action(two.action_id, title="B's change")
+    a.clock.tick(3600)  # A's edit is an hour later: it wins
     a.fl.update_action(two.action_id, title="A's later change")
     a.sync(), b.sync()
     with pytest.raises(Exception, match="Alex Chair"):
