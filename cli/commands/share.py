@@ -196,7 +196,8 @@ def sync(args: argparse.Namespace) -> int:
             print(f"flourish: note: not brought in: {skipped}", file=sys.stderr)
         if report.offline:
             print(
-                f"flourish: {report.offline}. Your changes are kept here and will be shared at the next sync.",
+                f"flourish: {report.offline}. Your changes are kept here and are shared at "
+                "the next sync.",
                 file=sys.stderr,
             )
     return report.exit_code

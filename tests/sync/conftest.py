@@ -55,10 +55,12 @@ class Replica:
         for path in [self.root / "cluster.json", *sorted((self.root / "teams").glob("*.json"))]:
             doc = orjson.loads(path.read_bytes())
             doc.pop("_meta", None)
-            for checkin in doc.get("checkins", {}).values():
+            # By record id: the storage's own row numbers differ with the order of arrival.
+            tables = {name: {r["id"]: r for r in rows.values()} for name, rows in doc.items()}
+            for checkin in tables.get("checkins", {}).values():
                 if checkin.get("confidential"):
                     checkin["notes"] = ""
-            found[path.relative_to(self.root).as_posix()] = doc
+            found[path.relative_to(self.root).as_posix()] = tables
         return found
 
 
