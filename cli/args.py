@@ -36,7 +36,9 @@ class Group:
     ) -> "Group":
         """A group of commands; given alone, it runs `default`, or prints its help and exits 2.
         A hidden alias is an old name kept working for scripts but no longer listed."""
-        p = self._actions.add_parser(name, help=help, description=help)
+        # A group that runs alone takes the common options too (`conflicts --workspace W`).
+        parents = [self._common] if default else []
+        p = self._actions.add_parser(name, help=help, description=help, parents=parents)
         for alias in hidden_aliases:
             # argparse looks commands up in this map; a name only here is accepted, not listed.
             self._actions._name_parser_map[alias] = p

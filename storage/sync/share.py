@@ -512,9 +512,7 @@ class Share:
             team_id = place.file.removeprefix("teams/").removesuffix(".json")
             if self.ws.cluster_file.raw(TEAMS, team_id) is None:
                 return ""  # a team removed here, or not arrived: its records wait
-            if place.file not in self._made:
-                self.ws.stamp(self.ws.team_file(team_id))
-                self._made.add(place.file)
+            self._team_file_for(team_id)
         f = self.ws.file_at(place.file)
         mine = f.raw(place.table, place.record_id)
         if sharing.is_deleted(doc):
@@ -533,10 +531,19 @@ class Share:
         if record == mine:
             return ""
         f.put_raw(place.table, place.record_id, record)
+        if place.table == TEAMS:
+            self._team_file_for(place.record_id)
         stamps = doc["_meta"].get("f", {})
         before = mine or {}
         changed = [k for k in record if k != "updated_at" and record[k] != before.get(k)]
         return self._theirs([stamps.get(k, "") for k in changed])
+
+    def _team_file_for(self, team_id: str) -> None:
+        """A team that arrives gets its file, in the same change (never a team without one)."""
+        name = team_file(team_id)
+        if name not in self._made and not (self.ws.root / name).exists():
+            self.ws.stamp(self.ws.team_file(team_id))
+            self._made.add(name)
 
     def _theirs(self, stamps: list[str]) -> str:
         return max((s for s in stamps if s and stamp_replica(s) != self.state.replica), default="")
