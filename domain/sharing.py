@@ -149,8 +149,11 @@ def resolve(doc: Doc, conflict_id: str, value: Any, stamp: str) -> Doc:
     field = conflict["field"]
     record = dict(doc["record"])
     meta = {**doc["_meta"], "f": dict(doc["_meta"].get("f", {}))}
-    # A lifecycle clash is decided for the whole group, as it was made.
+    # A lifecycle clash is decided for the whole group, as it was made; a record brought back
+    # from a deletion is kept by deciding alone (see tombstone() to delete it after all).
     names = LIFECYCLE.get(meta.get("table", ""), ()) if field == "lifecycle" else (field,)
+    if field == "deleted":
+        names = ()
     chosen = value if field == "lifecycle" else {field: value}
     for name in names:
         if name in chosen:

@@ -62,6 +62,9 @@ class FlourishApp(App[int]):
         self._inert = DropControls()
         self.program: Flourish | None = None
         self._fingerprint: tuple | None = None
+        from tui.sharing import Syncer
+
+        self.syncer = Syncer(self)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         if self.settings.keys:
@@ -116,7 +119,8 @@ class FlourishApp(App[int]):
         self.sub_title = cluster.name + (" · demo" if program.is_demo else "")
         self.set_interval(self.poll_seconds, self._poll)
         self.refresh_bindings()  # the workspace verbs apply now: show them in the footer
-        self.data_changed()
+        self.data_changed(saved_here=False)
+        self.syncer.start()
         if note := program.stray_note():
             self.notify(note, title="Files not read", severity="warning", timeout=20, markup=False)
         if not self.user:
@@ -163,10 +167,13 @@ class FlourishApp(App[int]):
         if self.program.ws.fingerprint() != self._fingerprint:
             self.data_changed()
 
-    def data_changed(self) -> None:
-        """Reload every open screen that shows workspace data."""
+    def data_changed(self, saved_here: bool = True) -> None:
+        """Reload every open screen that shows workspace data. `saved_here`: the change was
+        made on this computer (not brought by a sync), so it is not shared yet."""
         if self.program is not None:
             self._fingerprint = self.program.ws.fingerprint()
+        if saved_here:
+            self.syncer.changed()
         from tui.base import StaysCurrent
 
         for screen in self.screen_stack:
@@ -200,15 +207,27 @@ class FlourishApp(App[int]):
 
         typing = any(getattr(screen, "dirty", False) for screen in self.screen_stack)
         if not typing or isinstance(self.screen, ConfirmScreen):
-            self.exit()
+            self._leave()
             return
 
         def answered(quit_anyway: bool | None) -> None:
             if quit_anyway:
-                self.exit()
+                self._leave()
 
         question = "Quit and lose what you have typed? It has not been saved."
         self.push_screen(ConfirmScreen(question, yes="Quit", no="Keep editing"), answered)
+
+    def _leave(self) -> None:
+        self.syncer.at_quit()  # a shared cluster gets this window's changes first
+        self.exit()
+
+    def action_sync_now(self) -> None:
+        self.syncer.sync(announce=True)
+
+    def action_review_conflicts(self) -> None:
+        from tui.screens.conflicts import ConflictsScreen
+
+        self.push_screen(ConflictsScreen())
 
     def action_undo(self) -> None:
         self._step_history(backwards=True)
@@ -439,6 +458,15 @@ class FlourishApp(App[int]):
         yield SystemCommand("Undo", "Undo the last change", self.action_undo)
         yield SystemCommand("Redo", "Make again the change last undone", self.action_redo)
         yield SystemCommand("Help", "List the keys that apply here", self.action_help)
+        if self.syncer.shared:
+            yield SystemCommand(
+                "Sync now", "Exchange changes with the cluster's share", self.action_sync_now
+            )
+            yield SystemCommand(
+                "Review sync conflicts",
+                "Values two people changed at once: keep one",
+                self.action_review_conflicts,
+            )
         from tui.base import WorkspaceScreen
 
         if isinstance(screen, WorkspaceScreen):

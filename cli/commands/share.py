@@ -189,7 +189,7 @@ def sync(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_json())
     else:
-        print(report.line())
+        print(report.line(hint="flourish conflicts"))
         for note in report.skew:
             print(f"flourish: note: a clock looks wrong: {note} is in the future.", file=sys.stderr)
         for skipped in report.skipped:
@@ -232,9 +232,9 @@ def show_conflict(args: argparse.Namespace) -> int:
     if c.note:
         print(f"  {c.note}")
     mine = " (yours)" if c.mine == "kept" else ""
-    print(f"  kept{mine}: {_value(c.kept)}  — {c.kept_by}, {_when(c.kept_at)}")
+    print(f"  kept{mine}: {_quoted(c.kept)}  — {c.kept_by}, {_when(c.kept_at)}")
     mine = " (yours)" if c.mine == "other" else ""
-    print(f"  other{mine}: {_value(c.other)}  — {c.other_by}, {_when(c.other_at)}")
+    print(f"  other{mine}: {_quoted(c.other)}  — {c.other_by}, {_when(c.other_at)}")
     return 0
 
 
@@ -251,12 +251,10 @@ def _conflict_line(c: "Conflict", names: dict[str, str]) -> str:
     return f"{c.id}  {where}: {what} {short(c.record_id)}, {c.field}"
 
 
-def _value(value: Any) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {v}" for k, v in value.items() if v not in (None, ""))
-    if isinstance(value, list):
-        return "; ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
-    return repr(value) if isinstance(value, str) else str(value)
+def _quoted(value: Any) -> str:
+    from storage.sync.share import in_words
+
+    return repr(value) if isinstance(value, str) else in_words(value)
 
 
 def _when(value: "datetime | str | None") -> str:

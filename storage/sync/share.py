@@ -81,7 +81,8 @@ class SyncReport:
     def exit_code(self) -> int:
         return 4 if self.offline else 3 if self.to_review else 0
 
-    def line(self) -> str:
+    def line(self, hint: str = "") -> str:
+        """The sync in one line; `hint` says where to review any conflicts."""
         parts = []
         if self.received:
             who = _names(self.senders)
@@ -95,7 +96,7 @@ class SyncReport:
         if not parts:
             parts.append("up to date")
         if self.to_review:
-            parts.append(f"{self.to_review} to review (flourish conflicts)")
+            parts.append(f"{self.to_review} to review" + (f" ({hint})" if hint else ""))
         text = "; ".join(parts)
         return text[0].upper() + text[1:] + "."
 
@@ -128,6 +129,14 @@ class Conflict:
     other_at: datetime | None
     note: str
     mine: str  # "kept" or "other": which one is this person's value
+
+    @property
+    def kept_text(self) -> str:
+        return in_words(self.kept)
+
+    @property
+    def other_text(self) -> str:
+        return in_words(self.other)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -600,18 +609,22 @@ class Share:
         """Decide a clash: keep "mine" or "theirs" (see Conflict.mine), as a new change."""
         if keep not in ("mine", "theirs"):
             raise ValidationError(f"--keep takes mine or theirs, not {keep!r}.")
+        chosen = self.conflict(ref)
+        return self.decide(chosen.id, take_other=(keep == "mine") == (chosen.mine == "other"))
+
+    def decide(self, ref: str, take_other: bool) -> Conflict:
+        """Decide a clash: keep the value that won, or take the other one instead. Either way
+        it is a new change, shared at the next sync, and the clash stays decided."""
         with self._sync_lock():
             self._check_copy()
             self._run_local()
             chosen = self.conflict(ref)
-            take_other = (keep == "mine") == (chosen.mine == "other")
             head = self.repo.ref(MAIN)
             assert head is not None
             doc = sharing.decode(self.repo.read(self.repo.tree(head), chosen.path) or b"")
             if chosen.field == "deleted":
                 stamp = self._tick_now()
-                resolved = sharing.resolve(doc, chosen.id, doc["record"].get("id"), stamp)
-                resolved["_meta"]["f"].pop("id", None)
+                resolved = sharing.resolve(doc, chosen.id, None, stamp)
                 if take_other:
                     resolved = sharing.tombstone(resolved, stamp)
             else:
@@ -849,6 +862,15 @@ def _slot_ids(ws: Workspace) -> None:
                     if doc["id"] != wanted:
                         f.put_raw(table, doc["id"], None)
                         f.put_raw(table, wanted, {**doc, "id": wanted})
+
+
+def in_words(value: Any) -> str:
+    """A field's value as a person reads it: a lifecycle's fields, a list's names."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items() if v not in (None, ""))
+    if isinstance(value, list):
+        return "; ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
+    return "—" if value in (None, "") else str(value)
 
 
 def _header(text: str) -> str:

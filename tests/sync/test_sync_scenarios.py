@@ -129,6 +129,23 @@ def test_an_edit_while_someone_deletes_brings_the_record_back_flagged(two: Clust
     assert all(r.fl.checkins(two.team_id) == [] for r in two.replicas)
 
 
+def test_a_record_brought_back_can_be_kept(two: Cluster):
+    a, b = two.replicas
+    logged = a.fl.log_checkin(two.team_id, on=date(2026, 11, 30), notes="First")
+    two.sync_all()
+    a.fl.delete_checkin(logged.id)
+    b.fl.update_checkin(logged.id, notes="Corrected")
+    two.sync_all()
+    with b.share() as s:
+        (conflict,) = s.conflicts()
+        s.decide(conflict.id, take_other=False)  # keep it
+    two.sync_all()
+    assert two.converged()
+    assert [c.notes for c in a.fl.checkins(two.team_id)] == ["Corrected"]
+    with a.share() as s:
+        assert s.conflicts() == []
+
+
 def test_a_delete_on_both_sides_is_one_deletion(two: Cluster):
     a, b = two.replicas
     logged = a.fl.log_checkin(two.team_id, on=date(2026, 11, 30), notes="Twice")

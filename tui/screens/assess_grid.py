@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from domain.cluster import Team
 from domain.errors import FlourishError
@@ -47,6 +47,7 @@ from tui.cells.grid import (
 )
 from tui.panes.pulse import BAND_LETTERS, BAND_RANGES
 from tui.screens.pulse_heatmap import SHADES
+from tui.sharing import AppFooter
 
 if TYPE_CHECKING:
     from storage.facade import Flourish
@@ -189,7 +190,7 @@ class AssessGridScreen(WorkspaceScreen):
         yield Static(id="grid-detail")
         with VerticalScroll(id="grid-findings"):
             yield Static(id="grid-findings-text")
-        yield Footer()
+        yield AppFooter()
 
     def load(self, program: Flourish) -> None:
         self.rounds = program.assessment_rounds()

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
+from textual.widgets import DataTable, Header, Static, Tab, Tabs
 
 from domain.challenges import Challenge
 from domain.errors import FlourishError
@@ -24,6 +24,7 @@ from tui.base import WorkspaceScreen
 from tui.cells import challenge as show
 from tui.inert import visible
 from tui.moves import CHALLENGE_BINDINGS, ChallengeActions
+from tui.sharing import AppFooter
 
 if TYPE_CHECKING:
     from storage.facade import Flourish
@@ -118,7 +119,7 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
         yield Static(id="queue-message")
         yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield Static(id="queue-detail")
-        yield Footer()
+        yield AppFooter()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "all_teams":

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from domain.challenges import Challenge, ChallengeStatus
 from domain.errors import FlourishError
@@ -18,6 +18,7 @@ from tui import cells
 from tui.base import WorkspaceScreen
 from tui.cells import challenge as show
 from tui.moves import CHALLENGE_BINDINGS, ChallengeActions
+from tui.sharing import AppFooter
 
 NARROW = 110  # below this many columns the team's context goes under the challenge
 RECENT_CHECKINS = 4
@@ -123,7 +124,7 @@ class ChallengeScreen(ChallengeActions, WorkspaceScreen):
                 yield Static("Recent check-ins", classes="c-section")
                 yield Static(id="c-checkins")
         yield Static("↑↓ pgup pgdn scroll · esc back · ? lists every key", id="challenge-hint")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")

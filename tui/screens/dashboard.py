@@ -12,11 +12,12 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from domain.errors import FlourishError
 from storage.tables import TEAMS
 from tui.base import WorkspaceScreen
+from tui.sharing import AppFooter
 from tui.widgets.quick_views import QuickViews
 from tui.widgets.team_table import TeamTable
 
@@ -150,7 +151,7 @@ class DashboardScreen(WorkspaceScreen):
         yield Static("Opening the workspace…", id="message")
         yield TeamTable(self._show_detail, id="teams", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
-        yield Footer()
+        yield AppFooter()
 
     # -- loading ---------------------------------------------------------------------------
 

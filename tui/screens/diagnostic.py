@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from domain.diagnostic import (
     SCALE,
@@ -32,6 +32,7 @@ from storage.tables import ACTIONS, DIAGNOSTIC
 from tui import cells
 from tui.base import WorkspaceScreen
 from tui.screens.pulse_heatmap import SHADES
+from tui.sharing import AppFooter
 
 if TYPE_CHECKING:
     from storage.facade import Flourish, TeamDiagnostic
@@ -190,7 +191,7 @@ class DiagnosticScreen(WorkspaceScreen):
             yield Static(id="diagnostic-team")
             yield Static(id="diagnostic-section")
             yield DataTable(id="diagnostic-questions", cursor_type="none", show_cursor=False)
-        yield Footer()
+        yield AppFooter()
 
     def load(self, program: Flourish) -> None:
         self.overview = program.diagnostic_overview()

@@ -5,7 +5,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
+
+from tui.sharing import AppFooter
 
 
 class ProblemScreen(Screen):
@@ -20,7 +22,7 @@ class ProblemScreen(Screen):
             yield Label("The workspace could not be opened", id="problem-title")
             yield Static(Text(self.message), id="problem-message")
             yield Static("Nothing was changed. Press q to quit.", classes="dim")
-        yield Footer()
+        yield AppFooter()
 
     def action_leave(self) -> None:
         self.app.exit(2, return_code=2, message=f"flourish: {self.message}")

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from domain.pulse import PulsePoint
 from domain.scales import Band, band
@@ -26,6 +26,7 @@ from tui.panes.pulse import (
     number,
     summary,
 )
+from tui.sharing import AppFooter
 
 if TYPE_CHECKING:
     from storage.facade import Flourish, PulseHeatmap
@@ -74,7 +75,7 @@ class PulseHeatmapScreen(WorkspaceScreen):
         yield DataTable(id="heatmap", cursor_type="row", cursor_foreground_priority="renderable")
         yield Static(id="heatmap-legend")
         yield Static(id="heatmap-detail")
-        yield Footer()
+        yield AppFooter()
 
     def load(self, program: Flourish) -> None:
         self.today = program.today()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from domain.errors import FlourishError
 from storage.facade import Step
@@ -24,6 +24,7 @@ from tui.panes.goals import GoalsPane
 from tui.panes.people import PeoplePane
 from tui.panes.pulse import PulsePane
 from tui.panes.schedule import SchedulePane
+from tui.sharing import AppFooter
 from tui.widgets.timeline import TimelineBar
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class TeamScreen(WorkspaceScreen):
             for tab_id, label, pane in TABS:
                 with TabPane(label, id=tab_id):
                     yield pane(id=f"{tab_id}-pane")
-        yield Footer()
+        yield AppFooter()
 
     @property
     def team_id(self) -> str:

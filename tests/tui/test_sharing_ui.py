@@ -1,0 +1,120 @@
+"""A shared cluster in the app: it syncs on open (in a worker), says in the footer whether
+everything is shared, shares on "Sync now" and on quit, and lists conflicts with keys to keep
+either value."""
+
+import pytest
+from pilot_support import open_screen, wait_for
+
+from domain.records import Person
+from storage.facade import Flourish
+from storage.sync.share import Share
+from storage.sync.state import ShareState
+from storage.workspace import Workspace
+from tui.screens.conflicts import ConflictsScreen
+from tui.sharing import ShareState as ShareLabel
+
+CHAIR = Person(name="Dr Margaret Ellison", email="margaret.ellison@cityfamily.example")
+
+
+def sync(root, clock):
+    with Share.open(Workspace.open(root, clock)) as share:
+        return share.sync()
+
+
+@pytest.fixture
+def coach_root(demo_root, tmp_path):
+    """The demo shared by its chair, and a coach's workspace joined to it."""
+    from conftest import clock
+
+    with Share.init(Workspace.open(demo_root, clock), str(tmp_path / "remote.git"), CHAIR):
+        pass
+    root = tmp_path / "coach"
+    with Share.join(root, str(tmp_path / "remote.git"), Person(name="Pat Tester"), clock):
+        pass
+    sync(demo_root, clock)  # the chair learns of the coach
+    return root
+
+
+def footer_state(app) -> str:
+    labels = list(app.screen.query(ShareLabel))
+    return str(labels[0].render()) if labels else ""
+
+
+async def synced(pilot) -> None:
+    syncer = pilot.app.syncer
+    await wait_for(pilot, lambda: syncer.last is not None and not syncer.running, timeout=15)
+    await pilot.pause()
+
+
+async def test_the_app_syncs_on_open_and_says_when(open_app, demo_root, coach_root):
+    from conftest import clock
+
+    chair = Flourish.open(demo_root, clock, user="Chair")
+    action = chair.add_action(chair.team("Ashworth").id, "Book the cluster hall")
+    sync(demo_root, clock)
+    async with open_app(coach_root, size=(120, 30)) as pilot:
+        await synced(pilot)
+        assert pilot.app.syncer.last.received == 1
+        assert pilot.app.program.action(action.id).title == "Book the cluster hall"
+        assert footer_state(pilot.app).startswith("⇅ shared ")
+
+
+async def test_a_change_here_waits_for_sync_now(open_app, demo_root, coach_root):
+    from conftest import clock
+
+    async with open_app(coach_root, size=(120, 30)) as pilot:
+        app = pilot.app
+        await synced(pilot)
+        team_id = app.program.team("Ashworth").id
+        app.run_verb(lambda: app.program.add_action(team_id, "Draft the agenda"))
+        await pilot.pause()
+        assert footer_state(app) == "● 1 not shared yet"
+        app.action_sync_now()
+        await wait_for(pilot, lambda: footer_state(app).startswith("⇅ shared"), timeout=15)
+    report = sync(demo_root, clock)
+    assert report.received == 1 and report.senders == ["Pat Tester"]
+
+
+async def test_quitting_shares_what_was_changed(open_app, demo_root, coach_root):
+    from conftest import clock
+
+    async with open_app(coach_root, size=(120, 30)) as pilot:
+        app = pilot.app
+        await synced(pilot)
+        team_id = app.program.team("Ashworth").id
+        app.run_verb(lambda: app.program.add_action(team_id, "Shared on the way out"))
+        await pilot.press("q")
+        await wait_for(pilot, lambda: not app.is_running, timeout=15)
+    assert ShareState.load(coach_root).unshared == 0
+    sync(demo_root, clock)
+    chair = Flourish.open(demo_root, clock)
+    assert "Shared on the way out" in [a.title for a in chair.actions()]
+
+
+async def test_a_conflict_is_listed_and_the_other_value_taken(open_app, demo_root, coach_root):
+    from conftest import clock
+
+    chair = Flourish.open(demo_root, clock, user="Chair")
+    action = chair.actions()[0]
+    chair.update_action(action.id, owner="Chair's pick")
+    sync(demo_root, clock)
+    Flourish.open(coach_root, clock).update_action(action.id, owner="Coach's pick")
+    async with open_app(coach_root, size=(120, 30)) as pilot:
+        app = pilot.app
+        await synced(pilot)
+        assert footer_state(app) == "⚠ 1 to review"
+        screen = await open_screen(pilot, ConflictsScreen())
+        (conflict,) = screen.found
+        kept = app.program.action(action.id).owner
+        assert {kept, conflict.other} == {"Chair's pick", "Coach's pick"}
+        await pilot.press("o")
+        await wait_for(pilot, lambda: screen.found == [])
+        assert app.program.action(action.id).owner == conflict.other
+        assert footer_state(app) == "● 1 not shared yet"
+
+
+async def test_a_workspace_that_is_not_shared_shows_no_sharing_state(open_app):
+    async with open_app(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert not pilot.app.syncer.shared
+        assert footer_state(pilot.app) == ""
