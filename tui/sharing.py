@@ -136,8 +136,8 @@ class Syncer:
         if not report.offline:
             self.local_changes = 0
         self._show()
-        if report.received:
-            self.app.data_changed(saved_here=False)
+        # Whatever the sync wrote came from the share: never counted as a change made here.
+        self.app.data_changed(saved_here=False)
         if announce or report.received or report.new_conflicts:
             warn = bool(report.offline or report.new_conflicts)
             self.app.notify(

@@ -20,6 +20,7 @@ from dulwich.repo import Repo
 MAIN = Ref(b"refs/heads/main")
 REMOTE_MAIN = Ref(b"refs/remotes/origin/main")
 FILE_MODE = 0o100644
+MAX_PACKS, MAX_LOOSE = 40, 500
 Sha = ObjectID
 
 
@@ -131,9 +132,7 @@ class ShareRepo:
     ) -> Sha:
         """A commit of `tree` with `files` written into it."""
         blobs = {path: Blob.from_string(data) for path, data in files.items()}
-        if blobs:
-            # One pack for the lot: a loose file each would mean thousands of small writes.
-            self.store.add_objects([(b, None) for b in blobs.values()])
+        _store(self.store, list(blobs.values()))
         changes = [(p.encode(), FILE_MODE, b.id) for p, b in sorted(blobs.items())]
         new_tree = commit_tree_changes(self.store, tree, changes) if changes else tree
         return self.commit_tree(new_tree, parents, author, committer, message, when)
@@ -165,20 +164,25 @@ class ShareRepo:
         blobs = {path: Blob.from_string(data) for path, data in files.items()}
         if not blobs:
             return tree
-        self.store.add_objects([(b, None) for b in blobs.values()])
+        _store(self.store, list(blobs.values()))
         changes = [(p.encode(), FILE_MODE, b.id) for p, b in sorted(blobs.items())]
         return commit_tree_changes(self.store, tree, changes)
 
     def tidy(self) -> None:
-        """Fold loose objects into a pack once there are many (each sync leaves a few)."""
+        """Fold the objects into one pack once there are many loose ones or many packs (each
+        sync leaves a few of both), so that looking an object up stays quick."""
         loose = sum(1 for _ in self.store._iter_loose_objects())
-        if loose > 500:
+        if len(self.store.packs) > MAX_PACKS:
+            self.store.repack()
+        elif loose > MAX_LOOSE:
             self.store.pack_loose_objects()
 
     # -- the remote ------------------------------------------------------------------------
 
     def fetch(self, url: str) -> Sha | None:
         """Bring the remote's main here; its head, or None when the remote has no main yet."""
+        if _is_local(url):
+            return self._fetch_local(Path(url))
         with _network(url):
             client, path = get_transport_and_path(url)
 
@@ -201,6 +205,36 @@ class ShareRepo:
             self.set_ref(REMOTE_MAIN, head)
         return head
 
+    # A repository on this computer (or a mounted share) is read and written directly, as git
+    # itself does: only the objects the other side lacks are copied, without building a pack
+    # (dulwich's pack builder reads every object of a large pack to reuse deltas).
+
+    def _fetch_local(self, path: Path) -> Sha | None:
+        with _network(str(path)):
+            remote = Repo(str(path))
+            try:
+                head = _ref(remote, MAIN)
+                if head and not self._has(head):
+                    _copy(remote, self.repo, wants=[head])
+            finally:
+                remote.close()
+        if head:
+            self.set_ref(REMOTE_MAIN, head)
+        return head
+
+    def _push_local(self, path: Path, new: Sha, expected: Sha | None) -> None:
+        with _network(str(path)):
+            remote = Repo(str(path))
+            try:
+                if _ref(remote, MAIN) != expected:
+                    raise Race()
+                _copy(self.repo, remote, wants=[new])
+                if not remote.refs.set_if_equals(MAIN, expected, new):
+                    raise Race()  # another push got in between
+            finally:
+                remote.close()
+        self.set_ref(REMOTE_MAIN, new)
+
     def _has(self, sha: Sha) -> bool:
         try:
             self.repo[sha]
@@ -210,6 +244,9 @@ class ShareRepo:
 
     def push(self, url: str, new: Sha, expected: Sha | None) -> None:
         """Make the remote's main `new`, only if it is still `expected` (else Race)."""
+        if _is_local(url):
+            self._push_local(Path(url), new, expected)
+            return
         raced: list[bool] = []
         with _network(url):
             client, path = get_transport_and_path(url)
@@ -242,6 +279,48 @@ def _network(url: str) -> Iterator[None]:
     except Exception as e:  # transports raise many kinds: OSError, protocol errors, HTTP errors
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise Unreachable(f"{url} could not be reached ({reason})") from None
+
+
+def _is_local(url: str) -> bool:
+    return "://" not in url and Path(url).is_absolute()
+
+
+def _ref(repo: Repo, name: Ref) -> Sha | None:
+    try:
+        sha: Sha = repo.refs[name]
+    except KeyError:
+        return None
+    return sha
+
+
+def _copy(source: Repo, target: Repo, wants: list[Sha]) -> None:
+    """Copy to `target` every object `wants` needs that it lacks. The walk stops at anything
+    the target has: a commit it has brings its whole history, a tree all that is under it."""
+    have = target.object_store
+    todo, seen = list(wants), set()
+    found: list[Any] = []
+    while todo:
+        sha = todo.pop()
+        if sha in seen or sha in have:
+            continue
+        seen.add(sha)
+        obj = source.object_store[sha]
+        found.append(obj)
+        if isinstance(obj, Commit):
+            todo.extend([obj.tree, *obj.parents])
+        elif isinstance(obj, Tree):
+            todo.extend(entry.sha for entry in obj.iteritems() if entry.sha)
+    _store(have, found)
+
+
+def _store(store: Any, objects: list[Any]) -> None:
+    """A few objects as loose files (quick); many as one pack (one write instead of thousands;
+    adding a pack names it from every object in the store's packs, a fixed cost)."""
+    if len(objects) <= MAX_LOOSE // 2:
+        for obj in objects:
+            store.add_object(obj)
+    elif objects:
+        store.add_objects([(obj, None) for obj in objects])
 
 
 def is_remote_repository(path: Path) -> bool:

@@ -161,6 +161,8 @@ class Share:
         self.clock = Hlc.from_stamp(state.replica, state.clock)
         self.report = SyncReport()
         self._made: set[str] = set()
+        self._pending: dict[tuple[str, str], dict[str, Any]] = {}
+        self._known: dict[str, dict[str, dict[str, Any]]] = {}
 
     def close(self) -> None:
         self.repo.close()
@@ -498,14 +500,23 @@ class Share:
         self._made.clear()
         senders: Counter[str] = Counter()
         with self.ws.writing():
-            for place, _path, doc in incoming:
-                stamp = self._write(place, doc, removed)
-                if not stamp:
-                    continue  # unchanged here, or our own change coming back
-                self.report.received += 1
-                if who := people.get(stamp_replica(stamp), ""):
-                    senders[who] += 1
-                    self.state.changed_by[place.record_id] = who
+            # The cluster's records first (a team's file is made when its team arrives), then
+            # each team's; each table is written in one pass.
+            for in_cluster in (True, False):
+                self._pending, self._known = {}, {}
+                for place, _path, doc in incoming:
+                    if (place.file == CLUSTER_FILE) != in_cluster:
+                        continue
+                    stamp = self._write(place, doc, removed)
+                    if not stamp:
+                        continue  # unchanged here, or our own change coming back
+                    self.report.received += 1
+                    if who := people.get(stamp_replica(stamp), ""):
+                        senders[who] += 1
+                        self.state.changed_by[place.record_id] = who
+                for (name, table), docs in self._pending.items():
+                    if docs:  # an empty write would still save the file again
+                        self.ws.file_at(name).put_many(table, docs)
         for team_id in removed:
             self.ws.remove_team_file(team_id)
         self.report.senders = [name for name, _ in senders.most_common()]
@@ -522,12 +533,12 @@ class Share:
             if self.ws.cluster_file.raw(TEAMS, team_id) is None:
                 return ""  # a team removed here, or not arrived: its records wait
             self._team_file_for(team_id)
-        f = self.ws.file_at(place.file)
-        mine = f.raw(place.table, place.record_id)
+        mine = self._record_here(place)
+        pending = self._pending.setdefault((place.file, place.table), {})
         if sharing.is_deleted(doc):
             if mine is None:
                 return ""
-            f.put_raw(place.table, place.record_id, None)
+            pending[place.record_id] = None
             if place.table == TEAMS:
                 removed.append(place.record_id)
             return self._theirs([doc["_meta"]["deleted"]])
@@ -539,13 +550,23 @@ class Share:
             return ""
         if record == mine:
             return ""
-        f.put_raw(place.table, place.record_id, record)
+        pending[place.record_id] = record
         if place.table == TEAMS:
             self._team_file_for(place.record_id)
         stamps = doc["_meta"].get("f", {})
         before = mine or {}
         changed = [k for k in record if k != "updated_at" and record[k] != before.get(k)]
         return self._theirs([stamps.get(k, "") for k in changed])
+
+    def _record_here(self, place: Place) -> dict[str, Any] | None:
+        """The record as this workspace holds it, from one read of its file per import."""
+        if place.file not in self._known:
+            data = self.ws.file_at(place.file).storage.read() or {}
+            self._known[place.file] = {
+                table: {d["id"]: d for d in (data.get(table) or {}).values()}
+                for table in tables_of(place.file)
+            }
+        return self._known[place.file].get(place.table, {}).get(place.record_id)
 
     def _team_file_for(self, team_id: str) -> None:
         """A team that arrives gets its file, in the same change (never a team without one)."""

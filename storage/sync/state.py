@@ -5,7 +5,7 @@ file's stamp at that moment, its clock, and what the last sync found.
 This module is light (no git), so the facade can ask who changed a record in a sync."""
 
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,7 @@ class ShareState:
     def save(self, root: Path) -> None:
         if len(self.changed_by) > KEEP_AUTHORS:
             self.changed_by = dict(list(self.changed_by.items())[-KEEP_AUTHORS:])
-        atomic_write(root / STATE_FILE, orjson.dumps(asdict(self), option=orjson.OPT_INDENT_2))
+        atomic_write(root / STATE_FILE, orjson.dumps(self, option=orjson.OPT_INDENT_2))
 
     def to_review(self) -> int:
         return sum(len(ids) for ids in self.conflicts.values())

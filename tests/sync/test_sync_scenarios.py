@@ -321,3 +321,13 @@ def test_a_pulse_recorded_before_sharing_is_the_slot_a_later_entry_replaces(tmp_
     (new,) = fl.record_pulse(team.id, date(2026, 10, 1), {"trust": (3.5, 10)})
     assert new.id == slot != old["id"]  # re-keyed to its slot when the cluster was shared
     assert [r.score for r in Flourish.open(fl.ws.root, clock).pulse_results(team.id)] == [3.5]
+
+
+def test_a_sync_with_nothing_new_writes_no_workspace_file(two: Cluster):
+    a, b = two.replicas
+    a.fl.update_action(two.action_id, owner="Once")
+    two.sync_all()
+    files = [*sorted(b.root.glob("teams/*.json")), b.root / "cluster.json"]
+    before = [f.stat().st_mtime_ns for f in files]
+    assert b.sync().received == 0
+    assert [f.stat().st_mtime_ns for f in files] == before
