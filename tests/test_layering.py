@@ -1,6 +1,7 @@
 """The layering rule: domain, storage, exports and the command line never import Textual, so
 the command line starts fast and the core can be used without a terminal UI."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -65,3 +66,48 @@ def test_exports_take_domain_objects_and_never_touch_storage_or_the_ui():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+QUICK_CAPTURE = textwrap.dedent(
+    """
+    import sys
+    import cli
+
+    cli.main(sys.argv[1:])
+    print(sorted({m.split(".")[0] for m in sys.modules} & {"dulwich", "textual"}))
+    print(sorted({"storage.sync.share", "storage.sync.repo"} & set(sys.modules)))
+    """
+)
+
+
+def test_quick_capture_in_a_shared_workspace_never_loads_git(tmp_path):
+    """`flourish checkin add` stays as quick in a shared cluster: git loads only to sync."""
+    from datetime import UTC, date, datetime
+
+    from domain.records import Person
+    from storage.facade import Flourish
+    from storage.sync.share import Share
+
+    now = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+    fl = Flourish.create(
+        tmp_path / "ws",
+        name="C",
+        timezone="Europe/London",
+        chair=Person(name="A"),
+        clock=lambda: now,
+    )
+    fl.add_team("Hillside", start=date(2026, 9, 1), coach=Person(name="B"))
+    with Share.init(fl.ws, str(tmp_path / "remote.git"), Person(name="A")):
+        pass
+    args = ["--workspace", str(tmp_path / "ws"), "checkin", "add", "--team", "Hill", "--notes", "x"]
+    env = {"FLOURISH_NOW": now.isoformat(), "FLOURISH_CONFIG": str(tmp_path / "c.toml")}
+    result = subprocess.run(
+        [sys.executable, "-c", QUICK_CAPTURE, *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == ["[]", "[]"]
