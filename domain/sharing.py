@@ -266,6 +266,10 @@ def _both(
     """A field both sides wrote: its value, its stamp, and the losing (value, stamp, winner's
     stamp) when it was a true clash."""
     stamp = max(so, st)
+    if name in COUNTERS.get(table, ()):
+        # Both raised it for changes of their own: the merged event is newer than either.
+        both_raised = o > (base or 0) and t > (base or 0)
+        return (max(o, t) + 1 if both_raised else max(o, t)), stamp, None
     if canonical(o) == canonical(t):
         return o, stamp, None
     if name == "updated_at":
@@ -278,9 +282,6 @@ def _both(
         return _set_merge(base or [], o, t), stamp, None
     if name in QUIET.get(table, ()):
         return (o if (so, canonical(o)) > (st, canonical(t)) else t), stamp, None
-    if name in COUNTERS.get(table, ()):
-        both_raised = o > (base or 0) and t > (base or 0)
-        return (max(o, t) + 1 if both_raised else max(o, t)), stamp, None
     ours_wins = (so, canonical(o)) > (st, canonical(t))
     win, lose = ((o, so), (t, st)) if ours_wins else ((t, st), (o, so))
     return win[0], win[1], (lose[0], lose[1], win[1])

@@ -958,9 +958,26 @@ def _when(text: Any) -> datetime | None:
         return None
 
 
+KINDS = {
+    "checkins": "check-in",
+    "actions": "action",
+    "challenges": "challenge",
+    "briefings": "briefing",
+    "teams": "team",
+    "cluster": "cluster setting",
+    "pulse": "pulse result",
+    "ratings": "rating",
+    "revisions": "schedule revision",
+    "aspirations": "goal",
+    "rounds": "self-assessment round",
+    "diagnostic": "diagnostic answer",
+}
+
+
 def _describe(files: dict[str, bytes]) -> str:
+    """A commit's message: what kinds of record it changed, e.g. "Changed 2 check-ins"."""
     tables = Counter(p.split("/")[-2] for p in files if place_of(p))
-    parts = [f"{n} {table}" for table, n in sorted(tables.items())]
+    parts = [_count(n, KINDS.get(table, table)) for table, n in sorted(tables.items())]
     return "Changed " + ", ".join(parts) if parts else "Changed the share"
 
 

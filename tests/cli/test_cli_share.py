@@ -91,7 +91,7 @@ def test_share_members_and_log_say_who(fl, shared):
         ("Cat Coach", "coach"),
     ]
     log = ok(fl("share", "log", "--team", HILLSIDE, "--limit", "1")).stdout
-    assert "Cat Coach: Changed 1 checkins" in log
+    assert "Cat Coach: Changed 1 check-in" in log
 
 
 @pytest.mark.parametrize(
