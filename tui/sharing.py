@@ -138,6 +138,13 @@ class Syncer:
         self._show()
         # Whatever the sync wrote came from the share: never counted as a change made here.
         self.app.data_changed(saved_here=False)
+        for note in report.skew:
+            self.app.notify(
+                f"A clock looks wrong: {note} is in the future.",
+                title="Sync",
+                severity="warning",
+                markup=False,
+            )
         if announce or report.received or report.new_conflicts:
             warn = bool(report.offline or report.new_conflicts)
             self.app.notify(
