@@ -223,6 +223,20 @@ def _merge_deletion(base: Doc | None, ours: Doc, theirs: Doc) -> tuple[Doc, list
     return restored, [_conflict(kept["record"]["id"], "deleted", True, when, "", note)]
 
 
+def restore(kept: Doc, gone: Doc) -> Doc:
+    """A record one side deleted while the other still used it (a team whose records someone
+    changed): `kept`, flagged for review like an edit made while someone deleted it."""
+    when = gone["_meta"]["deleted"]
+    note = "records were added or changed while it was removed: kept"
+    conflict = _conflict(kept["record"]["id"], "deleted", True, when, "", note)
+    conflicts = _union_by_id(kept.get("_conflicts", []), gone.get("_conflicts", []), [conflict])
+    resolved = sorted(set(kept.get("_resolved", [])) | set(gone.get("_resolved", [])))
+    doc = {**kept, "_conflicts": conflicts}
+    if resolved:
+        doc["_resolved"] = resolved
+    return doc
+
+
 def _merge_fields(base: Doc | None, ours: Doc, theirs: Doc) -> tuple[Doc, list[Doc]]:
     table = ours["_meta"].get("table", "")
     b = {} if base is None or is_deleted(base) else base["record"]

@@ -432,8 +432,9 @@ class Share:
         base_tree = self.repo.tree(base)
         ours_tree, theirs_tree = self.repo.tree(ours), self.repo.tree(theirs)
         mine = {path: (old, new) for path, old, new in self.repo.changes(base_tree, ours_tree)}
+        yours = {path: (old, new) for path, old, new in self.repo.changes(base_tree, theirs_tree)}
         files: dict[str, bytes] = {}
-        for path, old, new in self.repo.changes(base_tree, theirs_tree):
+        for path, (old, new) in yours.items():
             if path not in mine:
                 if new is not None:
                     files[path] = self.repo.blob(new)
@@ -445,12 +446,34 @@ class Share:
                 files[path] = self.repo.blob(new)
                 continue
             files[path] = self._merge_file(path, old, my_new, new)
+        for side, other, other_tree in ((mine, yours, theirs_tree), (yours, mine, ours_tree)):
+            files.update(self._teams_still_used(side, other, other_tree))
         # Both orders give the same tree; the parents are in a fixed order too.
         parents = sorted([ours, theirs])
         tree = self.repo.tree_with(ours_tree, files)
         return self.repo.commit_tree(
             tree, parents, self._author(), self._committer(), "Merged", self.ws.clock()
         )
+
+    def _teams_still_used(
+        self, side: dict[str, Any], other: dict[str, Any], other_tree: Sha
+    ) -> dict[str, bytes]:
+        """Teams `side` removed while `other` added or changed their records: brought back,
+        flagged for review (their records would otherwise be lost to the remover)."""
+        found: dict[str, bytes] = {}
+        for path, (_old, new) in side.items():
+            place = place_of(path)
+            if new is None or place is None or place.table != TEAMS or path in other:
+                continue
+            gone = sharing.decode(self.repo.blob(new))
+            if not sharing.is_deleted(gone):
+                continue
+            if any(p.startswith(f"teams/{place.record_id}/") for p in other):
+                kept = self.repo.read(other_tree, path)
+                if kept is not None:
+                    restored = sharing.restore(sharing.decode(kept), gone)
+                    found[path] = sharing.encode(restored)
+        return found
 
     def _merge_file(self, path: str, base: Sha | None, ours: Sha, theirs: Sha) -> bytes:
         if path == FORMAT_FILE:
@@ -494,6 +517,7 @@ class Share:
             self._note_conflicts(path, doc)
             if (place := place_of(path)) is not None:
                 incoming.append((place, path, doc))
+        incoming += self._whole_teams(head, incoming)
         # Teams first: a new team's file is made before its records are written into it.
         incoming.sort(key=lambda item: (item[0].file != CLUSTER_FILE, item[0].table != TEAMS))
         removed: list[str] = []
@@ -524,6 +548,24 @@ class Share:
         self.state.stamps = {
             n: list(s) for n in names if (s := file_stamp(self.ws.root / n)) is not None
         }
+
+    def _whole_teams(
+        self, head: Sha, incoming: list[tuple[Place, str, dict[str, Any]]]
+    ) -> list[tuple[Place, str, dict[str, Any]]]:
+        """Every record of a team this workspace has no file for (one brought back after it
+        was removed here): not only those that changed."""
+        paths = {path for _place, path, _doc in incoming}
+        more = []
+        tree = self.repo.tree(head)
+        for place, _path, doc in incoming:
+            if place.table != TEAMS or sharing.is_deleted(doc):
+                continue
+            if (self.ws.root / team_file(place.record_id)).exists():
+                continue
+            for path, sha in self.repo.files_under(tree, f"teams/{place.record_id}").items():
+                if path not in paths and (found := place_of(path)) is not None:
+                    more.append((found, path, sharing.decode(self.repo.blob(sha))))
+        return more
 
     def _write(self, place: Place, doc: dict[str, Any], removed: list[str]) -> str:
         """Put one shared record into the workspace. The stamp of the newest change someone

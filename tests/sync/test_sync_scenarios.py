@@ -331,3 +331,23 @@ def test_a_sync_with_nothing_new_writes_no_workspace_file(two: Cluster):
     before = [f.stat().st_mtime_ns for f in files]
     assert b.sync().received == 0
     assert [f.stat().st_mtime_ns for f in files] == before
+
+
+def test_a_team_removed_while_a_coach_logs_for_it_comes_back_whole(two: Cluster):
+    a, b = two.replicas
+    kept = a.fl.log_checkin(two.team_id, on=date(2026, 11, 28), notes="Before")
+    two.sync_all()
+    fl = a.fl
+    fl.archive_team(two.team_id)
+    fl.remove_team(two.team_id)
+    new = b.fl.log_checkin(two.team_id, on=date(2026, 11, 30), notes="Logged meanwhile")
+    two.sync_all()
+    assert two.converged()
+    for r in two.replicas:
+        notes = sorted(c.notes for c in r.fl.checkins(two.team_id))
+        assert notes == ["Before", "Logged meanwhile"]
+        assert r.fl.action(two.action_id).title == "Plan the INSET day"
+    with a.share() as s:
+        (conflict,) = s.conflicts()
+    assert conflict.field == "deleted" and conflict.table == "teams"
+    assert kept.id and new.id
