@@ -255,7 +255,11 @@ def _merge_fields(base: Doc | None, ours: Doc, theirs: Doc) -> tuple[Doc, list[D
         if name not in t or name not in o:
             value, stamp = (o[name], so) if name in o else (t[name], st)
         else:
-            o_moved, t_moved = so != bs.get(name, ""), st != bs.get(name, "")
+            # Moved: a new stamp, or a new value under an old stamp (a list two merges joined
+            # keeps the newer of its stamps, which the base may already have).
+            was = canonical(b.get(name))
+            o_moved = so != bs.get(name, "") or canonical(o[name]) != was
+            t_moved = st != bs.get(name, "") or canonical(t[name]) != was
             if o_moved and t_moved:
                 value, stamp, clash = _both(table, name, b.get(name), o[name], t[name], so, st)
                 if clash is not None:

@@ -45,6 +45,7 @@ class SharedCluster(RuleBasedStateMachine):
         self.remote: set[int] = set()
         self.notes: set[str] = set()
         self.checkins: set[str] = set()
+        self.deleted: set[str] = set()
         self.withdrawn: set[int] = set()
         start = self._values(0)
         self.at_sync = [dict(start) for _ in range(REPLICAS)]
@@ -79,9 +80,34 @@ class SharedCluster(RuleBasedStateMachine):
         self._replica(i).fl.log_checkin(self.cluster.team_id, on=date(2026, 11, 30), notes=text)
         self.checkins.add(text)
 
+    @rule(i=st.integers(0, REPLICAS - 1), data=st.data())
+    def delete_checkin(self, i, data):
+        fl = self._replica(i).fl
+        here = fl.checkins(self.cluster.team_id)
+        if not here:
+            return
+        gone = data.draw(st.sampled_from(sorted(here, key=lambda c: c.notes)))
+        fl.delete_checkin(gone.id)
+        self.deleted.add(gone.notes)
+
+    @rule(i=st.integers(0, REPLICAS - 1), score=st.sampled_from([2.5, 3.0, 4.5]))
+    def pulse(self, i, score):
+        # The same month and dimension on every laptop: one slot, one record.
+        fl = self._replica(i).fl
+        if self._values(i)["pulse"] == str(score):
+            return
+        fl.record_pulse(self.cluster.team_id, date(2026, 11, 1), {"trust": (score, 10)})
+        write = Write(len(self.writes), i, "pulse", str(score), frozenset(self.known[i]))
+        self.writes.append(write)
+        self.known[i].add(write.n)
+
     def _values(self, i: int) -> dict[str, str]:
-        action = self._replica(i).fl.action(self.cluster.action_id)
-        return {f: str(getattr(action, f)) for f in FIELDS}
+        fl = self._replica(i).fl
+        action = fl.action(self.cluster.action_id)
+        values = {f: str(getattr(action, f)) for f in FIELDS}
+        pulses = fl.pulse_results(self.cluster.team_id)
+        values["pulse"] = str(pulses[0].score) if pulses else ""
+        return values
 
     @rule(i=st.integers(0, REPLICAS - 1))
     def sync(self, i):
@@ -106,21 +132,32 @@ class SharedCluster(RuleBasedStateMachine):
         first = replicas[0].data()
         divergent = sum(r.data() != first for r in replicas[1:])
         action = replicas[0].fl.action(self.cluster.action_id)
+        current = self._values(0)
+        team = self.cluster.team_id
+        (pulse,) = replicas[0].fl.pulse_results(team) or [None]
+        listed = set()
         with replicas[0].share() as s:
             head = s.repo.ref(b"refs/heads/main")
-            path = f"teams/{self.cluster.team_id}/actions/{self.cluster.action_id}.json"
-            doc = orjson.loads(s.repo.read(s.repo.tree(head), path))
-        listed = {(c["field"], c["value"]) for c in doc.get("_conflicts", [])}
+            paths = [f"teams/{team}/actions/{self.cluster.action_id}.json"]
+            if pulse is not None:
+                paths.append(f"teams/{team}/pulse/{pulse.id}.json")
+            for path in paths:
+                doc = orjson.loads(s.repo.read(s.repo.tree(head), path))
+                table = doc["_meta"]["table"]
+                for c in doc.get("_conflicts", []):
+                    field = "pulse" if table == "pulse" and c["field"] == "score" else c["field"]
+                    listed.add((field, str(c["value"])))
         lost = []
         for w in self.writes:
             superseded = any(w.n in later.seen for later in self.writes if later.field == w.field)
-            current = str(getattr(action, w.field)) == w.value
             withdrawn = w.n in self.withdrawn
-            if not (superseded or withdrawn or current or (w.field, w.value) in listed):
+            current_value = current[w.field] == w.value
+            if not (superseded or withdrawn or current_value or (w.field, w.value) in listed):
                 lost.append(w)
         notes = {n.text for n in action.notes}
         checkins = {c.notes for c in replicas[0].fl.checkins(self.cluster.team_id)}
-        return divergent, lost, self.notes - notes, self.checkins - checkins
+        expected = self.checkins - self.deleted
+        return divergent, lost, self.notes - notes, expected ^ checkins
 
 
 def run_machine(examples: int, steps: int) -> list[tuple[int, int, int, int]]:

@@ -351,3 +351,18 @@ def test_a_team_removed_while_a_coach_logs_for_it_comes_back_whole(two: Cluster)
         (conflict,) = s.conflicts()
     assert conflict.field == "deleted" and conflict.table == "teams"
     assert kept.id and new.id
+
+
+def test_notes_joined_by_one_merge_survive_the_next(tmp_path):
+    # Cara's clock is a minute ahead: the list Sam's merge joins keeps Cara's stamp, which her
+    # own later edit starts from; Sam's note must not be taken for unchanged.
+    cluster = build(tmp_path, 3, skews=(0, 0, 60))
+    _, sam, cara = cluster.replicas
+    sam.fl.update_action(cluster.action_id, note="Sam's note")
+    cara.fl.update_action(cluster.action_id, note="Cara's first")
+    cara.sync()
+    cara.fl.update_action(cluster.action_id, note="Cara's second")
+    cluster.sync_all()
+    assert cluster.converged()
+    notes = sorted(n.text for n in sam.fl.action(cluster.action_id).notes)
+    assert notes == ["Cara's first", "Cara's second", "Sam's note"]
