@@ -56,7 +56,10 @@ class Replica:
             doc = orjson.loads(path.read_bytes())
             doc.pop("_meta", None)
             # By record id: the storage's own row numbers differ with the order of arrival.
-            tables = {name: {r["id"]: r for r in rows.values()} for name, rows in doc.items()}
+            # (An emptied table and one never written are the same: no records.)
+            tables = {
+                name: {r["id"]: r for r in rows.values()} for name, rows in doc.items() if rows
+            }
             for checkin in tables.get("checkins", {}).values():
                 if checkin.get("confidential"):
                     checkin["notes"] = ""
