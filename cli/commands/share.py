@@ -247,7 +247,9 @@ def resolve_conflict(args: argparse.Namespace) -> int:
 
 def _conflict_line(c: "Conflict", names: dict[str, str]) -> str:
     where = names.get(c.team_id or "", "the cluster")
-    what = c.table.rstrip("s").replace("checkin", "check-in")
+    from storage.sync.layout import KINDS
+
+    what = KINDS.get(c.table, c.table)
     return f"{c.id}  {where}: {what} {short(c.record_id)}, {c.field}"
 
 

@@ -57,3 +57,20 @@ def place_of(path: str) -> Place | None:
     if len(parts) == 4 and parts[0] == "teams" and parts[2] in TEAM_TABLES:
         return Place(team_file(parts[1]), parts[2], record_id)
     return None
+
+
+# What each table's records are called, in messages and on the review screen.
+KINDS = {
+    "checkins": "check-in",
+    "actions": "action",
+    "challenges": "challenge",
+    "briefings": "briefing",
+    "teams": "team",
+    "cluster": "cluster setting",
+    "pulse": "pulse result",
+    "ratings": "rating",
+    "revisions": "schedule revision",
+    "aspirations": "goal",
+    "rounds": "self-assessment round",
+    "diagnostic": "diagnostic answer",
+}

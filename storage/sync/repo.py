@@ -131,10 +131,7 @@ class ShareRepo:
         when: datetime,
     ) -> Sha:
         """A commit of `tree` with `files` written into it."""
-        blobs = {path: Blob.from_string(data) for path, data in files.items()}
-        _store(self.store, list(blobs.values()))
-        changes = [(p.encode(), FILE_MODE, b.id) for p, b in sorted(blobs.items())]
-        new_tree = commit_tree_changes(self.store, tree, changes) if changes else tree
+        new_tree = self.tree_with(tree, files)
         return self.commit_tree(new_tree, parents, author, committer, message, when)
 
     def commit_tree(
@@ -161,6 +158,7 @@ class ShareRepo:
         return c.id
 
     def tree_with(self, tree: Sha, files: dict[str, bytes]) -> Sha:
+        """`tree` with `files` (path: content) written into it."""
         blobs = {path: Blob.from_string(data) for path, data in files.items()}
         if not blobs:
             return tree

@@ -39,6 +39,7 @@ from storage.schema import RECORD_TYPES
 from storage.sync.layout import (
     FORMAT,
     FORMAT_FILE,
+    KINDS,
     PEOPLE,
     Place,
     folder_of,
@@ -998,22 +999,6 @@ def _when(text: Any) -> datetime | None:
         return datetime.fromisoformat(text) if isinstance(text, str) else None
     except ValueError:
         return None
-
-
-KINDS = {
-    "checkins": "check-in",
-    "actions": "action",
-    "challenges": "challenge",
-    "briefings": "briefing",
-    "teams": "team",
-    "cluster": "cluster setting",
-    "pulse": "pulse result",
-    "ratings": "rating",
-    "revisions": "schedule revision",
-    "aspirations": "goal",
-    "rounds": "self-assessment round",
-    "diagnostic": "diagnostic answer",
-}
 
 
 def _describe(files: dict[str, bytes]) -> str:

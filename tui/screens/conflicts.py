@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from domain.errors import FlourishError
+from storage.sync.layout import KINDS
 from tui.base import WorkspaceScreen
 from tui.inert import visible
 from tui.sharing import AppFooter
@@ -20,21 +21,6 @@ from tui.sharing import AppFooter
 if TYPE_CHECKING:
     from storage.facade import Flourish
     from storage.sync.share import Conflict
-
-WHAT = {
-    "actions": "action",
-    "checkins": "check-in",
-    "challenges": "challenge",
-    "briefings": "briefing",
-    "teams": "team",
-    "cluster": "cluster setting",
-    "pulse": "pulse result",
-    "ratings": "rating",
-    "revisions": "schedule revision",
-    "aspirations": "goal",
-    "rounds": "self-assessment round",
-    "diagnostic": "diagnostic answer",
-}
 
 
 class ConflictsScreen(WorkspaceScreen):
@@ -99,7 +85,7 @@ class ConflictsScreen(WorkspaceScreen):
         for c in self.found:
             table.add_row(
                 visible(self.schools.get(c.team_id or "", "Cluster")),
-                WHAT.get(c.table, c.table),
+                KINDS.get(c.table, c.table),
                 c.field,
                 visible(c.kept_text),
                 visible(_who(c.kept_by, c.kept_at)),
