@@ -77,6 +77,17 @@ def changed_by(root: Path, record_id: str) -> str:
     return state.changed_by.get(record_id, "") if state else ""
 
 
+def records_to_review(root: Path) -> set[str]:
+    """The ids of records with a sync conflict nobody has reviewed yet (none if not shared)."""
+    try:
+        state = ShareState.load(root)
+    except Exception:  # only ever a marker on screen: never a reason to fail
+        return set()
+    if state is None:
+        return set()
+    return {path.rsplit("/", 1)[-1].removesuffix(".json") for path in state.conflicts}
+
+
 def install_id() -> str:
     """This computer's (this user's) id, kept with the settings, outside any workspace: a
     workspace copied to another computer finds a different one."""

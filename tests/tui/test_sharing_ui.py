@@ -118,3 +118,30 @@ async def test_a_workspace_that_is_not_shared_shows_no_sharing_state(open_app):
         await pilot.pause()
         assert not pilot.app.syncer.shared
         assert footer_state(pilot.app) == ""
+
+
+async def test_a_challenge_moved_on_two_laptops_is_flagged_in_the_queue(
+    open_app, demo_root, coach_root
+):
+    from conftest import clock
+    from pilot_support import painted
+
+    from tui.screens.chair_queue import ChairQueueScreen
+
+    from datetime import timedelta
+
+    later = clock() + timedelta(hours=1)  # the response is the later move: it stands
+    chair = Flourish.open(demo_root, lambda: later, user="Chair")
+    challenge = chair.escalated()[0]
+    chair.respond_to_challenge(challenge.id, kind="reprioritise", outcome="Moved it on")
+    sync(demo_root, clock)
+    coach = Flourish.open(coach_root, clock, user="Pat Tester")
+    coach.withdraw_challenge(challenge.id, reason="Sorted it ourselves")
+    async with open_app(coach_root, size=(140, 36)) as pilot:
+        await synced(pilot)
+        screen = await open_screen(pilot, ChairQueueScreen())
+        assert challenge.id in screen.to_review
+        table = screen.query_one("#queue")
+        table.move_cursor(row=table.get_row_index(challenge.id))
+        await pilot.pause()
+        assert "⇄ Changed on two laptops at once" in painted(screen.query_one("#queue-detail"))

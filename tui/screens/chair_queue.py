@@ -98,6 +98,7 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
         self._today: date | None = None  # until the first load
         self._wide: bool | None = None
         self._widths: list[int] = []
+        self.to_review: set[str] = set()
 
     @property
     def team_id(self) -> str | None:
@@ -139,6 +140,10 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
             queue = [c for c in queue if c.team_id == self.only_team]
         self.queue = queue
         self.overdue = {c.id: show.overdue_days(program, c, self.today) for c in queue}
+        from storage.sync.state import records_to_review
+
+        # Changed on two laptops at once (a withdrawal crossing a response, say): flagged.
+        self.to_review = records_to_review(program.ws.root)
 
     def fill(self) -> None:
         self._heading()
@@ -240,7 +245,7 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
                 show.severity(c.severity),
                 school,
                 show.kind(c.kind),
-                Text(c.title),
+                self._title(c),
                 age,
                 show.waiting(c, today),
                 show.overdue(overdue),
@@ -248,7 +253,7 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
             for text, width in zip(row, widths, strict=True):
                 text.truncate(width, overflow="ellipsis")
             return row
-        title = Text(c.title)
+        title = self._title(c)
         title.truncate(widths[1], overflow="ellipsis")
         school.truncate(widths[1], overflow="ellipsis")
         school.stylize("dim")
@@ -261,6 +266,11 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
             age,
             waiting,
         ]
+
+    def _title(self, c: Challenge) -> Text:
+        if c.id not in self.to_review:
+            return Text(c.title)
+        return Text.assemble(("⇄ ", cells.WARN), c.title)
 
     def _empty(self, any_shown: bool) -> None:
         table = self.query_one("#queue", DataTable)
@@ -326,7 +336,12 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
             lines.append(said)
         else:
             lines.append(Text("No response yet.", style="dim"))
-        lines.append(Text("Enter opens it · 1 2 3 all, internal, external · ? every key", "dim"))
+        if c.id in self.to_review:  # in place of the keys' hint: the box has no more room
+            review = "⇄ Changed on two laptops at once: see Review sync conflicts (ctrl+p)"
+            lines.append(Text.styled(review, cells.WARN))
+        else:
+            hint = "Enter opens it · 1 2 3 all, internal, external · ? every key"
+            lines.append(Text(hint, "dim"))
         for line in lines:
             line.truncate(width, overflow="ellipsis")
         return Text("\n").join(lines)
