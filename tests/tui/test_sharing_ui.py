@@ -123,12 +123,12 @@ async def test_a_workspace_that_is_not_shared_shows_no_sharing_state(open_app):
 async def test_a_challenge_moved_on_two_laptops_is_flagged_in_the_queue(
     open_app, demo_root, coach_root
 ):
+    from datetime import timedelta
+
     from conftest import clock
     from pilot_support import painted
 
     from tui.screens.chair_queue import ChairQueueScreen
-
-    from datetime import timedelta
 
     later = clock() + timedelta(hours=1)  # the response is the later move: it stands
     chair = Flourish.open(demo_root, lambda: later, user="Chair")
