@@ -23,6 +23,8 @@ def test_revision_form(snap_compare, make_app, size):
         await pilot.press("v")
         await wait_for_screen(pilot, RevisionForm)
         form = app.screen
+        for field in form.query("Input"):
+            field.cursor_blink = False  # a blinking cursor is caught on or off by chance
         form.query_one("#span").value = "+4w"
         form.query_one("#reason").value = "Trust-wide [b]inspection[/b] window"
         # The preview follows the fields: wait for it rather than for a fixed number of pauses.
