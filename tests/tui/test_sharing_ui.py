@@ -145,3 +145,23 @@ async def test_a_challenge_moved_on_two_laptops_is_flagged_in_the_queue(
         table.move_cursor(row=table.get_row_index(challenge.id))
         await pilot.pause()
         assert "⇄ Changed on two laptops at once" in painted(screen.query_one("#queue-detail"))
+
+
+async def test_conflicting_text_is_shown_as_typed_never_obeyed(open_app, demo_root, coach_root):
+    from conftest import clock
+    from pilot_support import painted
+
+    hostile = "[bold]Chair[/] \x1b[2J \u202eevil\nsecond line"
+    chair = Flourish.open(demo_root, clock, user="Chair")
+    challenge = chair.challenges()[0]
+    chair.update_challenge(challenge.id, description=hostile)
+    sync(demo_root, clock)
+    Flourish.open(coach_root, clock).update_challenge(challenge.id, description="Coach [/] x")
+    async with open_app(coach_root, size=(160, 30)) as pilot:
+        await synced(pilot)
+        screen = await open_screen(pilot, ConflictsScreen())
+        table = painted(screen.query_one("#conflicts"))
+        detail = painted(screen.query_one("#conflict-detail"))
+        assert "Coach [/] x" in table + detail
+        assert "[bold]Chair[/] \\u001b[2J \\u202eevil" in table + detail
+        assert "\x1b" not in table + detail and "\u202e" not in table + detail

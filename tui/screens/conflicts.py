@@ -83,14 +83,21 @@ class ConflictsScreen(WorkspaceScreen):
         for label in ("School", "Record", "Field", "Kept", "By", "Other", "By"):
             table.add_column(label, key=label if label != "By" else None)
         for c in self.found:
-            table.add_row(
-                visible(self.schools.get(c.team_id or "", "Cluster")),
+            cells = (
+                self.schools.get(c.team_id or "", "Cluster"),
                 KINDS.get(c.table, c.table),
                 c.field,
-                visible(c.kept_text),
-                visible(_who(c.kept_by, c.kept_at)),
-                visible(c.other_text),
-                visible(_who(c.other_by, c.other_at)),
+                c.kept_text,
+                _who(c.kept_by, c.kept_at),
+                c.other_text,
+                _who(c.other_by, c.other_at),
+            )
+            # Text, never a str: a table reads a str as markup, and these are people's words.
+            table.add_row(
+                *(
+                    visible(Text(_one_line(cell), no_wrap=True, overflow="ellipsis"))
+                    for cell in cells
+                ),
                 key=c.id,
             )
         if self.found:
@@ -151,3 +158,7 @@ class ConflictsScreen(WorkspaceScreen):
 
 def _who(by: str, when: datetime | None) -> str:
     return f"{by}, {when.astimezone():%d %b %H:%M}" if when else by
+
+
+def _one_line(text: str) -> str:
+    return " ⏎ ".join(text.splitlines()) if "\n" in text else text
