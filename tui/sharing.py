@@ -162,7 +162,7 @@ class Syncer:
     def at_quit(self) -> None:
         """Share what was changed in this window before the app closes, waiting a few seconds
         at most: a sync cut short is finished by the next one."""
-        if not self.shared or (self.local_changes == 0 and not self.running):
+        if not self.shared or not (self.local_changes or self.running or self._waiting()):
             return
         done = threading.Event()
 
@@ -176,6 +176,16 @@ class Syncer:
 
         threading.Thread(target=last, daemon=True).start()
         done.wait(QUIT_SECONDS)
+
+    def _waiting(self) -> int:
+        """Changes committed to the share here and not yet sent (a conflict decided, say)."""
+        from storage.sync.state import ShareState
+
+        try:
+            state = ShareState.load(self.app.root)
+        except FlourishError:
+            return 0
+        return state.unshared if state else 0
 
     def _show(self) -> None:
         self.line, self.attention = self._state()

@@ -111,6 +111,13 @@ async def test_a_conflict_is_listed_and_the_other_value_taken(open_app, demo_roo
         await wait_for(pilot, lambda: screen.found == [])
         assert app.program.action(action.id).owner == conflict.other
         assert footer_state(app) == "● 1 not shared yet"
+        await pilot.press("escape")
+        await pilot.press("q")  # the decision is shared on the way out
+        await wait_for(pilot, lambda: not app.is_running, timeout=15)
+    assert ShareState.load(coach_root).unshared == 0
+    report = sync(demo_root, clock)
+    assert report.to_review == 0
+    assert Flourish.open(demo_root, clock).action(action.id).owner == conflict.other
 
 
 async def test_a_workspace_that_is_not_shared_shows_no_sharing_state(open_app):
