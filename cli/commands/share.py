@@ -267,10 +267,11 @@ def _when(value: "datetime | str | None") -> str:
 
 
 def _team_names(share: "Share") -> dict[str, str]:
-    from storage.tables import TEAMS
+    """Each team's name by id, archived teams too (a conflict may be in one)."""
+    from storage.facade import Flourish
 
-    docs = (share.ws.read(share.ws.cluster_file.storage.read) or {}).get(TEAMS, {})
-    return {d["id"]: d.get("name", "") for d in docs.values()}
+    program = Flourish(share.ws)
+    return {t.id: t.name for t in [*program.teams(), *program.teams(archived=True)]}
 
 
 class _open:
