@@ -11,6 +11,7 @@ from typing import Any
 
 from dulwich.client import get_transport_and_path
 from dulwich.diff_tree import tree_changes
+from dulwich.file import FileLocked
 from dulwich.graph import find_merge_base
 from dulwich.object_store import commit_tree_changes, tree_lookup_path
 from dulwich.objects import Blob, Commit, ObjectID, Tree
@@ -227,7 +228,11 @@ class ShareRepo:
                 if _ref(remote, MAIN) != expected:
                     raise Race()
                 _copy(self.repo, remote, wants=[new])
-                if not remote.refs.set_if_equals(MAIN, expected, new):
+                try:
+                    moved = remote.refs.set_if_equals(MAIN, expected, new)
+                except FileLocked:
+                    moved = False  # another push holds the branch at this moment
+                if not moved:
                     raise Race()  # another push got in between
             finally:
                 remote.close()
