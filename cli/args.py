@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 
 from cli import Parser
+from domain.text import quoted
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -82,7 +83,7 @@ def common_options() -> Parser:
 def positive(text: str) -> int:
     """An argparse type: a whole number of 1 or more."""
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+        raise argparse.ArgumentTypeError(f"{quoted(text)} is not a whole number of 1 or more")
     return int(text)
 
 

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from domain.errors import ValidationError
 from domain.program import DEFAULT_TEMPLATE, ProgramTemplate
 from domain.records import Person, Record
+from domain.text import quoted
 
 DEFAULT_RESPONSE_DAYS = 7
 
@@ -51,7 +52,7 @@ def check_timezone(name: str) -> str:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(
-            f"{name!r} is not a timezone. Use an IANA name such as Europe/London or "
+            f"{quoted(name)} is not a timezone. Use an IANA name such as Europe/London or "
             "Australia/Sydney."
         ) from None
     return name

@@ -14,6 +14,7 @@ from domain.csv_rows import csv_rows
 from domain.dates import day_month_year, parse_date
 from domain.errors import FlourishError, Rejected, RowsRejected, ValidationError
 from domain.records import Record
+from domain.text import quoted
 
 TOP = 4  # answers run 0 (not in place) to 4 (fully in place)
 SCALE = ("not in place", "just starting", "partly in place", "mostly in place", "fully in place")
@@ -131,7 +132,7 @@ def find_section(questionnaire: tuple[Section, ...], text: str) -> Section:
         if key in (s.key, str(n), s.title.casefold(), s.title.casefold().rstrip("?")):
             return s
     known = ", ".join(s.key for s in questionnaire)
-    raise ValidationError(f"Unknown diagnostic section {text!r}: use one of {known}.")
+    raise ValidationError(f"Unknown diagnostic section {quoted(text)}: use one of {known}.")
 
 
 def parse_answer(text: str | int) -> int:
@@ -139,7 +140,7 @@ def parse_answer(text: str | int) -> int:
     if not s.isdigit() or int(s) > TOP:
         raise ValidationError(
             f"An answer is a whole number from 0 ({SCALE[0]}) to {TOP} ({SCALE[TOP]}), "
-            f"not {text!r}."
+            f"not {quoted(text)}."
         )
     return int(s)
 
@@ -151,7 +152,7 @@ def check_answers(
     known = questions(questionnaire)
     if unknown := [k for k in answers if k not in known]:
         raise ValidationError(
-            f"The questionnaire has no question {unknown[0]!r}: questions run from "
+            f"The questionnaire has no question {quoted(unknown[0])}: questions run from "
             f"{next(iter(known))} to {list(known)[-1]}."
         )
     if not answers:
@@ -314,7 +315,7 @@ def _check_header(header: list[str], questionnaire: tuple[Section, ...]) -> None
             f"The first line must name a team column and question columns, like {example}"
         )
     if unknown := [h for h in header if h not in known]:
-        raise ValidationError(f"Unknown column {unknown[0]!r}: the columns are {example}")
+        raise ValidationError(f"Unknown column {quoted(unknown[0])}: the columns are {example}")
     if len(set(header)) != len(header):
         raise ValidationError("A column is named twice in the first line.")
 
@@ -336,7 +337,9 @@ def _diagnostic_row(
             try:
                 answers[key] = parse_answer(row[key])
             except ValidationError:
-                raise ValidationError(f"question {key}: {row[key]!r} is not 0 to {TOP}") from None
+                raise ValidationError(
+                    f"question {key}: {quoted(row[key])} is not 0 to {TOP}"
+                ) from None
     if not answers:
         raise ValidationError("no question is answered")
     return DiagnosticRow(

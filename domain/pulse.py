@@ -13,6 +13,7 @@ from domain.errors import FlourishError, Rejected, ValidationError
 from domain.errors import RowsRejected as PulseImportError
 from domain.records import Record
 from domain.scales import Keyed, check_keyed, find_keyed
+from domain.text import quoted
 
 MIN_RESPONSES = 3  # fewer respondents than this and a score could identify someone
 FALL = 1.0  # a drop of this much since last month counts as falling
@@ -70,9 +71,9 @@ def parse_month(text: str) -> date:
     elif (m := re.fullmatch(r"([A-Za-z]+)\s+(\d{4})", s)) and m[1].lower() in _MONTH_NAMES:
         year, month = int(m[2]), _MONTH_NAMES[m[1].lower()]
     else:
-        raise ValidationError(f"{text!r} is not a month: write it as 2026-11 or Nov 2026.")
+        raise ValidationError(f"{quoted(text)} is not a month: write it as 2026-11 or Nov 2026.")
     if not 1 <= month <= 12:
-        raise ValidationError(f"{text!r} is not a month: months run from 1 to 12.")
+        raise ValidationError(f"{quoted(text)} is not a month: months run from 1 to 12.")
     return date(year, month, 1)
 
 
@@ -80,7 +81,9 @@ def parse_score(text: str | float) -> float:
     try:
         score = float(str(text).strip())
     except ValueError:
-        raise ValidationError(f"{text!r} is not a score: give a number from 0 to 10.") from None
+        raise ValidationError(
+            f"{quoted(text)} is not a score: give a number from 0 to 10."
+        ) from None
     if not 0 <= score <= 10:
         raise ValidationError(f"A pulse score is 0 to 10, not {text}.")
     return round(score, 2)
@@ -89,7 +92,7 @@ def parse_score(text: str | float) -> float:
 def parse_responses(text: str | int) -> int:
     s = str(text).strip()
     if not s.isdigit():
-        raise ValidationError(f"{text!r} is not a number of responses: give a whole number.")
+        raise ValidationError(f"{quoted(text)} is not a number of responses: give a whole number.")
     return int(s)
 
 

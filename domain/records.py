@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.errors import ValidationError
-from domain.text import one_line
+from domain.text import one_line, quoted
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -57,10 +57,10 @@ def parse_person(spec: str) -> Person:
     parts = [p.strip() for p in spec.split(",") if p.strip()]
     emails = [p for p in parts if "@" in p]
     if len(emails) > 1:
-        raise ValidationError(f"{spec!r} has more than one email address.")
+        raise ValidationError(f"{quoted(spec)} has more than one email address.")
     others = [p for p in parts if "@" not in p]
     if not others:
-        raise ValidationError(f'{spec!r} has no name. Write a person as "Name, Role, email".')
+        raise ValidationError(f'{quoted(spec)} has no name. Write a person as "Name, Role, email".')
     return Person(name=others[0], role=", ".join(others[1:]), email=emails[0] if emails else "")
 
 
@@ -93,7 +93,7 @@ def check_email(email: str, whose: str) -> str:
     email = optional_line(email, f"{whose}'s email")
     if email and not _EMAIL.fullmatch(email):
         raise ValidationError(
-            f"{email!r} is not an email address ({whose}): write it as name@school.org."
+            f"{quoted(email)} is not an email address ({whose}): write it as name@school.org."
         )
     return email
 
@@ -105,4 +105,4 @@ def parse_choice(enum: type[E], text: str, what: str) -> E:
         return enum(key)
     except ValueError:
         names = ", ".join(e.value for e in enum)
-        raise ValidationError(f"Unknown {what} {text!r}: use one of {names}.") from None
+        raise ValidationError(f"Unknown {what} {quoted(text)}: use one of {names}.") from None

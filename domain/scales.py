@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.errors import ValidationError
+from domain.text import quoted
 
 
 class Band(StrEnum):
@@ -50,7 +51,7 @@ def find_keyed(items: tuple[K, ...], text: str, what: str) -> K:
         if key in (item.key.casefold(), " ".join(item.label.casefold().split())):
             return item
     known = ", ".join(item.key for item in items)
-    raise ValidationError(f"Unknown {what} {text!r}: use one of {known}.")
+    raise ValidationError(f"Unknown {what} {quoted(text)}: use one of {known}.")
 
 
 def check_keyed(items: list[K], whole: str, noun: str) -> tuple[K, ...]:
@@ -61,10 +62,10 @@ def check_keyed(items: list[K], whole: str, noun: str) -> tuple[K, ...]:
     for item in items:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", item.key):
             raise ValidationError(
-                f"A {noun} key is lower-case letters, digits and hyphens, not {item.key!r}."
+                f"A {noun} key is lower-case letters, digits and hyphens, not {quoted(item.key)}."
             )
         if not item.label.strip():
-            raise ValidationError(f"{noun.capitalize()} {item.key!r} needs a label.")
+            raise ValidationError(f"{noun.capitalize()} {quoted(item.key)} needs a label.")
     if len(set(keys)) != len(keys):
         raise ValidationError(f"Two {noun}s have the same key.")
     return tuple(items)

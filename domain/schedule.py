@@ -179,7 +179,7 @@ def _unless_filled(event: CalendarEvent, briefings: Sequence[Briefing]) -> Calen
         sequence=event.sequence + 1,
         changed_at=max(event.changed_at, _utc(real.created_at)),
         description=(
-            f"Replaced by {closed(real.title)!r} on {weekday_day(real.start)} "
+            f"Replaced by \u2018{closed(real.title)}\u2019 on {weekday_day(real.start)} "
             f"at {real.start:%H:%M}."
         ),
     )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from domain.errors import ValidationError
 from domain.records import Record
 from domain.scales import Band, Keyed, band, check_keyed, find_keyed
+from domain.text import quoted
 
 if TYPE_CHECKING:  # domain.cluster holds the template, which holds the conditions
     from domain.cluster import Team
@@ -63,7 +64,7 @@ def parse_rating(text: str | int) -> int:
     """A rating as people give it: a whole number from 0 to 10."""
     s = str(text).strip()
     if not s.isdigit() or int(s) > 10:
-        raise ValidationError(f"A rating is a whole number from 0 to 10, not {text!r}.")
+        raise ValidationError(f"A rating is a whole number from 0 to 10, not {quoted(text)}.")
     return int(s)
 
 

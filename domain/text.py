@@ -33,6 +33,13 @@ def shown(text: str) -> str:
     return UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
+def quoted(text: object) -> str:
+    """The user's words in a message, between single quotes, as they typed them: a quote, an
+    accent or an emoji's joiner stays itself (Python's repr would escape them), and only what
+    would act on a terminal appears as its escape."""
+    return f"'{shown(str(text))}'"
+
+
 def one_line(text: str, what: str, field: str | None = None) -> str:
     """Refuse a single-line value holding a control character, a line break or a bidi
     control, with one line that names the field and the character."""

@@ -14,6 +14,7 @@ from domain.dates import day_month_year, format_shift
 from domain.errors import ValidationError
 from domain.program import Anchor, EventKind, MilestoneSpec, ProgramTemplate
 from domain.records import Record
+from domain.text import quoted
 
 
 @dataclass(kw_only=True)
@@ -117,7 +118,7 @@ class Timeline:
         for m in self.milestones:
             if m.key == key:
                 return m
-        raise ValidationError(f"The timeline has no milestone {key!r}.")
+        raise ValidationError(f"The timeline has no milestone {quoted(key)}.")
 
 
 def build_timeline(

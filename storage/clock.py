@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from domain.errors import ValidationError
+from domain.text import quoted
 
 Clock = Callable[[], datetime]
 
@@ -23,7 +24,8 @@ def clock_from_env() -> Clock:
         when = datetime.fromisoformat(pinned)
     except ValueError:
         raise ValidationError(
-            f"FLOURISH_NOW={pinned!r} is not an ISO date-time such as 2026-11-22T09:00:00+00:00."
+            f"FLOURISH_NOW={quoted(pinned)} is not an ISO date-time such as "
+            "2026-11-22T09:00:00+00:00."
         ) from None
     when = when if when.tzinfo else when.replace(tzinfo=UTC)
     return lambda: when

@@ -11,6 +11,7 @@ from datetime import date
 from importlib import resources
 
 from domain.errors import ValidationError
+from domain.text import quoted
 
 YEARS_BEFORE, YEARS_AFTER = 2, 6  # around today: a program runs one to three years
 
@@ -45,7 +46,7 @@ def holidays_of(country: str, around: date) -> tuple[date, ...]:
         found = holidays.country_holidays(code, subdiv=region or None, years=years)
     except NotImplementedError:
         raise ValidationError(
-            f"No public holidays are known for {country!r}: give a country code such as GB, "
+            f"No public holidays are known for {quoted(country)}: give a country code such as GB, "
             "IE, US or AU (or a region, such as GB-SCT), or none."
         ) from None
     return tuple(sorted(found))

@@ -24,6 +24,7 @@ from tinydb import where
 from tinydb.table import Table
 
 from domain.errors import ValidationError
+from domain.text import quoted
 from storage.atomic import (
     MISSING,
     TEMP_SUFFIX,
@@ -76,7 +77,7 @@ def _lock_timeout() -> float:
         seconds = -1.0
     if not seconds >= 0:  # also refuses NaN; a negative timeout would wait forever
         raise WorkspaceError(
-            f"FLOURISH_LOCK_TIMEOUT must be a number of seconds such as 10, not {value!r}."
+            f"FLOURISH_LOCK_TIMEOUT must be a number of seconds such as 10, not {quoted(value)}."
         )
     return seconds
 
@@ -277,7 +278,9 @@ class Workspace:
         if team_id not in self._team_files:
             if not TEAM_ID.fullmatch(team_id):  # it names a file: never a path of its own
                 raise self._corrupt(
-                    CorruptFile(self.root / CLUSTER_FILE, f"a team's id {team_id!r} is not an id")
+                    CorruptFile(
+                        self.root / CLUSTER_FILE, f"a team's id {quoted(team_id)} is not an id"
+                    )
                 )
             path = self.root / TEAMS_DIR / f"{team_id}.json"
             self._team_files[team_id] = RecordFile(path, self._slot)
@@ -303,7 +306,7 @@ class Workspace:
             return self.cluster_file
         if len(parts) == 2 and parts[0] == TEAMS_DIR and parts[1].endswith(".json"):
             return self.team_file(parts[1].removesuffix(".json"))
-        raise WorkspaceError(f"{relative!r} is not a file of the workspace.")
+        raise WorkspaceError(f"{quoted(relative)} is not a file of the workspace.")
 
     def team_ids_on_disk(self) -> list[str]:
         return sorted(p.stem for p in self._team_paths())

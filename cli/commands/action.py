@@ -7,6 +7,7 @@ from cli.context import find_team_id, open_program, parse_day, team_names
 from cli.output import records, short, tables
 from domain.dates import weekday_day
 from domain.errors import ValidationError
+from domain.text import quoted
 
 
 def register(top: Group) -> None:
@@ -49,7 +50,7 @@ def action_add(args: argparse.Namespace) -> int:
         success_criteria=args.criteria,
     )
     due = f", due {weekday_day(action.due)}" if action.due else ""
-    print(f"Added action {action.title!r} for {team.name}{due} (id {short(action.id)}).")
+    print(f"Added action {quoted(action.title)} for {team.name}{due} (id {short(action.id)}).")
     return 0
 
 
@@ -85,5 +86,5 @@ def action_update(args: argparse.Namespace) -> int:
     if not changes and args.status is None and not args.note:
         raise ValidationError("Nothing to change: give --status, --note, --due or another field.")
     action = program.update_action(args.id, status=args.status, note=args.note, **changes)
-    print(f"Updated {action.title!r}: {action.status.label}, due {action.due or 'not set'}.")
+    print(f"Updated {quoted(action.title)}: {action.status.label}, due {action.due or 'not set'}.")
     return 0

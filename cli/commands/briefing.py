@@ -10,6 +10,7 @@ from cli.output import records, schedule_tables, short
 from domain.dates import parse_time
 from domain.errors import ValidationError
 from domain.records import parse_person
+from domain.text import quoted
 from storage.facade import Flourish
 
 ATTENDEE_GROUPS = ("stakeholders", "line-managers", "members", "all")
@@ -92,12 +93,12 @@ def _chosen(spec: str, plan: list) -> list:
         part = part.strip()
         if not part.isdigit():
             raise ValidationError(
-                f"--accept {spec!r}: give all, or numbers from the plan such as 1,3."
+                f"--accept {quoted(spec)}: give all, or numbers from the plan such as 1,3."
             )
         n = int(part)
         if not 1 <= n <= len(plan):
             raise ValidationError(
-                f"--accept {spec!r}: the plan has {len(plan)} briefing"
+                f"--accept {quoted(spec)}: the plan has {len(plan)} briefing"
                 f"{'' if len(plan) == 1 else 's'}, numbered 1 to {len(plan)}."
             )
         if plan[n - 1] not in picked:
@@ -123,7 +124,7 @@ def briefing_add(args: argparse.Namespace) -> int:
     )
     people = len(briefing.attendees)
     print(
-        f"Scheduled {briefing.title!r} on {briefing.start:%a %d %b %Y %H:%M} "
+        f"Scheduled {quoted(briefing.title)} on {briefing.start:%a %d %b %Y %H:%M} "
         f"for {briefing.minutes} min with {people} attendee{'' if people == 1 else 's'} "
         f"(id {short(briefing.id)})."
     )
@@ -172,7 +173,8 @@ def briefing_move(args: argparse.Namespace) -> int:
     verb = "Reinstated" if briefing.cancelled else "Moved"
     where = f" at {moved.location}" if moved.location else ""
     print(
-        f"{verb} {moved.title!r}: {moved.start:%a %d %b %Y %H:%M} for {moved.minutes} min{where}."
+        f"{verb} {quoted(moved.title)}: {moved.start:%a %d %b %Y %H:%M} "
+        f"for {moved.minutes} min{where}."
     )
     return 0
 
@@ -181,7 +183,7 @@ def briefing_cancel(args: argparse.Namespace) -> int:
     program = open_program(args)
     briefing = program.cancel_briefing(args.id, reason=args.reason)
     print(
-        f"Cancelled {briefing.title!r} ({briefing.start:%a %d %b %Y %H:%M}); it stays listed "
+        f"Cancelled {quoted(briefing.title)} ({briefing.start:%a %d %b %Y %H:%M}); it stays listed "
         "as cancelled so calendars can show it."
     )
     return 0
@@ -219,7 +221,7 @@ def briefing_agenda(args: argparse.Namespace) -> int:
         agenda = briefing.agenda
         if not agenda:
             raise ValidationError(
-                f"{briefing.title!r} has no agenda yet; `flourish briefing agenda "
+                f"{quoted(briefing.title)} has no agenda yet; `flourish briefing agenda "
                 f"{short(briefing.id)} --draft` drafts one."
             )
     sys.stdout.write(agenda.rstrip("\n") + "\n")
@@ -237,5 +239,5 @@ def briefing_edit(args: argparse.Namespace) -> int:
     if args.agenda is not None:
         changes["agenda"] = sys.stdin.read() if args.agenda == "-" else args.agenda
     briefing = program.update_briefing(briefing.id, **changes)
-    print(f"Updated {briefing.title!r}: {' and '.join(changes)}.")
+    print(f"Updated {quoted(briefing.title)}: {' and '.join(changes)}.")
     return 0

@@ -9,6 +9,7 @@ from cli.output import records, short, tables
 from domain.challenges import ChallengeKind
 from domain.errors import ValidationError
 from domain.records import parse_choice
+from domain.text import quoted
 from storage.facade import Flourish
 
 
@@ -102,7 +103,7 @@ def challenge_add(args: argparse.Namespace) -> int:
         raised_on=parse_day(program, args.date, prefer="past"),
     )
     print(
-        f"Raised {challenge.kind} challenge {challenge.title!r} for {team.name}, severity "
+        f"Raised {challenge.kind} challenge {quoted(challenge.title)} for {team.name}, severity "
         f"{tables.severity_text(challenge)} (id {short(challenge.id)})."
     )
     return 0
@@ -186,7 +187,7 @@ def challenge_escalate(args: argparse.Namespace) -> int:
     )
     days = program.cluster().response_days
     print(
-        f"Escalated {challenge.title!r} to the chair ({_team_name(program, challenge)}); "
+        f"Escalated {quoted(challenge.title)} to the chair ({_team_name(program, challenge)}); "
         f"a response is due within {days} day{'' if days == 1 else 's'}."
     )
     return 0
@@ -205,7 +206,7 @@ def challenge_respond(args: argparse.Namespace) -> int:
     response = challenge.last_response()
     assert response is not None  # the one just recorded
     print(
-        f"Recorded the chair's response to {challenge.title!r} ({response.kind.value} on "
+        f"Recorded the chair's response to {quoted(challenge.title)} ({response.kind.value} on "
         f"{response.on}); now {challenge.status.label}, waiting on {challenge.waiting_on}."
     )
     return 0
@@ -215,7 +216,7 @@ def challenge_resolve(args: argparse.Namespace) -> int:
     program = open_program(args)
     challenge = program.resolve_challenge(args.id, resolution=args.resolution, outcome=args.outcome)
     assert challenge.outcome is not None  # a resolved challenge has one
-    print(f"Resolved {challenge.title!r}: {challenge.outcome.label}.")
+    print(f"Resolved {quoted(challenge.title)}: {challenge.outcome.label}.")
     return 0
 
 
@@ -223,7 +224,7 @@ def challenge_reopen(args: argparse.Namespace) -> int:
     program = open_program(args)
     challenge = program.reopen_challenge(args.id, reason=args.reason)
     print(
-        f"Reopened {challenge.title!r}: {challenge.status.label}, waiting on "
+        f"Reopened {quoted(challenge.title)}: {challenge.status.label}, waiting on "
         f"{challenge.waiting_on}."
     )
     return 0
@@ -232,7 +233,7 @@ def challenge_reopen(args: argparse.Namespace) -> int:
 def challenge_withdraw(args: argparse.Namespace) -> int:
     program = open_program(args)
     challenge = program.withdraw_challenge(args.id, reason=args.reason)
-    print(f"Withdrew {challenge.title!r}.")
+    print(f"Withdrew {quoted(challenge.title)}.")
     return 0
 
 
@@ -253,9 +254,9 @@ def challenge_edit(args: argparse.Namespace) -> int:
     before = program.challenge(args.id)
     challenge = program.update_challenge(before.id, **changes)
     if len(challenge.history) == len(before.history):  # the facade found nothing different
-        print(f"Nothing changed: {challenge.title!r} already has those details.")
+        print(f"Nothing changed: {quoted(challenge.title)} already has those details.")
         return 0
-    print(f"Updated {challenge.title!r}: {challenge.history[-1].note}.")
+    print(f"Updated {quoted(challenge.title)}: {challenge.history[-1].note}.")
     return 0
 
 
@@ -264,7 +265,7 @@ def challenge_link(args: argparse.Namespace) -> int:
     challenge = program.link_briefing(args.id, args.briefing)
     briefing = program.briefing(challenge.briefing_ids[-1])
     print(
-        f"Put {challenge.title!r} on the briefing {briefing.title!r} "
+        f"Put {quoted(challenge.title)} on the briefing {quoted(briefing.title)} "
         f"({briefing.start:%a %d %b %Y %H:%M})."
     )
     return 0

@@ -10,6 +10,7 @@ from cli.editing import edit
 from cli.output import records, short, tables
 from domain.checkins import CheckIn, withheld
 from domain.errors import ValidationError
+from domain.text import quoted
 from storage.facade import ActionChange, Flourish, NewAction
 
 
@@ -77,16 +78,16 @@ def _say_actions(program: Flourish, checkin: CheckIn, agreed: int) -> None:
     """The actions the check-in made (the first `agreed` of its ids) and those it updated."""
     for i, action in enumerate(program.action(a) for a in checkin.action_ids):
         if i < agreed:
-            print(f"Added the action {action.title!r} (id {short(action.id)}).")
+            print(f"Added the action {quoted(action.title)} (id {short(action.id)}).")
         else:
-            print(f"Updated the action {action.title!r}: {action.status.value}.")
+            print(f"Updated the action {quoted(action.title)}: {action.status.value}.")
 
 
 def _action_change(spec: str) -> ActionChange:
     action_id, sep, status = spec.partition("=")
     if not sep or not action_id.strip() or not status.strip():
         raise ValidationError(
-            f"--update {spec!r}: write it as ACTION_ID=STATUS, e.g. 1a2b3c4d=done."
+            f"--update {quoted(spec)}: write it as ACTION_ID=STATUS, e.g. 1a2b3c4d=done."
         )
     return ActionChange(action_id=action_id.strip(), status=status.strip())
 

@@ -8,6 +8,7 @@ from cli.context import open_program
 from cli.output import records, tables
 from domain.errors import NotFound, ValidationError
 from domain.records import parse_person
+from domain.text import quoted
 
 
 def register(top: Group) -> None:
@@ -89,7 +90,9 @@ def _stakeholders(current: list, add: list[str], remove: list[str]) -> list:
         matches = [p for p in people if wanted in key(p)]
         if not matches:
             known = ", ".join(p.name for p in people) or "none"
-            raise NotFound(f"No executive stakeholder is named {ref!r}. Stakeholders: {known}.")
+            raise NotFound(
+                f"No executive stakeholder is named {quoted(ref)}. Stakeholders: {known}."
+            )
         people = [p for p in people if p not in matches]
     for spec in add:
         person = parse_person(spec)

@@ -24,6 +24,7 @@ from domain.pulse import (
     shown,
 )
 from domain.scales import band
+from domain.text import quoted
 
 SHOW_MONTHS = 6  # months in `pulse show`'s table unless --months says otherwise
 MAX_REJECTED = 100  # rejected lines listed one by one; the rest are counted
@@ -97,7 +98,7 @@ def add(args: argparse.Namespace) -> int:
     for spec in args.score:
         key, mean, responses = _score(spec, dimensions)
         if key in scores:
-            raise ValidationError(f"--score {spec!r}: {key} is given twice.")
+            raise ValidationError(f"--score {quoted(spec)}: {key} is given twice.")
         scores[key] = (mean, responses)
     before = {r.id for r in program.pulse_results(team.id)}
     results = program.record_pulse(team.id, month, scores)
@@ -122,7 +123,7 @@ def _score(spec: str, dimensions: tuple[PulseDimension, ...]) -> tuple[str, floa
     mean, slash, responses = value.partition("/")
     if not sep or not name.strip() or not slash:
         raise ValidationError(
-            f"--score {spec!r}: write it as DIMENSION=MEAN/RESPONSES, e.g. voice=6.5/12."
+            f"--score {quoted(spec)}: write it as DIMENSION=MEAN/RESPONSES, e.g. voice=6.5/12."
         )
     try:
         return (
@@ -131,7 +132,7 @@ def _score(spec: str, dimensions: tuple[PulseDimension, ...]) -> tuple[str, floa
             parse_responses(responses),
         )
     except ValidationError as e:
-        raise ValidationError(f"--score {spec!r}: {e}") from None
+        raise ValidationError(f"--score {quoted(spec)}: {e}") from None
 
 
 def import_(args: argparse.Namespace) -> int:
@@ -227,7 +228,7 @@ def action(args: argparse.Namespace) -> int:
     team = program.team(args.team)
     item = program.action_from_pulse(team.id, args.dimension)
     print(
-        f"Added action {item.title!r} for {team.name} (id {short(item.id)}), "
+        f"Added action {quoted(item.title)} for {team.name} (id {short(item.id)}), "
         f"due {item.due or 'not set'}."
     )
     return 0
@@ -263,7 +264,7 @@ def _dimension(spec: str) -> PulseDimension:
     key, sep, label = spec.partition("=")
     if not sep or not key.strip() or not label.strip():
         raise ValidationError(
-            f"--set {spec!r}: write it as key=Label, e.g. voice=My voice is heard."
+            f"--set {quoted(spec)}: write it as key=Label, e.g. voice=My voice is heard."
         )
     return PulseDimension(key=key.strip(), label=" ".join(label.split()))
 

@@ -8,6 +8,7 @@ from cli.context import open_program, parse_day, team_names
 from cli.output import records, schedule_tables, short
 from domain.dates import parse_shift
 from domain.errors import ValidationError
+from domain.text import quoted
 from domain.timeline import describe_revision, kept_in_place
 
 
@@ -95,9 +96,11 @@ def schedule_revise(args: argparse.Namespace) -> int:
     if was is not None:
         now = program.challenge(was.id)
         if len(now.responses) > len(was.responses):
-            print(f"Recorded as the chair's response to {was.title!r} (now {now.status.label}).")
+            print(
+                f"Recorded as the chair's response to {quoted(was.title)} (now {now.status.label})."
+            )
         else:
-            print(f"Noted in the history of {was.title!r}.")
+            print(f"Noted in the history of {quoted(was.title)}.")
     return 0
 
 

@@ -15,6 +15,7 @@ from cli.output import short
 from cli.output.records import print_json
 from domain.errors import ValidationError
 from domain.records import Person, parse_person
+from domain.text import quoted
 
 if TYPE_CHECKING:
     from storage.sync.share import Conflict, Share
@@ -82,7 +83,7 @@ def init(args: argparse.Namespace) -> int:
     )
     with Share.init(program.ws, args.git, person) as share:
         print(
-            f"Shared the cluster {program.cluster().name!r} at {share.state.remote} as "
+            f"Shared the cluster {quoted(program.cluster().name)} at {share.state.remote} as "
             f"{person.name}. Coaches join with:\n"
             f'  flourish share join --git {share.state.remote} --as "Name, email"'
         )
@@ -256,7 +257,7 @@ def _conflict_line(c: "Conflict", names: dict[str, str]) -> str:
 def _quoted(value: Any) -> str:
     from storage.sync.share import in_words
 
-    return repr(value) if isinstance(value, str) else in_words(value)
+    return quoted(value) if isinstance(value, str) else in_words(value)
 
 
 def _when(value: "datetime | str | None") -> str:

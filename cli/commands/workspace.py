@@ -9,6 +9,7 @@ from cli.context import open_program, workspace_path
 from cli.output import records, tables
 from domain.errors import ValidationError
 from domain.records import parse_person
+from domain.text import quoted
 from storage.clock import clock_from_env
 from storage.facade import Flourish
 from storage.paths import demo_workspace
@@ -35,7 +36,7 @@ def init(args: argparse.Namespace) -> int:
         months = tuple(int(m) for m in args.stage_months.split(","))
     except ValueError:
         raise ValidationError(
-            f"--stage-months {args.stage_months!r}: give whole months, e.g. 3,6,3."
+            f"--stage-months {quoted(args.stage_months)}: give whole months, e.g. 3,6,3."
         ) from None
     program = Flourish.create(
         root,

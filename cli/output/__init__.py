@@ -1,15 +1,14 @@
 """What the command line prints: Rich tables and detail views (tables and its siblings) and JSON
 records (records). The few text helpers here are shared by both and by the commands' messages."""
 
+from domain.text import quoted
+
+__all__ = ["indented", "quoted", "short"]
+
 
 def short(record_id: str) -> str:
     """The first characters of an id: enough to tell records apart, and accepted as input."""
     return record_id[:8]
-
-
-def quoted(text: str) -> str:
-    """User text in quotes, as typed (a repr would escape its quotes and newlines)."""
-    return f"'{text}'"
 
 
 def indented(text: str, first: str) -> str:

@@ -25,7 +25,7 @@ from domain.challenges.model import (
 )
 from domain.errors import ValidationError
 from domain.records import require_line, require_text
-from domain.text import one_line
+from domain.text import one_line, quoted
 from domain.timeline import ScheduleRevision, describe_revision
 
 # -- the lifecycle ---------------------------------------------------------------------------
@@ -55,7 +55,7 @@ def check_move(challenge: Challenge, move: str) -> None:
         why = f"it is {challenge.status.label}"
         if move == "reopen":
             why += "; only a resolved challenge can be reopened"
-    raise ValidationError(f"Cannot {move} {challenge.title!r}: {why}.")
+    raise ValidationError(f"Cannot {move} {quoted(challenge.title)}: {why}.")
 
 
 # -- what each move does: the facade validates its input, then saves what these return -------
@@ -122,7 +122,7 @@ def edit(challenge: Challenge, changes: dict[str, Any], *, at: datetime, by: str
         unfit = [r for r in challenge.responses if category.kind not in r.kind.kinds]
         if unfit:
             raise ValidationError(
-                f"{challenge.title!r} has chair responses for an {challenge.kind.value} "
+                f"{quoted(challenge.title)} has chair responses for an {challenge.kind.value} "
                 f"challenge ({unfit[0].kind.value}); it cannot become {category.kind.value}."
             )
     for what in ("impact", "urgency"):
@@ -286,14 +286,14 @@ def link_briefing(challenge: Challenge, briefing: Briefing, *, at: datetime, by:
     """On a briefing's agenda: an open challenge, on its team's or the cluster's briefing to
     come, once."""
     if not challenge.is_open:
-        raise ValidationError(f"{challenge.title!r} is {challenge.status.label}.")
+        raise ValidationError(f"{quoted(challenge.title)} is {challenge.status.label}.")
     if briefing.team_id not in (None, challenge.team_id):
-        raise ValidationError(f"{briefing.title!r} is another team's briefing.")
+        raise ValidationError(f"{quoted(briefing.title)} is another team's briefing.")
     if briefing.cancelled or briefing.end <= at:
         state = "cancelled" if briefing.cancelled else "over"
-        raise ValidationError(f"{briefing.title!r} is {state}; pick a briefing to come.")
+        raise ValidationError(f"{quoted(briefing.title)} is {state}; pick a briefing to come.")
     if briefing.id in challenge.briefing_ids:
-        raise ValidationError(f"{challenge.title!r} is already on {briefing.title!r}.")
+        raise ValidationError(f"{quoted(challenge.title)} is already on {quoted(briefing.title)}.")
     return moved(
         challenge,
         "Linked to a briefing",

@@ -7,6 +7,7 @@ from typing import Any
 from domain.actions import ActionItem, ActionStatus, ProgressNote, parse_status
 from domain.cluster import Team
 from domain.records import optional_line, require_line
+from domain.text import quoted
 from storage.facade.core import FacadeCore
 from storage.tables import ACTIONS
 
@@ -32,7 +33,7 @@ class ActionVerbs(FacadeCore):
             action.status = parse_status(str(status))
             action.evidence = evidence
             self._file(team.id).put(ACTIONS, action)
-            change.label = f"Added the action {action.title!r}"
+            change.label = f"Added the action {quoted(action.title)}"
         return action
 
     def update_action(
@@ -48,7 +49,7 @@ class ActionVerbs(FacadeCore):
             action = self._fresh(ACTIONS, found, "action")
             updated = self._changed_action(action, status, note, **changes)
             self._file(action.team_id).put(ACTIONS, updated)
-            change.label = f"Changed the action {updated.title!r}"
+            change.label = f"Changed the action {quoted(updated.title)}"
         return updated
 
     def delete_action(self, action_id: str) -> ActionItem:
@@ -56,7 +57,7 @@ class ActionVerbs(FacadeCore):
         with self._change("Deleted an action") as change:
             action = self._fresh(ACTIONS, found, "action")
             self._file(action.team_id).remove(ACTIONS, action.id)
-            change.label = f"Deleted the action {action.title!r}"
+            change.label = f"Deleted the action {quoted(action.title)}"
         return action
 
     def _new_action(

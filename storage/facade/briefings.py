@@ -18,6 +18,7 @@ from domain.briefings import (
 )
 from domain.errors import ValidationError
 from domain.records import Person, new_id, optional_line, require_line, slot_id
+from domain.text import quoted
 from storage.facade.challenges import ChallengeVerbs
 from storage.facade.core import checked_people
 from storage.facade.status import StatusVerbs
@@ -47,7 +48,7 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
         briefing = self._new_briefing(
             title, start, minutes, team_id, attendees, location, agenda, plan_key
         )
-        with self._change(f"Scheduled the briefing {briefing.title!r}"):
+        with self._change(f"Scheduled the briefing {quoted(briefing.title)}"):
             self.ws.cluster_file.put(BRIEFINGS, briefing)
         return briefing
 
@@ -117,7 +118,8 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
     ) -> dict[str, Any]:
         if briefing.end <= self.now() and start is None and not briefing.cancelled:
             raise ValidationError(
-                f"{briefing.title!r} has already taken place; give it a new start to hold it again."
+                f"{quoted(briefing.title)} has already taken place; give it a new start to "
+                "hold it again."
             )
         changes: dict[str, Any] = {}
         if start is not None and start != briefing.start:
@@ -145,9 +147,9 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
 
         def cancel(briefing: Briefing) -> dict[str, Any]:
             if briefing.cancelled:
-                raise ValidationError(f"{briefing.title!r} is already cancelled.")
+                raise ValidationError(f"{quoted(briefing.title)} is already cancelled.")
             if briefing.end <= self.now():
-                raise ValidationError(f"{briefing.title!r} has already taken place.")
+                raise ValidationError(f"{quoted(briefing.title)} has already taken place.")
             return {
                 "status": BriefingStatus.CANCELLED,
                 "cancel_reason": reason.strip(),
@@ -189,7 +191,7 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
                 return briefing
             updated = replace(briefing, **changes, updated_at=self.now())
             self.ws.cluster_file.put(BRIEFINGS, updated)
-            change.label = f"{verb} the briefing {briefing.title!r}"
+            change.label = f"{verb} the briefing {quoted(briefing.title)}"
         return updated
 
     def plan_briefings(
@@ -250,7 +252,7 @@ class BriefingVerbs(StatusVerbs, ChallengeVerbs, TeamVerbs):
             for b in made:
                 if b.plan_key and (b.team_id, b.plan_key) in taken:
                     raise ValidationError(
-                        f"{b.title!r} is already scheduled; plan again to see what is left."
+                        f"{quoted(b.title)} is already scheduled; plan again to see what is left."
                     )
                 taken.add((b.team_id, b.plan_key))
                 self.ws.cluster_file.put(BRIEFINGS, b)

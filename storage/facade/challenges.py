@@ -9,6 +9,7 @@ from typing import Any
 
 from domain.challenges import Challenge, ChallengeKind, lifecycle, queue_order
 from domain.records import parse_choice
+from domain.text import quoted
 from storage.facade.core import FacadeCore
 from storage.tables import CHALLENGES
 
@@ -44,7 +45,7 @@ class ChallengeVerbs(FacadeCore):
                 at=self.now(),
                 by=(raised_by if raised_by is not None else self.user).strip(),
             )
-            change.label = f"Raised the challenge {challenge.title!r}"
+            change.label = f"Raised the challenge {quoted(challenge.title)}"
             self._file(team.id).put(CHALLENGES, challenge)
         return challenge
 
@@ -131,5 +132,5 @@ class ChallengeVerbs(FacadeCore):
             updated = move(challenge)
             if updated is not challenge:
                 self._file(challenge.team_id).put(CHALLENGES, updated)
-                change.label = f"{updated.history[-1].what}: {challenge.title!r}"
+                change.label = f"{updated.history[-1].what}: {quoted(challenge.title)}"
         return updated

@@ -9,6 +9,7 @@ from domain.actions import ActionItem
 from domain.checkins import CheckIn, CheckInKind, checkin_warnings, parse_kind
 from domain.errors import ValidationError
 from domain.records import optional_line
+from domain.text import quoted
 from storage.facade.actions import ActionVerbs
 from storage.facade.core import ActionChange, NewAction
 from storage.tables import ACTIONS, CHECKINS
@@ -45,7 +46,7 @@ class CheckinVerbs(ActionVerbs):
             for change in action_changes:
                 action = self._fresh(ACTIONS, located[change.action_id], "action")
                 if action.team_id != team.id:
-                    raise ValidationError(f"Action {action.title!r} belongs to another team.")
+                    raise ValidationError(f"Action {quoted(action.title)} belongs to another team.")
                 action = changed.get(action.id, action)
                 changed[action.id] = self._changed_action(action, change.status, change.note)
             written = [*agreed, *changed.values()]

@@ -30,6 +30,7 @@ from domain.records import (
     require_line,
 )
 from domain.status import TeamFacts
+from domain.text import quoted
 from domain.timeline import ScheduleRevision, Timeline, build_timeline
 from storage.clock import Clock, utc_now
 from storage.facade.history import Change, History, Step
@@ -182,7 +183,9 @@ class FacadeCore:
         except NotFound:
             if archived:
                 names = ", ".join(t.name for t in pool) or "none"
-                raise NotFound(f"No archived team matches {ref!r}. Archived: {names}.") from None
+                raise NotFound(
+                    f"No archived team matches {quoted(ref)}. Archived: {names}."
+                ) from None
             gone = [t for t in self.teams(archived=True) if self._matches(ref, t)]
             if not gone:
                 raise
@@ -213,18 +216,19 @@ class FacadeCore:
         if matches:
             names = [t.name for t in matches]
             raise Ambiguous(
-                f"{ref!r} matches {len(names)} teams: {', '.join(names)}. Type more of the name.",
+                f"{quoted(ref)} matches {len(names)} teams: {', '.join(names)}. "
+                "Type more of the name.",
                 names,
             )
         known = ", ".join(t.name for t in teams) or "none yet (add one with `flourish team add`)"
-        raise NotFound(f"No team matches {ref!r}. Teams: {known}.")
+        raise NotFound(f"No team matches {quoted(ref)}. Teams: {known}.")
 
     def stray_note(self) -> str | None:
         """One line about files in the teams folder that are never read, if there are any."""
         stray = self.ws.stray_files()
         if not stray:
             return None
-        names = ", ".join(repr(p.name) for p in stray[:3])
+        names = ", ".join(quoted(p.name) for p in stray[:3])
         names += f" and {len(stray) - 3} more" if len(stray) > 3 else ""
         return (
             f"{stray[0].parent} holds {len(stray)} file{'s' * (len(stray) != 1)} Flourish does "
@@ -358,11 +362,11 @@ class FacadeCore:
         matches = [r for r in records if r.id.startswith(key)]
         if len(matches) > 1:
             raise Ambiguous(
-                f"{ref!r} matches {len(matches)} {what}s; give more of the id.",
+                f"{quoted(ref)} matches {len(matches)} {what}s; give more of the id.",
                 [r.id for r in matches],
             )
         if not matches:
-            raise NotFound(f"No {what} has an id starting {ref!r}.")
+            raise NotFound(f"No {what} has an id starting {quoted(ref)}.")
         return matches[0]
 
     @staticmethod
@@ -377,9 +381,9 @@ class FacadeCore:
         try:
             return self.team(ref).id
         except Ambiguous as e:
-            raise ValidationError(f"{ref!r} matches {len(e.candidates)} teams") from None
+            raise ValidationError(f"{quoted(ref)} matches {len(e.candidates)} teams") from None
         except NotFound:
-            raise ValidationError(f"no team matches {ref!r}") from None
+            raise ValidationError(f"no team matches {quoted(ref)}") from None
 
 
 def checked_people(people: Iterable[Person], what: str) -> list[Person]:

@@ -20,6 +20,7 @@ from domain.diagnostic import (
 )
 from domain.diagnostic import action_title as diagnostic_action
 from domain.errors import ValidationError
+from domain.text import quoted
 from storage.facade.findings import FINDING_WEEKS, FindingActions
 from storage.tables import DIAGNOSTIC
 
@@ -93,10 +94,12 @@ class DiagnosticVerbs(FindingActions):
         wanted = find_section(self.questionnaire(), section)
         found = next(s for s in result.sections if s.section.key == wanted.key)
         if found.total is None:
-            raise ValidationError(f"Nobody at {result.team.name} has answered {wanted.title!r}.")
+            raise ValidationError(
+                f"Nobody at {result.team.name} has answered {quoted(wanted.title)}."
+            )
         if not (found.gap or found.flagged):
             raise ValidationError(
-                f"{result.team.name} has no gap in {wanted.title!r} "
+                f"{result.team.name} has no gap in {quoted(wanted.title)} "
                 f"({found.total:g} of {found.maximum}): nothing to close."
             )
         focus = "; ".join(f"{q.question.key} {q.question.text}" for q in found.flagged)

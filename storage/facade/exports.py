@@ -22,6 +22,7 @@ from domain.schedule import (
     team_events,
     uid,
 )
+from domain.text import quoted
 from storage.atomic import atomic_write
 from storage.facade.briefings import BriefingVerbs
 from storage.facade.goals import GoalVerbs
@@ -98,7 +99,7 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
         a line manager's or stakeholder's briefings; every briefing for the chair."""
         key = email.strip().casefold()
         if "@" not in key:
-            raise ValidationError(f"{email!r} is not an email address (e.g. jo@school.org).")
+            raise ValidationError(f"{quoted(email)} is not an email address (e.g. jo@school.org).")
         cluster = self.cluster()
         teams = self.teams()
         names = {t.id: t.name for t in teams}
@@ -120,7 +121,7 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
         person = next((p for p in everyone if p.has_email(key)), None)
         if person is None:
             raise NotFound(
-                f"No one in {cluster.name} has the email {email.strip()!r}. "
+                f"No one in {cluster.name} has the email {quoted(email.strip())}. "
                 "`flourish team show TEAM` lists each team's people."
             )
         ordered = sorted(events.values(), key=event_order)
@@ -149,7 +150,7 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
                 today=self.today(),
                 response_days=self.cluster().response_days,
             )
-        raise ValidationError(f"Unknown table {kind!r}: use one of {', '.join(CSV_KINDS)}.")
+        raise ValidationError(f"Unknown table {quoted(kind)}: use one of {', '.join(CSV_KINDS)}.")
 
     def briefing_pack(
         self, team: str | None = None, briefing: str | None = None, html: bool = False

@@ -7,6 +7,7 @@ from datetime import timedelta
 from domain.actions import CLOSED_STATUSES, ActionItem
 from domain.cluster import Team
 from domain.errors import ValidationError
+from domain.text import quoted
 from storage.facade.actions import ActionVerbs
 from storage.tables import ACTIONS
 
@@ -48,12 +49,12 @@ class FindingActions(ActionVerbs):
                 if already := self.open_action_from(f.team.id, f.origin):
                     raise ValidationError(
                         f"{f.team.name}'s plan already has an open action for this: "
-                        f"{already.title!r}."
+                        f"{quoted(already.title)}."
                     )
                 action = self._new_action(f.team, f.title, "", None, due, f.criteria)
                 action.evidence, action.origin = f.evidence, f.origin
                 made.append(action)
             for action in made:
                 self._file(action.team_id).put(ACTIONS, action)
-            change.label = label or f"Added the action {made[0].title!r}"
+            change.label = label or f"Added the action {quoted(made[0].title)}"
         return made

@@ -10,6 +10,7 @@ from domain.actions import ActionItem
 from domain.errors import ValidationError
 from domain.goals import Goal, check_fields, evidence_lines
 from domain.goals import action_title as goal_action
+from domain.text import quoted
 from storage.facade.findings import FINDING_WEEKS, FindingActions
 from storage.tables import ACTIONS, GOALS
 
@@ -62,7 +63,7 @@ class GoalVerbs(FindingActions):
                 raise ValidationError("That action is in another team's plan: link the team's own.")
             if action.id in old.action_ids:
                 return {}, ""
-            return {"action_ids": [*old.action_ids, action.id]}, f"Linked {action.title!r}"
+            return {"action_ids": [*old.action_ids, action.id]}, f"Linked {quoted(action.title)}"
 
         return self._edit_goal(ref, link)
 
@@ -72,9 +73,11 @@ class GoalVerbs(FindingActions):
         def unlink(old: Goal) -> tuple[dict[str, Any], str]:
             action = self._fresh(ACTIONS, found, "action")
             if action.id not in old.action_ids:
-                raise ValidationError(f"{action.title!r} is not linked to this statement pair.")
+                raise ValidationError(
+                    f"{quoted(action.title)} is not linked to this statement pair."
+                )
             kept = [i for i in old.action_ids if i != action.id]
-            return {"action_ids": kept}, f"Unlinked {action.title!r}"
+            return {"action_ids": kept}, f"Unlinked {quoted(action.title)}"
 
         return self._edit_goal(ref, unlink)
 
@@ -98,10 +101,10 @@ class GoalVerbs(FindingActions):
                 a.title.casefold() == action.title.casefold() for a in self.open_actions(team.id)
             ):
                 raise ValidationError(
-                    f"{team.name}'s plan already has the open action {action.title!r}."
+                    f"{team.name}'s plan already has the open action {quoted(action.title)}."
                 )
             updated = replace(old, action_ids=[*old.action_ids, action.id], updated_at=self.now())
-            change.label = f"Added the action {action.title!r}"
+            change.label = f"Added the action {quoted(action.title)}"
             self._file(team.id).put(ACTIONS, action)
             self._file(team.id).put(GOALS, updated)
         return action

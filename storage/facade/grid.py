@@ -24,6 +24,7 @@ from domain.sustainability import (
     round_order,
 )
 from domain.sustainability import action_title as rating_action
+from domain.text import quoted
 from storage.facade.core import SettingsHook
 from storage.facade.findings import FINDING_WEEKS, Finding, FindingActions
 from storage.tables import RATINGS, ROUNDS
@@ -53,7 +54,7 @@ class GridVerbs(FindingActions):
             if key in (r.id, " ".join(r.name.casefold().split())):
                 return r
         names = ", ".join(r.name for r in rounds)
-        raise NotFound(f"No self-assessment round is called {ref!r}. Rounds: {names}.")
+        raise NotFound(f"No self-assessment round is called {quoted(ref)}. Rounds: {names}.")
 
     def ratings(self, team: str | None = None, round: str | None = None) -> list[Rating]:
         found = self._gather(RATINGS, Rating, self.team(team).id if team else None)
@@ -84,7 +85,7 @@ class GridVerbs(FindingActions):
             made = AssessmentRound(
                 created_at=now, updated_at=now, name=name, opened_on=opened_on or self.today()
             )
-            change.label = f"Started the self-assessment round {name!r}"
+            change.label = f"Started the self-assessment round {quoted(name)}"
             self.ws.cluster_file.put(ROUNDS, made)
         return made
 
@@ -93,7 +94,7 @@ class GridVerbs(FindingActions):
             old = self.assessment_round(ref)
             name = self._round_name(name, old)
             updated = replace(old, name=name, updated_at=self.now())
-            change.label = f"Renamed the round {old.name!r} to {name!r}"
+            change.label = f"Renamed the round {quoted(old.name)} to {quoted(name)}"
             self.ws.cluster_file.put(ROUNDS, updated)
         return updated
 
@@ -105,7 +106,7 @@ class GridVerbs(FindingActions):
                 raise ValidationError(
                     f"{old.name} holds {len(rated)} ratings, so it is kept: rename it instead."
                 )
-            change.label = f"Deleted the round {old.name!r}"
+            change.label = f"Deleted the round {quoted(old.name)}"
             self.ws.cluster_file.remove(ROUNDS, old.id)
         return old
 
@@ -118,7 +119,7 @@ class GridVerbs(FindingActions):
                 and r.id != getattr(renaming, "id", None)
             ):
                 raise ValidationError(
-                    f"There is already a round called {name!r}: choose another name."
+                    f"There is already a round called {quoted(name)}: choose another name."
                 )
         return name
 
@@ -139,7 +140,7 @@ class GridVerbs(FindingActions):
             for ref, (score, evidence) in scores.items():
                 key = find_condition(self.conditions(), ref).key
                 if key in rows:
-                    raise ValidationError(f"The condition {key!r} is rated twice.")
+                    raise ValidationError(f"The condition {quoted(key)} is rated twice.")
                 rows[key] = (
                     parse_rating(score),
                     None if evidence is None else str(evidence).strip(),

@@ -9,6 +9,7 @@ from typing import Any
 from domain.challenges import answered_by_revision, moved
 from domain.errors import NotFound, ValidationError
 from domain.records import require_text
+from domain.text import quoted
 from domain.timeline import (
     ScheduleRevision,
     Timeline,
@@ -57,7 +58,7 @@ class ScheduleVerbs(FacadeCore):
             except NotFound:
                 challenge = self.challenge(challenge_id)
             if challenge.team_id != team.id:
-                raise ValidationError(f"The challenge {challenge.title!r} is another team's.")
+                raise ValidationError(f"The challenge {quoted(challenge.title)} is another team's.")
             challenge_id = challenge.id
         now = self.now()
         revision = ScheduleRevision(

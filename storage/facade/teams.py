@@ -10,6 +10,7 @@ from domain.cluster import Cluster, Team, check_response_days
 from domain.errors import ValidationError
 from domain.program import ProgramTemplate
 from domain.records import Person, optional_line, require_line
+from domain.text import quoted
 from storage.facade.core import FacadeCore, checked_people, checked_person
 from storage.holidays import country_for, holidays_of
 from storage.tables import CLUSTER, TEAMS
@@ -109,7 +110,7 @@ class TeamVerbs(FacadeCore):
         name = require_line(name, "The school's name", field="name")
         others = (t for t in self.teams() if renaming is None or t.id != renaming.id)
         if any(t.name.casefold() == name.casefold() for t in others):
-            raise ValidationError(f"A team named {name!r} already exists.", field="name")
+            raise ValidationError(f"A team named {quoted(name)} already exists.", field="name")
         return name
 
     # -- the cluster -----------------------------------------------------------------------

@@ -32,6 +32,7 @@ from domain import sharing
 from domain.errors import FlourishError, ValidationError
 from domain.hlc import Hlc, stamp_datetime, stamp_replica
 from domain.records import Person, slot_id
+from domain.text import quoted
 from storage.atomic import file_stamp
 from storage.codec import BadRecord, from_record
 from storage.paths import CLUSTER_FILE
@@ -665,14 +666,14 @@ class Share:
         if len(matches) != 1:
             what = "No conflict" if not matches else "More than one conflict"
             raise ShareError(
-                f"{what} to review has an id starting {ref!r}; see flourish conflicts."
+                f"{what} to review has an id starting {quoted(ref)}; see flourish conflicts."
             )
         return matches[0]
 
     def resolve(self, ref: str, keep: str) -> Conflict:
         """Decide a clash: keep "mine" or "theirs" (see Conflict.mine), as a new change."""
         if keep not in ("mine", "theirs"):
-            raise ValidationError(f"--keep takes mine or theirs, not {keep!r}.")
+            raise ValidationError(f"--keep takes mine or theirs, not {quoted(keep)}.")
         chosen = self.conflict(ref)
         return self.decide(chosen.id, take_other=(keep == "mine") == (chosen.mine == "other"))
 

@@ -151,7 +151,7 @@ def test_the_refusal_quotes_the_title_as_data():
     c = challenge(status=S.WITHDRAWN, title="It's [bold]late[/bold]")
     with pytest.raises(ValidationError) as refused:
         check_move(c, "escalate")
-    assert str(refused.value) == 'Cannot escalate "It\'s [bold]late[/bold]": it is withdrawn.'
+    assert str(refused.value) == "Cannot escalate 'It's [bold]late[/bold]': it is withdrawn."
 
 
 def test_status_labels():

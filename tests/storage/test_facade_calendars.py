@@ -322,3 +322,18 @@ def test_a_failed_write_says_why_and_leaves_the_old_file(tmp_path, monkeypatch, 
         save_export(path, b"new")
     assert path.read_bytes() == b"old"
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_replaced_placeholder_names_the_briefing_as_typed(flourish, hillside):
+    key = f"{hillside.id}.briefing-1@flourish"
+    day = events(ics(flourish, team=hillside.id))[key].decoded("dtstart")
+    title = "Mrs O'Neil's review 👩\u200d👩\u200d👧"
+    flourish.add_briefing(
+        title,
+        start=datetime.combine(day, datetime.min.time(), tzinfo=LONDON).replace(hour=16),
+        team_id=hillside.id,
+    )
+
+    description = str(events(ics(flourish, team=hillside.id))[key]["description"])
+    assert f"Replaced by \u2018{title}\u2019 on" in description
+    assert "\\u" not in description and "\\'" not in description

@@ -18,6 +18,7 @@ from domain.cluster import check_timezone
 from domain.errors import ValidationError
 from domain.program import DEFAULT_TEMPLATE
 from domain.records import parse_person
+from domain.text import quoted
 from storage.facade import Flourish
 from tui.dialogs.base import FormError, FormScreen, field
 from tui.dialogs.name import remember_name
@@ -141,7 +142,8 @@ class WelcomeScreen(FormScreen):
             months = tuple(int(part) for part in text.replace(" ", "").split(","))
         except ValueError:
             raise FormError(
-                "stage-months", f"{text!r}: give whole months separated by commas, e.g. 3,6,3."
+                "stage-months",
+                f"{quoted(text)}: give whole months separated by commas, e.g. 3,6,3.",
             ) from None
         self.checked("stage-months", DEFAULT_TEMPLATE.with_stage_months, months)
         return months
@@ -151,7 +153,9 @@ class WelcomeScreen(FormScreen):
         try:
             weeks = int(text)
         except ValueError:
-            raise FormError("cadence-weeks", f"{text!r}: give a whole number of weeks.") from None
+            raise FormError(
+                "cadence-weeks", f"{quoted(text)}: give a whole number of weeks."
+            ) from None
         self.checked("cadence-weeks", DEFAULT_TEMPLATE.with_cadence, weeks)
         return weeks
 

@@ -13,6 +13,7 @@ from cli.context import open_program
 from cli.output import assess_tables, records, short
 from domain.diagnostic import SCALE, TOP, csv_header
 from domain.errors import RowsRejected, ValidationError
+from domain.text import quoted
 
 
 def register(assess: Group) -> None:
@@ -67,9 +68,11 @@ def diagnostic_add(args: argparse.Namespace) -> int:
     for spec in args.answers:
         key, sep, value = spec.partition("=")
         if not sep or not key.strip():
-            raise ValidationError(f"{spec!r}: write each answer as QUESTION=ANSWER, e.g. 1.3=2.")
+            raise ValidationError(
+                f"{quoted(spec)}: write each answer as QUESTION=ANSWER, e.g. 1.3=2."
+            )
         if key.strip() in answers:
-            raise ValidationError(f"{spec!r}: question {key.strip()} is answered twice.")
+            raise ValidationError(f"{quoted(spec)}: question {key.strip()} is answered twice.")
         answers[key.strip()] = value
     before = program.diagnostic(team.id).respondents
     made = program.record_diagnostic(team.id, answers, respondent=args.respondent, on=args.on)

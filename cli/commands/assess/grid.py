@@ -87,13 +87,13 @@ def _pairs(specs: list[str], option: str, form: str, known) -> dict[str, str]:
     for spec in specs:
         name, sep, value = spec.partition("=")
         if not sep or not name.strip():
-            raise ValidationError(f"{option} {spec!r}: write it as {form}.")
+            raise ValidationError(f"{option} {quoted(spec)}: write it as {form}.")
         try:
             key = find_condition(known, name).key
         except ValidationError as e:
-            raise ValidationError(f"{option} {spec!r}: {e}") from None
+            raise ValidationError(f"{option} {quoted(spec)}: {e}") from None
         if key in found:
-            raise ValidationError(f"{option} {spec!r}: {key} is given twice.")
+            raise ValidationError(f"{option} {quoted(spec)}: {key} is given twice.")
         found[key] = value
     return found
 

@@ -58,7 +58,7 @@ def _condition(spec: str) -> Condition:
     key, sep, label = spec.partition("=")
     if not sep or not key.strip() or not label.strip():
         raise ValidationError(
-            f"--set {spec!r}: write it as key=Label, e.g. impact=Impact measurement."
+            f"--set {quoted(spec)}: write it as key=Label, e.g. impact=Impact measurement."
         )
     return Condition(key=key.strip(), label=" ".join(label.split()))
 
