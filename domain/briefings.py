@@ -2,10 +2,10 @@
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
-from domain.dates import working_day
+from domain.dates import clock_change, weekday_day, working_day
 from domain.errors import ValidationError
 from domain.records import Person, Record
 from domain.timeline import Timeline
@@ -47,7 +47,10 @@ class Briefing(Record):
 
     @property
     def end(self) -> datetime:
-        return self.start + timedelta(minutes=self.minutes)
+        # Added in UTC: on the night the clocks change, wall-clock arithmetic would make a
+        # 60-minute briefing last 0 or 120 minutes.
+        utc = self.start.astimezone(UTC) + timedelta(minutes=self.minutes)
+        return utc.astimezone(self.start.tzinfo)
 
 
 def check_minutes(minutes: int) -> int:
@@ -59,8 +62,15 @@ def check_minutes(minutes: int) -> int:
 
 
 def check_start(start: datetime) -> datetime:
+    """A start that names one moment: not a time the clocks skip or pass twice, which a
+    calendar would read differently from the way it was meant."""
     if start.tzinfo is None:
         raise ValidationError("A briefing's start time needs a timezone.")
+    if why := clock_change(start):
+        raise ValidationError(
+            f"{start:%H:%M} on {weekday_day(start)} {why} in {start.tzinfo}: "
+            "choose a time outside the hour the clocks change."
+        )
     return start
 
 

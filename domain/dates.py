@@ -80,6 +80,17 @@ def working_day(day: date, holidays: Collection[date] = (), forward: bool = True
     return day
 
 
+def clock_change(moment: datetime) -> str | None:
+    """Why a local time names no single moment, or None: it is skipped when the clocks go
+    forward, or comes twice when they go back."""
+    back = moment.astimezone(UTC).astimezone(moment.tzinfo)
+    if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
+        return "does not exist (the clocks go forward that night)"
+    if moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset():
+        return "comes twice (the clocks go back that night)"
+    return None
+
+
 def day_month(d: date) -> str:
     """`3 Dec`. Written out, not with "%-d", which is glibc's and fails on Windows."""
     return f"{d.day} {d:%b}"

@@ -36,8 +36,15 @@ def shown(text: str) -> str:
 def quoted(text: object) -> str:
     """The user's words in a message, between single quotes, as they typed them: a quote, an
     accent or an emoji's joiner stays itself (Python's repr would escape them), and only what
-    would act on a terminal appears as its escape."""
-    return f"'{shown(str(text))}'"
+    would act on a terminal, or break the message's line, appears as its escape."""
+    return "'" + NOT_ONE_LINE.sub(_escape, str(text)) + "'"
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(found: re.Match[str]) -> str:
+    return _NAMED.get(found[0]) or f"\\u{ord(found[0]):04x}"
 
 
 def one_line(text: str, what: str, field: str | None = None) -> str:

@@ -36,9 +36,10 @@ _ORDERED = re.compile(r"^(\d+)([.)])")  # "1." or "1)" would start an ordered li
 _LINE_END = re.compile(r"\r\n|\r|\n")  # CommonMark's line endings
 _SHOWN_ACTIONS = (ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED)
 
+# overflow-wrap: a 2,000-character link or token breaks rather than running off the page.
 _CSS = """
 body { font: 11pt/1.45 system-ui, sans-serif; color: #111; max-width: 46em; margin: 2em auto;
-       padding: 0 1em; }
+       padding: 0 1em; overflow-wrap: anywhere; }
 h1 { font-size: 1.6em; } h2 { margin-top: 1.8em; border-bottom: 1px solid #999; }
 h3 { font-size: 1.05em; margin-bottom: 0.3em; }
 ul { padding-left: 1.4em; } li { margin: 0.15em 0; }
@@ -72,7 +73,10 @@ def md(text: str, indent: int | None = 0) -> str:
     """
     lines = [closed(_escape(line.strip(" \t"))) for line in _LINE_END.split(text.strip(" \t\r\n"))]
     if indent is None:
-        return " ".join(line for line in lines if line)
+        heading = " ".join(line for line in lines if line)
+        # A heading's trailing " #" would be read as its closing sequence and dropped.
+        closing = heading.endswith("#") and not heading.endswith("\\#")
+        return heading[:-1] + "\\#" if closing else heading
     return ("\\\n" + " " * indent).join(lines)
 
 

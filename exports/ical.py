@@ -9,12 +9,13 @@ What real clients need, beyond RFC 5545's grammar:
 """
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 
+from domain.dates import clock_change
 from domain.records import Person
 from domain.schedule import CalendarEvent
 from domain.text import closed
@@ -30,9 +31,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def clean_text(text: str) -> str:
-    """Text as a calendar can carry it: CR LF or a lone CR become a line break, and other
-    control characters (which no one types, and some parsers reject) are dropped."""
-    lines = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    """Text as a calendar can carry it: CR LF, a lone CR, U+2028 or U+2029 become a line break,
+    and other control characters (which no one types, and some parsers reject) are dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Unicode's line and paragraph separators: clients show them as nothing or as a box.
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    lines = _CONTROL.sub("", text).split("\n")
     # A bidi override a line opens is closed at its end: it cannot reverse what follows.
     return "\n".join(closed(line) for line in lines)
 
@@ -50,18 +54,26 @@ class Text(vText):
 
 
 def to_ical(
-    events: list[CalendarEvent], *, name: str, timezone: str, organizer: Person | None
+    events: list[CalendarEvent],
+    *,
+    name: str,
+    timezone: str,
+    organizer: Person | None,
+    year: int,
 ) -> bytes:
-    """The calendar as bytes with CRLF line ends: write them in binary mode."""
+    """The calendar as bytes with CRLF line ends: write them in binary mode. `year` is when
+    the calendar's timezone is described for if it has no timed event."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    cal.add("name", Text(name))  # RFC 7986's name, which Apple and Thunderbird read
     cal.add("x-wr-calname", Text(name))
     timed = [e for e in events if not e.all_day]
-    if timed:
-        years = [_timed(e.start, ZoneInfo(timezone)).year for e in timed]
-        cal.add_component(vtimezone(timezone, min(years), max(years)))
+    # The zone is described even with no timed event: a calendar must hold a component
+    # (RFC 5545), and one with none is refused by some clients.
+    years = [_timed(e.start, ZoneInfo(timezone)).year for e in timed] or [year]
+    cal.add_component(vtimezone(timezone, min(years), max(years)))
     for event in events:
         cal.add_component(_event(event, ZoneInfo(timezone), organizer))
     data: bytes = cal.to_ical()
@@ -80,7 +92,10 @@ def _event(e: CalendarEvent, zone: ZoneInfo, organizer: Person | None) -> Event:
         ev.add("transp", "TRANSPARENT")  # a program milestone does not block the day
     else:
         ev.add("dtstart", _timed(e.start, zone))
-        ev.add("dtend", _timed(e.end, zone))
+        end = _timed(e.end, zone)
+        # An end in the hour the clocks pass twice is read as either by different clients:
+        # in UTC it names one moment.
+        ev.add("dtend", end.astimezone(UTC) if clock_change(end) else end)
     if e.location:
         ev.add("location", Text(e.location))
     if e.description:

@@ -55,3 +55,7 @@ def test_a_quoted_title_reads_as_typed():
 
 def test_a_quoted_title_shows_what_would_act_on_a_terminal_as_an_escape():
     assert quoted("a\x1b[2Jb\u202e") == "'a\\u001b[2Jb\\u202e'"
+
+
+def test_a_quoted_value_stays_on_the_message_line():
+    assert quoted("a\nb\tc\r\u2028") == "'a\\nb\\tc\\r\\u2028'"

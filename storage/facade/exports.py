@@ -53,12 +53,17 @@ class CalendarExport:
     events: list[CalendarEvent]
     timezone: str
     organizer: Person
+    year: int  # the timezone is described for this year if no event has a time
 
     def to_ical(self) -> bytes:
         from exports.ical import to_ical
 
         return to_ical(
-            self.events, name=self.name, timezone=self.timezone, organizer=self.organizer
+            self.events,
+            name=self.name,
+            timezone=self.timezone,
+            organizer=self.organizer,
+            year=self.year,
         )
 
 
@@ -83,6 +88,7 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
             events=in_range(events, scope.first, scope.last),
             timezone=cluster.timezone,
             organizer=cluster.chair,
+            year=self.today().year,
         )
 
     def _team_events(self, team: Team) -> list[CalendarEvent]:

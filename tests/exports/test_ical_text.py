@@ -56,6 +56,7 @@ def export(team_name, coach, title, location, agenda, reason, attendee, chair, c
         name=cluster_name,
         timezone="Europe/London",
         organizer=Person(name=chair, email="chair@example.org"),
+        year=2026,
     )
     cal = Calendar.from_ical(data)
     assert not [c.errors for c in cal.walk() if c.errors]
