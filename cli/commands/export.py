@@ -51,9 +51,14 @@ def ics(args: argparse.Namespace) -> int:
         first=program.read_date(args.start) if args.start else None,
         last=program.read_date(args.end) if args.end else None,
     )
-    calendar = program.calendar(scope)
+    path = Path(args.output) if args.output else None
+    calendar = program.export_calendar(scope, path)
     count = len(calendar.events)
-    return _deliver(program, args, calendar.to_ical(), f"{count} event{'s' * (count != 1)}")
+    what = f"{count} event{'s' * (count != 1)}"
+    if path is not None:  # written by the export itself, which records it once written
+        print(f"Wrote {what} to {path.expanduser().resolve()}.")
+        return 0
+    return _deliver(program, args, calendar.to_ical(), what)
 
 
 def csv(args: argparse.Namespace) -> int:

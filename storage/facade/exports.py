@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from domain.actions import ActionItem
+from domain.calendar_ledger import settle
 from domain.cluster import Team
 from domain.errors import FlourishError, NotFound, ValidationError
 from domain.goals import Goal
@@ -24,6 +25,7 @@ from domain.schedule import (
 )
 from domain.text import quoted
 from storage.atomic import atomic_write
+from storage.calendar_ledger import LEDGER_FILE, CalendarLedger
 from storage.facade.briefings import BriefingVerbs
 from storage.facade.goals import GoalVerbs
 from storage.facade.grid import GridVerbs
@@ -49,6 +51,7 @@ class CalendarScope:
 
 @dataclass(frozen=True, kw_only=True)
 class CalendarExport:
+    key: str  # which calendar this is, in the ledger of what was exported
     name: str  # X-WR-CALNAME: what the calendar is called in the client
     events: list[CalendarEvent]
     timezone: str
@@ -71,19 +74,52 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
     """An export gathers from every area: briefings, the teams' status, pulse, the grid."""
 
     def calendar(self, scope: CalendarScope = CalendarScope()) -> CalendarExport:
+        """What exporting `scope` would give now, for a preview: nothing is recorded."""
+        return self._calendar(scope, CalendarLedger.load(self.ws.root))
+
+    def export_calendar(
+        self, scope: CalendarScope = CalendarScope(), path: Path | None = None
+    ) -> CalendarExport:
+        """The calendar to give out now, recorded, so that no later export of an event has a
+        lower sequence or drops it without cancelling it. With `path`, it is written there
+        first, and recorded only once written."""
+        with self.ws.lock():
+            ledger = CalendarLedger.load(self.ws.root)
+            export = self._calendar(scope, ledger)
+            if path is not None:
+                self.save_export(path, export.to_ical())
+            ledger.record(export.key, export.events)
+            self._save_ledger(ledger)
+        return export
+
+    def _save_ledger(self, ledger: CalendarLedger) -> None:
+        try:
+            ledger.save(self.ws.root)
+        except OSError as e:
+            raise ExportError(
+                f"Cannot record what was exported in {self.ws.root / LEDGER_FILE}: {_why(e)}. "
+                "Nothing was written."
+            ) from None
+
+    def _calendar(self, scope: CalendarScope, ledger: CalendarLedger) -> CalendarExport:
         cluster = self.cluster()
         if scope.team and scope.person:
             raise ValidationError("Export a team's calendar or a person's, not both at once.")
         if scope.person:
             name, events = self._person_calendar(scope.person)
+            key = f"person:{scope.person.strip().casefold()}"
         elif scope.team:
             team = self.team(scope.team)
             name, events = f"{team.name}: program schedule", self._team_events(team)
+            key = f"team:{team.id}"
         else:
-            name = f"{cluster.name}: stakeholder briefings"
+            name, key = f"{cluster.name}: stakeholder briefings", "cluster"
             names = {t.id: t.name for t in self.teams()}
             events = [briefing_event(b, names.get(b.team_id or "")) for b in self.briefings()]
+        # Settled before the range is applied: an event outside the range has not vanished.
+        events = settle(events, ledger.sent, ledger.calendars.get(key, ()), self.now())
         return CalendarExport(
+            key=key,
             name=name,
             events=in_range(events, scope.first, scope.last),
             timezone=cluster.timezone,

@@ -414,11 +414,9 @@ class ExportScreen(FormScreen):
         return Path(text).expanduser()
 
     def _build(self) -> tuple[bytes, str]:
-        """The export's bytes and what they are, for the message."""
+        """The export's bytes and what they are, for the message (not a calendar's: see
+        submit)."""
         c = self.choice
-        if c.kind == CALENDAR:
-            calendar = self.program.calendar(self._scope())
-            return calendar.to_ical(), _plural(len(calendar.events), "event")
         if c.kind == TABLE:
             secret = c.table == "checkins" and self.query_one("#confidential", Checkbox).value
             data = self.program.table(c.table, c.team, include_confidential=secret)
@@ -433,6 +431,10 @@ class ExportScreen(FormScreen):
 
     def submit(self) -> Written:
         path = self._path()
+        if self.choice.kind == CALENDAR:  # written and recorded by the facade, in one step
+            calendar = self.program.export_calendar(self._scope(), path)
+            what = _plural(len(calendar.events), "event")
+            return Written(path.resolve(), f"Wrote {what} to {path.resolve()}")
         data, what = self._build()
         written = self.program.save_export(path, data)
         return Written(written, f"Wrote {what} to {written}")

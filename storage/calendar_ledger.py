@@ -1,0 +1,138 @@
+"""What this workspace has given calendars, kept in `calendars.json` beside the data: for each
+event the copy last exported or sent, for each calendar the events it has held, and for each
+briefing who was sent an invitation at which sequence.
+
+It is a record of what left this machine, not of the program: undo never takes it back (an
+email cannot be unsent) and it is not shared, since each person's exports and invitations
+are their own. Read and rewritten under the workspace lock."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from domain.calendar_ledger import Sent
+from domain.errors import ValidationError
+from domain.program import EventKind
+from domain.records import Person
+from domain.schedule import CalendarEvent
+from storage.atomic import atomic_write
+
+LEDGER_FILE = "calendars.json"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Invitation:
+    """The last invitation (or cancellation) one attendee was sent for one briefing."""
+
+    email: str
+    name: str
+    sequence: int
+    method: str  # REQUEST or CANCEL
+    sent_at: datetime
+
+
+@dataclass
+class CalendarLedger:
+    sent: dict[str, Sent] = field(default_factory=dict)  # uid -> the copy last given out
+    calendars: dict[str, list[str]] = field(default_factory=dict)  # calendar -> uids held
+    # briefing id -> email (casefolded) -> the last invitation sent
+    invitations: dict[str, dict[str, Invitation]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path) -> "CalendarLedger":
+        path = root / LEDGER_FILE
+        try:
+            data = orjson.loads(path.read_bytes())
+            return cls(
+                sent={uid: Sent(_event(e)) for uid, e in data.get("sent", {}).items()},
+                calendars={k: list(v) for k, v in data.get("calendars", {}).items()},
+                invitations={
+                    b: {k: _invitation(i) for k, i in people.items()}
+                    for b, people in data.get("invitations", {}).items()
+                },
+            )
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise ValidationError(
+                f"Cannot read {path} ({e}): it records what calendars were given. Move it "
+                "away and export again; calendars may then show some events twice."
+            ) from None
+
+    def save(self, root: Path) -> None:
+        data = {
+            "sent": {uid: _event_data(s.event) for uid, s in sorted(self.sent.items())},
+            "calendars": self.calendars,
+            "invitations": {
+                b: {k: _invitation_data(i) for k, i in people.items()}
+                for b, people in self.invitations.items()
+            },
+        }
+        atomic_write(root / LEDGER_FILE, orjson.dumps(data))
+
+    def record(self, calendar: str | None, events: list[CalendarEvent]) -> None:
+        """`events` were given out, in `calendar` (None: only as invitations)."""
+        for e in events:
+            self.sent[e.uid] = Sent(e)
+        if calendar is not None:
+            held = self.calendars.setdefault(calendar, [])
+            held += [e.uid for e in events if e.uid not in set(held)]
+
+
+def _event_data(e: CalendarEvent) -> dict[str, Any]:
+    return {
+        "uid": e.uid,
+        "kind": e.kind.value,
+        "title": e.title,
+        "start": e.start.isoformat(),
+        "end": e.end.isoformat(),
+        "all_day": e.all_day,
+        "sequence": e.sequence,
+        "changed_at": e.changed_at.isoformat(),
+        "team_id": e.team_id,
+        "location": e.location,
+        "description": e.description,
+        "attendees": [[p.name, p.email, p.role] for p in e.attendees],
+        "cancelled": e.cancelled,
+    }
+
+
+def _event(d: dict[str, Any]) -> CalendarEvent:
+    moment = date.fromisoformat if d["all_day"] else datetime.fromisoformat
+    return CalendarEvent(
+        uid=d["uid"],
+        kind=EventKind(d["kind"]),
+        title=d["title"],
+        start=moment(d["start"]),
+        end=moment(d["end"]),
+        sequence=int(d["sequence"]),
+        changed_at=datetime.fromisoformat(d["changed_at"]),
+        team_id=d["team_id"],
+        location=d["location"],
+        description=d["description"],
+        attendees=tuple(Person(name=n, email=m, role=r) for n, m, r in d["attendees"]),
+        cancelled=bool(d["cancelled"]),
+    )
+
+
+def _invitation_data(i: Invitation) -> dict[str, Any]:
+    return {
+        "email": i.email,
+        "name": i.name,
+        "sequence": i.sequence,
+        "method": i.method,
+        "sent_at": i.sent_at.isoformat(),
+    }
+
+
+def _invitation(d: dict[str, Any]) -> Invitation:
+    return Invitation(
+        email=d["email"],
+        name=d["name"],
+        sequence=int(d["sequence"]),
+        method=d["method"],
+        sent_at=datetime.fromisoformat(d["sent_at"]),
+    )
