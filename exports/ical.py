@@ -75,12 +75,15 @@ def to_ical(
     years = [_timed(e.start, ZoneInfo(timezone)).year for e in timed] or [year]
     cal.add_component(vtimezone(timezone, min(years), max(years)))
     for event in events:
-        cal.add_component(_event(event, ZoneInfo(timezone), organizer))
+        cal.add_component(vevent(event, ZoneInfo(timezone), organizer))
     data: bytes = cal.to_ical()
     return data
 
 
-def _event(e: CalendarEvent, zone: ZoneInfo, organizer: Person | None) -> Event:
+def vevent(
+    e: CalendarEvent, zone: ZoneInfo, organizer: Person | None, *, rsvp: bool = False
+) -> Event:
+    """One event; `rsvp` asks each attendee to reply (an invitation by email)."""
     ev = Event()
     ev.add("uid", e.uid)
     ev.add("dtstamp", e.changed_at)
@@ -107,7 +110,10 @@ def _event(e: CalendarEvent, zone: ZoneInfo, organizer: Person | None) -> Event:
     for person in e.attendees:
         if person.email:
             same = organizer and organizer.has_email(person.email)
-            ev.add("attendee", _address(person, "CHAIR" if same else "REQ-PARTICIPANT"))
+            address = _address(person, "CHAIR" if same else "REQ-PARTICIPANT")
+            if rsvp and not same:
+                address.params["RSVP"] = "TRUE"
+            ev.add("attendee", address)
     if not e.all_day and not e.cancelled:
         ev.add_component(_reminder(e))
     return ev

@@ -15,23 +15,13 @@ import orjson
 
 from domain.calendar_ledger import Sent
 from domain.errors import ValidationError
+from domain.invitations import Invitation, Method
 from domain.program import EventKind
 from domain.records import Person
 from domain.schedule import CalendarEvent
 from storage.atomic import atomic_write
 
 LEDGER_FILE = "calendars.json"
-
-
-@dataclass(frozen=True, kw_only=True)
-class Invitation:
-    """The last invitation (or cancellation) one attendee was sent for one briefing."""
-
-    email: str
-    name: str
-    sequence: int
-    method: str  # REQUEST or CANCEL
-    sent_at: datetime
 
 
 @dataclass
@@ -123,7 +113,7 @@ def _invitation_data(i: Invitation) -> dict[str, Any]:
         "email": i.email,
         "name": i.name,
         "sequence": i.sequence,
-        "method": i.method,
+        "method": i.method.value,
         "sent_at": i.sent_at.isoformat(),
     }
 
@@ -133,6 +123,6 @@ def _invitation(d: dict[str, Any]) -> Invitation:
         email=d["email"],
         name=d["name"],
         sequence=int(d["sequence"]),
-        method=d["method"],
+        method=Method(d["method"]),
         sent_at=datetime.fromisoformat(d["sent_at"]),
     )

@@ -5,6 +5,9 @@ It lives beside the workspaces in the data folder (FLOURISH_CONFIG names another
     user = "Priya Shah"          # recorded in histories; --as overrides it
     theme = "nord"
 
+    [mail]                       # the SMTP server invitations go through (storage/mail.py)
+    host = "smtp.school.org"
+
     [keys]                       # binding id = key(s), e.g. after pressing ? in the app
     "checkin.log" = "ctrl+l"
 """
@@ -13,6 +16,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from domain.errors import ValidationError
 from storage.paths import data_root
@@ -21,6 +25,18 @@ from storage.paths import data_root
 def config_path() -> Path:
     env = os.environ.get("FLOURISH_CONFIG")
     return Path(env).expanduser() if env else data_root() / "config.toml"
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The settings file's tables; none if it does not exist yet."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise ValidationError(
+            f"Cannot read the settings file {path}: {e}. Fix or remove it."
+        ) from None
 
 
 @dataclass
@@ -33,14 +49,7 @@ class Settings:
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
         path = path or config_path()
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return cls(path=path)
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-            raise ValidationError(
-                f"Cannot read the settings file {path}: {e}. Fix or remove it."
-            ) from None
+        data = read_config(path)
         keys = data.get("keys", {})
         if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
             raise ValidationError(

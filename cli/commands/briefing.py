@@ -3,15 +3,17 @@ listing and showing them, and their agendas."""
 
 import argparse
 import sys
+from pathlib import Path
 
 from cli.args import Group, json_flag, json_list, record_id, team_option
 from cli.context import find_team_id, open_program, team_names
 from cli.output import records, schedule_tables, short
 from domain.dates import parse_time
 from domain.errors import ValidationError
-from domain.records import parse_person
-from domain.text import quoted
-from storage.facade import Flourish
+from domain.records import Person, parse_person
+from domain.text import quoted, shown
+from storage.facade import Flourish, InviteReport
+from storage.mail import MailSettings
 
 ATTENDEE_GROUPS = ("stakeholders", "line-managers", "members", "all")
 WHEN = 'e.g. "2026-12-03 15:30" or "tue 9am"'
@@ -54,6 +56,20 @@ def register(top: Group) -> None:
     p = briefings.add("show", briefing_show, "a briefing with its agenda and attendees")
     record_id(p, "briefing")
     json_flag(p)
+    p = briefings.add(
+        "invite",
+        briefing_invite,
+        "email each attendee an invitation, an update or a cancellation for their calendar",
+    )
+    record_id(p, "briefing")
+    p.add_argument(
+        "--dry-run", action="store_true", help="say who would be sent what; send nothing"
+    )
+    p.add_argument(
+        "--eml",
+        metavar="FOLDER",
+        help="write one .eml file per attendee there, to send from your mail client",
+    )
     p = briefings.add("agenda", briefing_agenda, "print a briefing's agenda")
     record_id(p, "briefing")
     p.add_argument(
@@ -205,11 +221,61 @@ def briefing_show(args: argparse.Namespace) -> int:
     briefing = program.briefing(args.id)
     names = team_names(program)
     linked = [c for c in program.challenges() if briefing.id in c.briefing_ids]
+    invited = program.invitations(briefing.id)
     if args.json:
-        records.print_json(records.briefing_record(briefing, names, linked))
+        records.print_json(records.briefing_record(briefing, names, linked, invited))
     else:
-        schedule_tables.briefing_detail(briefing, names, linked, program.now())
+        schedule_tables.briefing_detail(briefing, names, linked, program.now(), invited)
     return 0
+
+
+def briefing_invite(args: argparse.Namespace) -> int:
+    """Exit 0 when everyone who needed one was sent it, 4 when some were not (a retry sends
+    only to them), 2 on bad input."""
+    program = open_program(args)
+    if args.dry_run:
+        report = program.plan_invitations(args.id)
+    else:
+        mail = None if args.eml else MailSettings.load()
+        eml = Path(args.eml) if args.eml else None
+        report = program.send_invitations(args.id, eml_dir=eml, mail=mail)
+    for line in invite_lines(report, dry_run=args.dry_run):
+        print(line)
+    return 4 if report.failed else 0
+
+
+def invite_lines(report: InviteReport, *, dry_run: bool) -> list[str]:
+    plan = report.plan
+    title = f"{quoted(report.briefing.title)} (sequence {plan.event.sequence})"
+    lines = []
+    if not plan.deliveries:
+        lines.append(f"Nothing to send for {title}: every attendee has it as it stands.")
+    elif dry_run:
+        lines.append(f"Would send for {title}:")
+        lines += [f"  {d.describe():<13} {_person(d.person)}" for d in plan.deliveries]
+    else:
+        where = f" as files in {report.files[0].parent}" if report.files else ""
+        lines.append(f"Sent {len(report.sent)} of {len(plan.deliveries)} for {title}{where}:")
+        lines += [f"  {d.describe():<13} {_person(d.person)}" for d in report.sent]
+        for d, why in report.failed:
+            lines.append(f"  NOT SENT      {_person(d.person)}: {why}")
+        if report.failed:
+            lines.append(
+                f"Run `flourish briefing invite {short(report.briefing.id)}` again to send "
+                "only to those not sent."
+            )
+        if report.files:
+            lines.append("Send them from your mail client: open each file and send it.")
+    if plan.current:
+        lines.append("Up to date: " + ", ".join(_person(p) for p in plan.current) + ".")
+    if plan.no_email:
+        names = ", ".join(shown(p.name) for p in plan.no_email)
+        lines.append(f"No email, so not invited: {names} (add one with briefing edit).")
+    return lines
+
+
+def _person(p: Person) -> str:
+    return f"{shown(p.name)} <{shown(p.email.strip())}>"
 
 
 def briefing_agenda(args: argparse.Namespace) -> int:

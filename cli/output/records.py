@@ -63,12 +63,14 @@ def briefing_summary(b) -> dict:
     return {"id": b.id, "title": b.title, "start": b.start.isoformat(), "status": b.status.value}
 
 
-def briefing_record(b, names: dict[str, str], challenges) -> dict:
-    """A briefing's stored record, with its team's name, its end and the challenges on it."""
+def briefing_record(b, names: dict[str, str], challenges, invited=()) -> dict:
+    """A briefing's stored record, with its team's name, its end, the challenges on it and who
+    was sent which invitation."""
     return to_record(b) | {
         "team": names.get(b.team_id) if b.team_id else None,
         "end": b.end.isoformat(),
         "challenge_ids": [c.id for c in challenges],
+        "invitations": [to_record(i) for i in invited],
     }
 
 

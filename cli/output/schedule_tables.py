@@ -3,7 +3,7 @@ moves, the proposed briefings, and the briefing list and detail."""
 
 from cli.output import short
 from cli.output.tables import _field, _heading, _para, _print_table, _show, _text
-from domain.dates import day_month_year, weekday_day
+from domain.dates import day_month, day_month_year, weekday_day
 
 
 def schedule_detail(team, timeline, revisions, titles: dict[str, str], tz) -> None:
@@ -153,7 +153,7 @@ def briefing_table(briefings, names: dict[str, str], now) -> None:
     _print_table(None, headers, cells, flex=(("Where", 8), ("For", 8), ("Title", 14)))
 
 
-def briefing_detail(b, names: dict[str, str], challenges, now) -> None:
+def briefing_detail(b, names: dict[str, str], challenges, now, invited=()) -> None:
     _show(_heading(f"{b.title} ({short(b.id)})"))
     _field(
         "When", f"{b.start:%a %d %b %Y %H:%M}-{b.end:%H:%M} ({b.minutes} min, {b.start.tzname()})"
@@ -168,13 +168,17 @@ def briefing_detail(b, names: dict[str, str], challenges, now) -> None:
         _show(_heading("\nChallenges on the agenda"))
         for c in challenges:
             _show(_para(f"{short(c.id)}  {c.title} ({c.status.label})"))
-    people = [[_text(p.name), _text(p.role), _text(p.email)] for p in b.attendees]
+    sent = {i.email.casefold(): i for i in invited}
+    people = [
+        [_text(p.name), _text(p.role), _text(p.email), _text(_invited(sent, p.email))]
+        for p in b.attendees
+    ]
     if people:
         _print_table(
             f"\nAttendees ({len(people)})",
-            ("Name", "Role", "Email"),
+            ("Name", "Role", "Email", "Invited"),
             people,
-            flex=(("Email", 12), ("Role", 10), ("Name", 12)),
+            flex=(("Email", 12), ("Role", 10), ("Name", 12), ("Invited", 10)),
         )
     else:
         _field("Attendees", "none yet")
@@ -182,6 +186,15 @@ def briefing_detail(b, names: dict[str, str], challenges, now) -> None:
     if b.agenda_outdated and b.agenda_for is not None:
         _show(_para(outdated_note(b), style="yellow"))
     _show(_para(b.agenda or "No agenda yet (`flourish briefing agenda ID --draft` drafts one)."))
+
+
+def _invited(sent: dict, email: str) -> str:
+    """Whether an attendee was emailed the briefing, and which version."""
+    i = sent.get(email.strip().casefold())
+    if i is None:
+        return "not yet" if email.strip() else "no email"
+    what = "cancelled" if i.method == "CANCEL" else "invited"
+    return f"{what}, v{i.sequence}, {day_month(i.sent_at)}"
 
 
 def outdated_note(b) -> str:

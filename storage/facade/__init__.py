@@ -14,6 +14,7 @@ from storage.facade.exports import (
 from storage.facade.findings import Finding
 from storage.facade.flourish import Flourish
 from storage.facade.history import UNDO_DEPTH, Change, Step
+from storage.facade.invitations import InviteReport
 from storage.facade.pulse import PulseHeatmap
 from storage.tables import (
     ACTIONS,
@@ -46,6 +47,7 @@ __all__ = [
     "FacadeCore",
     "Finding",
     "Flourish",
+    "InviteReport",
     "NewAction",
     "PulseHeatmap",
     "Step",

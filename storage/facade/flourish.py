@@ -11,6 +11,7 @@ from storage.facade.exports import ExportVerbs
 from storage.facade.findings import FindingActions
 from storage.facade.goals import GoalVerbs
 from storage.facade.grid import CONDITION_SETTINGS, GridVerbs
+from storage.facade.invitations import InvitationVerbs
 from storage.facade.pulse import PULSE_SETTINGS, PulseVerbs
 from storage.facade.schedule import ScheduleVerbs
 from storage.facade.status import StatusVerbs
@@ -18,6 +19,7 @@ from storage.facade.teams import TeamVerbs
 
 
 class Flourish(
+    InvitationVerbs,
     ExportVerbs,
     BriefingVerbs,
     StatusVerbs,
