@@ -4,74 +4,21 @@ is read back with the standard email package and icalendar, as a mail client wou
 
 import email
 import email.policy
-import socket
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 from cli_support import ok, ok_json, one_line_error
 from icalendar import Calendar
 
 from storage.facade import Flourish
+from tests.mail_server import free_port
 
 ATTENDEES = [
     "Ann Able, Headteacher, ann@hillside.example",
     "Lee Lane, Line manager, lee@trust.example",
     "Øyvind Ørsted, Governor, oyvind@school.example",
 ]
-
-
-class Inbox:
-    """What the server accepted, and the recipients it refuses (550) while they are listed."""
-
-    def __init__(self):
-        self.messages: list[email.message.EmailMessage] = []
-        self.refuse: set[str] = set()
-
-    async def handle_RCPT(self, server, session, envelope, address, options):
-        if address in self.refuse:
-            return "550 5.1.1 No such user here"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(
-            email.message_from_bytes(envelope.content, policy=email.policy.default)
-        )
-        return "250 Message accepted"
-
-    def to(self, address: str) -> list[email.message.EmailMessage]:
-        return [m for m in self.messages if address in str(m["To"])]
-
-
-class Passwords:
-    def __call__(self, server, session, envelope, mechanism, auth_data):
-        ok = isinstance(auth_data, LoginPassword) and auth_data.password == b"right"
-        return AuthResult(success=ok, handled=False)
-
-
-@pytest.fixture
-def inbox():
-    box = Inbox()
-    box.port = free_port()
-    controller = Controller(
-        box,
-        hostname="127.0.0.1",
-        port=box.port,
-        authenticator=Passwords(),
-        auth_require_tls=False,
-    )
-    controller.start()
-    yield box
-    controller.stop()
-
-
-def free_port() -> int:
-    with socket.socket() as s:  # the kernel picks one nothing listens on
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def mail_config(tmp_path: Path, port: int, username: str = "") -> dict[str, str]:

@@ -3,12 +3,12 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -16,13 +16,15 @@ from textual.widgets import Button, Input, Label, SelectionList, Static, TextAre
 from textual.widgets.selection_list import Selection
 
 from domain.briefings import MAX_MINUTES, MIN_MINUTES, Briefing, check_minutes
-from domain.dates import weekday_day
+from domain.dates import day_month, weekday_day
 from domain.errors import FlourishError
+from domain.invitations import Invitation, Method
 from domain.records import Person, parse_person
 from storage.facade import Flourish
 from tui.cells import WARN
 from tui.dialogs.base import FormError, FormScreen, field
 from tui.dialogs.detail import DetailScreen, block, line, section
+from tui.invites import offer
 
 DEFAULT_TITLE = "Stakeholder briefing"
 CANCELLED = "✗ cancelled"
@@ -280,6 +282,8 @@ class BriefingEditForm(BriefingFields):
         return self.program.update_briefing(self.briefing.id, **changes)
 
     def done(self, result) -> str:
+        if result.sequence != self.briefing.sequence:  # what calendars show has changed
+            self.app.call_later(offer, self.app, result.id, after_change=True)
         return "Briefing updated."
 
 
@@ -330,9 +334,12 @@ class BriefingMoveForm(WhenFields):
         )
 
     def done(self, result) -> str:
+        # Calendars that imported a file update only when it is imported again: those sent an
+        # invitation are offered the update by email.
+        self.app.call_later(offer, self.app, result.id, after_change=True)
         return (
             f"Briefing moved to {short_when(result.start.astimezone(self.cluster.tz))}; "
-            "calendars that imported it will update it."
+            "calendars that imported it update at their next export."
         )
 
 
@@ -389,13 +396,38 @@ class CancelBriefingScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+def invited(sent: dict[str, Invitation], person: Person, chair: Person) -> Text:
+    """Which version of the briefing this person's calendar was emailed, if any."""
+    i = sent.get(person.email.strip().casefold())
+    if not person.email.strip():
+        return Text("  no email: cannot be invited", style=WARN)
+    if chair.has_email(person.email):
+        return Text("  organiser: the invitations come from them", style="dim")
+    if i is None:
+        return Text("  not emailed yet (i sends it)", style="dim")
+    what = "cancellation" if i.method is Method.CANCEL else "invitation"
+    return Text(f"  ✉ {what} v{i.sequence} sent {day_month(i.sent_at)}", style="dim")
+
+
 class BriefingDetail(DetailScreen):
-    """One briefing in full: when, where, its status, who is invited and the agenda."""
+    """One briefing in full: when, where, its status, who is invited (and which version of it
+    their calendar was sent) and the agenda."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *DetailScreen.BINDINGS,
+        Binding("i", "invite", "Send invitations", id="briefing_detail.invite"),
+    ]
+
+    hint = "i email invitations · esc or q close"
 
     def __init__(self, program: Flourish, briefing: Briefing):
         super().__init__()
         self.program = program
         self.briefing = briefing
+        self.sent = self._sent()
+
+    def action_invite(self) -> None:
+        offer(self.app, self.briefing.id)
 
     @property
     def heading(self) -> str:
@@ -403,6 +435,10 @@ class BriefingDetail(DetailScreen):
 
     def fetch(self) -> None:
         self.briefing = self.program.briefing(self.briefing.id)
+        self.sent = self._sent()
+
+    def _sent(self) -> dict[str, Invitation]:
+        return {i.email.casefold(): i for i in self.program.invitations(self.briefing.id)}
 
     def rows(self) -> Iterable[Widget]:
         b = self.briefing
@@ -434,6 +470,7 @@ class BriefingDetail(DetailScreen):
                 text.append(f" ({person.role})")
             if person.email:
                 text.append(f"  <{person.email}>", style="dim")
+            text.append_text(invited(self.sent, person, cluster.chair))
             yield Static(text, classes="detail-block")
         yield section("Agenda")
         if b.agenda_outdated and b.agenda_for is not None:

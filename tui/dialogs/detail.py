@@ -40,6 +40,7 @@ class DetailScreen(StaysCurrent, ModalScreen):
     }
     """
     gone = False  # deleted elsewhere while shown
+    hint = "↑↓ pgup pgdn scroll · esc or q close"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="detail"):
@@ -48,7 +49,7 @@ class DetailScreen(StaysCurrent, ModalScreen):
                 yield from self.rows()
             with Horizontal(id="buttons"):
                 yield Button("Close", variant="primary", id="close", compact=True)
-                yield Label("↑↓ pgup pgdn scroll · esc or q close", id="form-hint")
+                yield Label(self.hint, id="form-hint")
 
     @property
     def heading(self) -> str:

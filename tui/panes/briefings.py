@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from tui import cells
+from tui.invites import offer
 from tui.panes.base import Pane
 
 
@@ -16,10 +17,12 @@ class BriefingsPane(Pane):
         Binding("x", "cancel", "Cancel", id="briefings.cancel"),
         Binding("e", "edit", "Edit", id="briefings.edit"),
         Binding("p", "plan", "Default plan", id="briefings.plan"),
+        Binding("i", "invite", "Invite", id="briefings.invite"),
     ]
     hint = (
         "Enter details · {briefings.add} schedule · {briefings.move} move · {briefings.cancel} "
-        "cancel · {briefings.edit} edit · {briefings.plan} plan the default briefings"
+        "cancel · {briefings.edit} edit · {briefings.plan} plan · {briefings.invite} email "
+        "invitations"
     )
 
     def columns(self):
@@ -79,16 +82,23 @@ class BriefingsPane(Pane):
             return
 
         def answered(reason: str | None) -> None:
-            if reason is not None:
-                self.app.run_verb(
-                    lambda: self.program.cancel_briefing(briefing.id, reason=reason),
-                    "Briefing cancelled; it stays listed so calendars mark it cancelled. "
-                    "ctrl+z undoes it.",
-                )
+            if reason is None:
+                return
+            done = self.app.run_verb(
+                lambda: self.program.cancel_briefing(briefing.id, reason=reason),
+                "Briefing cancelled; it stays listed so calendars mark it cancelled. "
+                "ctrl+z undoes it.",
+            )
+            if done is not None:  # those emailed it are offered the cancellation
+                offer(self.app, briefing.id, after_change=True)
 
         cluster = self.program.cluster()
         shown = replace(briefing, start=briefing.start.astimezone(cluster.tz))
         self.app.push_screen(CancelBriefingScreen(shown, cluster.timezone), answered)
+
+    def action_invite(self) -> None:
+        if briefing := self.selected():
+            offer(self.app, briefing.id)
 
     def action_plan(self) -> None:
         from tui.dialogs.briefing_plan import BriefingPlanScreen
