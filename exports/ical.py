@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, vCalAddress, vText
+from icalendar import Alarm, Calendar, Event, vCalAddress, vDuration, vText
 
 from domain.dates import clock_change
 from domain.records import Person
@@ -60,6 +60,7 @@ def to_ical(
     timezone: str,
     organizer: Person | None,
     year: int,
+    refresh: timedelta | None = None,
 ) -> bytes:
     """The calendar as bytes with CRLF line ends: write them in binary mode. `year` is when
     the calendar's timezone is described for if it has no timed event."""
@@ -69,6 +70,9 @@ def to_ical(
     cal.add("calscale", "GREGORIAN")
     cal.add("name", Text(name))  # RFC 7986's name, which Apple and Thunderbird read
     cal.add("x-wr-calname", Text(name))
+    if refresh:  # a subscribed calendar: how often to fetch it (RFC 7986, and Outlook's own)
+        cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", vDuration(refresh))
     timed = [e for e in events if not e.all_day]
     # The zone is described even with no timed event: a calendar must hold a component
     # (RFC 5545), and one with none is refused by some clients.

@@ -30,6 +30,8 @@ class CalendarLedger:
     calendars: dict[str, list[str]] = field(default_factory=dict)  # calendar -> uids held
     # briefing id -> email (casefolded) -> the last invitation sent
     invitations: dict[str, dict[str, Invitation]] = field(default_factory=dict)
+    # file name -> [calendar, its name]: what `export ics --publish` keeps in its folder
+    published: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> "CalendarLedger":
@@ -43,6 +45,7 @@ class CalendarLedger:
                     b: {k: _invitation(i) for k, i in people.items()}
                     for b, people in data.get("invitations", {}).items()
                 },
+                published={k: list(v) for k, v in data.get("published", {}).items()},
             )
         except FileNotFoundError:
             return cls()
@@ -60,6 +63,7 @@ class CalendarLedger:
                 b: {k: _invitation_data(i) for k, i in people.items()}
                 for b, people in self.invitations.items()
             },
+            "published": self.published,
         }
         atomic_write(root / LEDGER_FILE, orjson.dumps(data))
 

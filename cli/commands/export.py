@@ -7,7 +7,9 @@ from pathlib import Path
 
 from cli.args import Group, output, team_option
 from cli.context import open_program
+from domain.errors import ValidationError
 from storage.facade import CalendarScope, Flourish
+from storage.facade.exports import INDEX_FILE
 
 EVERY_TEAM = "one team (default: every team)"
 
@@ -19,6 +21,12 @@ def register(top: Group) -> None:
     who = p.add_mutually_exclusive_group()
     who.add_argument("--team", help="one team's whole program (name prefix or id)")
     who.add_argument("--person", metavar="EMAIL", help="one person's events, by email")
+    who.add_argument(
+        "--publish",
+        metavar="FOLDER",
+        help="write every audience's calendar there under names that never change, for "
+        "calendar apps to subscribe to (see README)",
+    )
     p.add_argument("--from", dest="start", metavar="DATE", help="only events on or after DATE")
     p.add_argument("--to", dest="end", metavar="DATE", help="only events on or before DATE")
     p.epilog = "Without --team or --person: the cluster's stakeholder briefings."
@@ -45,6 +53,8 @@ def register(top: Group) -> None:
 
 def ics(args: argparse.Namespace) -> int:
     program = open_program(args)
+    if args.publish:
+        return publish(program, args)
     scope = CalendarScope(
         team=args.team,
         person=args.person,
@@ -59,6 +69,21 @@ def ics(args: argparse.Namespace) -> int:
         print(f"Wrote {what} to {path.expanduser().resolve()}.")
         return 0
     return _deliver(program, args, calendar.to_ical(), what)
+
+
+def publish(program: Flourish, args: argparse.Namespace) -> int:
+    if args.output or args.start or args.end:
+        raise ValidationError(
+            "--publish writes every calendar whole into its folder: leave out -o, --from and --to."
+        )
+    done = program.publish_calendars(Path(args.publish))
+    folder = Path(args.publish).expanduser().resolve()
+    events = sum(len(p.export.events) for p in done)
+    print(
+        f"Published {len(done)} calendars ({events} events) to {folder}; {INDEX_FILE} there "
+        "says whose each file is. Run this again after changes: the names stay the same."
+    )
+    return 0
 
 
 def csv(args: argparse.Namespace) -> int:

@@ -2,9 +2,10 @@
 pack, gathered here once for the TUI and the command line alike. The formats are exports/."""
 
 import errno
+import hashlib
 import os
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from domain.actions import ActionItem
@@ -57,6 +58,7 @@ class CalendarExport:
     timezone: str
     organizer: Person
     year: int  # the timezone is described for this year if no event has a time
+    refresh: timedelta | None = None  # published for subscribers: how often to fetch it
 
     def to_ical(self) -> bytes:
         from exports.ical import to_ical
@@ -67,7 +69,19 @@ class CalendarExport:
             timezone=self.timezone,
             organizer=self.organizer,
             year=self.year,
+            refresh=self.refresh,
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Published:
+    file: str  # its name in the folder, which never changes
+    name: str  # whose calendar it is
+    export: CalendarExport
+
+
+INDEX_FILE = "index.txt"
+REFRESH = timedelta(hours=1)  # what published calendars ask subscribers to keep to
 
 
 class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
@@ -91,6 +105,71 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
             ledger.record(export.key, export.events)
             self._save_ledger(ledger)
         return export
+
+    def publish_calendars(self, folder: Path) -> list[Published]:
+        """Write every audience's calendar into `folder`, each under a name that never
+        changes, for calendar apps to subscribe to: the cluster's briefings, each team's
+        program, each person's events, and index.txt saying whose each file is. A calendar
+        whose audience has gone (a team archived, a person no longer in the cluster) is
+        written once more with its events cancelled, so subscribers see them go."""
+        folder = Path(folder).expanduser()
+        if not folder.is_dir():
+            raise ExportError(f"{folder} is not a folder: make it first, or give another one.")
+        if folder.resolve().is_relative_to(self.ws.root.resolve()):
+            raise ExportError(f"{folder} is inside the workspace; publish calendars elsewhere.")
+        with self.ws.lock():
+            ledger = CalendarLedger.load(self.ws.root)
+            done: list[Published] = []
+            for file, scope in self._audiences():
+                export = replace(self._calendar(scope, ledger), refresh=REFRESH)
+                done.append(Published(file=file, name=export.name, export=export))
+            current = {p.file for p in done}
+            for file, (key, name) in sorted(ledger.published.items()):
+                if file not in current:
+                    done.append(self._withdrawn_calendar(file, key, name, ledger))
+            for p in done:
+                save_export(folder / p.file, p.export.to_ical())
+                ledger.record(p.export.key, p.export.events)
+                ledger.published[p.file] = [p.export.key, p.export.name]
+            index = "".join(f"{p.file}\t{p.name}\n" for p in done)
+            save_export(folder / INDEX_FILE, index.encode("utf-8"))
+            self._save_ledger(ledger)
+        return done
+
+    def _audiences(self) -> list[tuple[str, CalendarScope]]:
+        """Each calendar to publish, by file name: stable across renames (ids, not names),
+        and a person's by a digest of their email, which a public folder need not show."""
+        audiences = [("briefings.ics", CalendarScope())]
+        audiences += [(f"team-{t.id[:8]}.ics", CalendarScope(team=t.id)) for t in self.teams()]
+        for email in self._emails():
+            digest = hashlib.sha256(email.encode("utf-8")).hexdigest()[:12]
+            audiences.append((f"person-{digest}.ics", CalendarScope(person=email)))
+        return audiences
+
+    def _emails(self) -> list[str]:
+        """Everyone in the cluster with an email, once each."""
+        cluster = self.cluster()
+        people = [cluster.chair, *cluster.stakeholders]
+        for team in self.teams():
+            people += [team.coach, *team.members, *team.line_managers]
+        people += [p for b in self.briefings() for p in b.attendees]
+        return sorted({p.email.strip().casefold() for p in people if "@" in p.email})
+
+    def _withdrawn_calendar(
+        self, file: str, key: str, name: str, ledger: CalendarLedger
+    ) -> Published:
+        cluster = self.cluster()
+        events = settle([], ledger.sent, ledger.calendars.get(key, ()), self.now())
+        export = CalendarExport(
+            key=key,
+            name=name,
+            events=events,
+            timezone=cluster.timezone,
+            organizer=cluster.chair,
+            year=self.today().year,
+        )
+        export = replace(export, refresh=REFRESH)
+        return Published(file=file, name=f"{name} (no longer published)", export=export)
 
     def _save_ledger(self, ledger: CalendarLedger) -> None:
         try:
