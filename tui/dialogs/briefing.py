@@ -339,7 +339,7 @@ class BriefingMoveForm(WhenFields):
         self.app.call_later(offer, self.app, result.id, after_change=True)
         return (
             f"Briefing moved to {short_when(result.start.astimezone(self.cluster.tz))}; "
-            "calendars that imported it update at their next export."
+            "the next calendar export or invitation updates it everywhere."
         )
 
 
