@@ -67,7 +67,7 @@ async def test_i_on_a_briefing_asks_then_sends_each_attendee_an_invitation(
         assert sorted(str(m["To"]).split("<")[1] for m in inbox.messages) == sorted(
             f"{p.email}>" for p in emailed
         )
-        await wait_for(pilot, lambda: "invitation v" in detail_text(app.screen), timeout=5)
+        await wait_for(pilot, lambda: "✉ emailed 22 Nov (v" in detail_text(app.screen), timeout=5)
         assert "not emailed yet" not in detail_text(app.screen)
 
 

@@ -402,11 +402,11 @@ def invited(sent: dict[str, Invitation], person: Person, chair: Person) -> Text:
     if not person.email.strip():
         return Text("  no email: cannot be invited", style=WARN)
     if chair.has_email(person.email):
-        return Text("  organiser: the invitations come from them", style="dim")
+        return Text("  organiser", style="dim")
     if i is None:
-        return Text("  not emailed yet (i sends it)", style="dim")
-    what = "cancellation" if i.method is Method.CANCEL else "invitation"
-    return Text(f"  ✉ {what} v{i.sequence} sent {day_month(i.sent_at)}", style="dim")
+        return Text("  not emailed yet", style="dim")
+    what = "cancelled" if i.method is Method.CANCEL else "emailed"
+    return Text(f"  ✉ {what} {day_month(i.sent_at)} (v{i.sequence})", style="dim")
 
 
 class BriefingDetail(DetailScreen):
