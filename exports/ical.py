@@ -4,7 +4,8 @@ What real clients need, beyond RFC 5545's grammar:
 - a rule-based VTIMEZONE for the TZID (exports/vtimezone.py): Outlook ignores date lists;
 - DTSTAMP from the data, in UTC, so exporting unchanged data twice gives identical bytes;
 - no METHOD: PUBLISH forbids attendees, and REQUEST with many events breaks Outlook and Apple;
-- X-WR-CALNAME (Google's calendar name) wrapped in vText, as icalendar leaves X- values raw;
+- X-WR-CALNAME (Google's calendar name) and NAME wrapped in vText, as icalendar leaves X-
+  values raw, and marked VALUE=TEXT so that parsers that do not know them unescape them;
 - attendee names without double quotes, which no parameter value may hold.
 """
 
@@ -68,8 +69,11 @@ def to_ical(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("name", Text(name))  # RFC 7986's name, which Apple and Thunderbird read
-    cal.add("x-wr-calname", Text(name))
+    # The name as RFC 7986 gives it, and as Google reads it. VALUE=TEXT tells parsers that do
+    # not know either property to unescape it (ical.js, icalendar and libical would otherwise
+    # show "North\, South"), and those that know it ignore the parameter.
+    cal.add("name", Text(name), parameters={"VALUE": "TEXT"})
+    cal.add("x-wr-calname", Text(name), parameters={"VALUE": "TEXT"})
     if refresh:  # a subscribed calendar: how often to fetch it (RFC 7986, and Outlook's own)
         cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(refresh))

@@ -44,6 +44,9 @@ def test_the_calendar_name_reads_back_exactly_as_name_and_as_x_wr_calname():
     read = vobject.readOne(calendar([]).decode())
     assert read.contents["name"][0].value == name
     assert read.contents["x-wr-calname"][0].value == name
+    # icalendar knows neither property: VALUE=TEXT makes it unescape them as it should.
+    parsed = Calendar.from_ical(calendar([]))
+    assert str(parsed["name"]) == name and str(parsed["x-wr-calname"]) == name
 
 
 def test_unicode_line_and_paragraph_separators_become_line_breaks():
