@@ -23,13 +23,15 @@ WITHDRAWN = "No longer in this calendar."
 
 @dataclass(frozen=True)
 class Sent:
-    """An event as it was last exported, with the fingerprint of its content."""
+    """An event as it was last exported (its description and attendees may be left out: the
+    fingerprint stands for them), and the fingerprint of its whole content."""
 
     event: CalendarEvent
+    fingerprint: str
 
-    @property
-    def fingerprint(self) -> str:
-        return fingerprint(self.event)
+    @classmethod
+    def of(cls, e: CalendarEvent) -> "Sent":
+        return cls(e, fingerprint(e))
 
 
 def fingerprint(e: CalendarEvent) -> str:
@@ -83,8 +85,6 @@ def settled(e: CalendarEvent, prior: Sent | None, now: datetime) -> CalendarEven
 
 
 def withdrawn(prior: Sent, now: datetime) -> CalendarEvent:
-    """The cancellation of an event a calendar no longer holds."""
-    if prior.event.cancelled:
-        return prior.event  # already sent as cancelled: the same again
-    gone = replace(prior.event, cancelled=True, description=WITHDRAWN)
+    """The cancellation of an event a calendar no longer holds: the same again once sent."""
+    gone = replace(prior.event, cancelled=True, description=WITHDRAWN, attendees=())
     return settled(gone, prior, now)

@@ -6,6 +6,7 @@ It is a record of what left this machine, not of the program: undo never takes i
 email cannot be unsent) and it is not shared, since each person's exports and invitations
 are their own. Read and rewritten under the workspace lock."""
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -17,16 +18,44 @@ from domain.calendar_ledger import Sent
 from domain.errors import ValidationError
 from domain.invitations import Invitation, Method
 from domain.program import EventKind
-from domain.records import Person
 from domain.schedule import CalendarEvent
 from storage.atomic import atomic_write
 
 LEDGER_FILE = "calendars.json"
 
 
+class SentEvents(Mapping[str, Sent]):
+    """uid -> the copy last given out, decoded only for the events an export asks about:
+    a cluster's ledger holds every event of every team."""
+
+    def __init__(self, raw: dict[str, dict[str, Any]] | None = None, path: Path | None = None):
+        self.raw = raw or {}
+        self.path = path
+        self._decoded: dict[str, Sent] = {}
+
+    def __getitem__(self, uid: str) -> Sent:
+        if uid not in self._decoded:
+            data = self.raw[uid]
+            try:
+                self._decoded[uid] = _sent(data)
+            except (ValueError, KeyError, TypeError) as e:
+                raise damaged(self.path, e) from None
+        return self._decoded[uid]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def put(self, sent: Sent) -> None:
+        self._decoded[sent.event.uid] = sent
+        self.raw[sent.event.uid] = _sent_data(sent)
+
+
 @dataclass
 class CalendarLedger:
-    sent: dict[str, Sent] = field(default_factory=dict)  # uid -> the copy last given out
+    sent: SentEvents = field(default_factory=SentEvents)
     calendars: dict[str, list[str]] = field(default_factory=dict)  # calendar -> uids held
     # briefing id -> email (casefolded) -> the last invitation sent
     invitations: dict[str, dict[str, Invitation]] = field(default_factory=dict)
@@ -39,7 +68,7 @@ class CalendarLedger:
         try:
             data = orjson.loads(path.read_bytes())
             return cls(
-                sent={uid: Sent(_event(e)) for uid, e in data.get("sent", {}).items()},
+                sent=SentEvents(data.get("sent", {}), path),
                 calendars={k: list(v) for k, v in data.get("calendars", {}).items()},
                 invitations={
                     b: {k: _invitation(i) for k, i in people.items()}
@@ -50,14 +79,11 @@ class CalendarLedger:
         except FileNotFoundError:
             return cls()
         except (OSError, ValueError, KeyError, TypeError) as e:
-            raise ValidationError(
-                f"Cannot read {path} ({e}): it records what calendars were given. Move it "
-                "away and export again; calendars may then show some events twice."
-            ) from None
+            raise damaged(path, e) from None
 
     def save(self, root: Path) -> None:
         data = {
-            "sent": {uid: _event_data(s.event) for uid, s in sorted(self.sent.items())},
+            "sent": dict(sorted(self.sent.raw.items())),
             "calendars": self.calendars,
             "invitations": {
                 b: {k: _invitation_data(i) for k, i in people.items()}
@@ -70,13 +96,23 @@ class CalendarLedger:
     def record(self, calendar: str | None, events: list[CalendarEvent]) -> None:
         """`events` were given out, in `calendar` (None: only as invitations)."""
         for e in events:
-            self.sent[e.uid] = Sent(e)
+            self.sent.put(Sent.of(e))
         if calendar is not None:
             held = self.calendars.setdefault(calendar, [])
             held += [e.uid for e in events if e.uid not in set(held)]
 
 
-def _event_data(e: CalendarEvent) -> dict[str, Any]:
+def damaged(path: Path | None, e: BaseException) -> ValidationError:
+    return ValidationError(
+        f"Cannot read {path} ({type(e).__name__}: {e}): it records what calendars were given. "
+        "Move it away and export again; calendars may then show some events twice."
+    )
+
+
+def _sent_data(s: Sent) -> dict[str, Any]:
+    """What is kept of an event: enough to send it again as cancelled, and the fingerprint of
+    the rest (the description and attendees, the bulk of it, are not kept)."""
+    e = s.event
     return {
         "uid": e.uid,
         "kind": e.kind.value,
@@ -88,15 +124,14 @@ def _event_data(e: CalendarEvent) -> dict[str, Any]:
         "changed_at": e.changed_at.isoformat(),
         "team_id": e.team_id,
         "location": e.location,
-        "description": e.description,
-        "attendees": [[p.name, p.email, p.role] for p in e.attendees],
         "cancelled": e.cancelled,
+        "fingerprint": s.fingerprint,
     }
 
 
-def _event(d: dict[str, Any]) -> CalendarEvent:
+def _sent(d: dict[str, Any]) -> Sent:
     moment = date.fromisoformat if d["all_day"] else datetime.fromisoformat
-    return CalendarEvent(
+    event = CalendarEvent(
         uid=d["uid"],
         kind=EventKind(d["kind"]),
         title=d["title"],
@@ -106,10 +141,9 @@ def _event(d: dict[str, Any]) -> CalendarEvent:
         changed_at=datetime.fromisoformat(d["changed_at"]),
         team_id=d["team_id"],
         location=d["location"],
-        description=d["description"],
-        attendees=tuple(Person(name=n, email=m, role=r) for n, m, r in d["attendees"]),
         cancelled=bool(d["cancelled"]),
     )
+    return Sent(event, d["fingerprint"])
 
 
 def _invitation_data(i: Invitation) -> dict[str, Any]:

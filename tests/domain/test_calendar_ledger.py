@@ -61,11 +61,11 @@ def test_no_event_goes_back_or_vanishes(history):
             if uid not in records:
                 assert e.cancelled
         for uid, e in given_now.items():
-            sent[uid] = Sent(e)
+            sent[uid] = Sent.of(e)
         held += [uid for uid in given_now if uid not in held]
 
 
 def test_an_unchanged_event_is_given_again_exactly():
     first = settle([event("a@flourish", 1, 2, 5)], {}, [], T0)
-    again = settle([event("a@flourish", 1, 2, 5)], {"a@flourish": Sent(first[0])}, ["a"], T0)
+    again = settle([event("a@flourish", 1, 2, 5)], {"a@flourish": Sent.of(first[0])}, ["a"], T0)
     assert again == first
