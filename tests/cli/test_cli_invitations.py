@@ -223,3 +223,26 @@ def test_a_dry_run_says_who_would_get_what_and_sends_nothing(fl, briefing, inbox
     assert said.startswith("Would send for") and said.count("invitation") == 3
     assert inbox.messages == []
     assert ok_json(fl("briefing", "show", briefing, "--json"))["invitations"] == []
+
+
+@pytest.mark.parametrize(
+    ("config", "said"),
+    [
+        ('[mail]\nhost = "x"\nsecurity = "tls"\nfrom = "a@b.c"\n', "starttls, ssl or none"),
+        ('[mail]\nsecurity = "ssl"\nfrom = "a@b.c"\n', "needs host"),
+        ('[mail]\nhost = "x"\nport = "many"\nfrom = "a@b.c"\n', "port must be a number"),
+        ('[mail]\nhost = "x"\n', "needs from"),
+        ("[mail\n", "Cannot read the settings file"),
+    ],
+)
+def test_wrong_mail_settings_are_one_line_and_send_nothing(fl, briefing, tmp_path, config, said):
+    path = tmp_path / "bad.toml"
+    path.write_text(config)
+    line = one_line_error(invite(fl, briefing, {"FLOURISH_CONFIG": str(path)}))
+    assert said in line
+    assert ok_json(fl("briefing", "show", briefing, "--json"))["invitations"] == []
+
+
+def test_an_eml_folder_that_does_not_exist_is_one_line(fl, briefing, tmp_path):
+    line = one_line_error(invite(fl, briefing, {}, "--eml", str(tmp_path / "nowhere")))
+    assert "is not a folder" in line
