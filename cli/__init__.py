@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from cli import inert
 from cli.inert import InertStream
 from domain.errors import FlourishError
 
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
 
         handler = status
         args.json = False
+    inert.WIDE = bool(getattr(args, "wide", False))
     # Every command's output shows user text as data (see cli/inert.py).
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = InertStream(sys.stdout), InertStream(sys.stderr)

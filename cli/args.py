@@ -71,6 +71,12 @@ def common_options() -> Parser:
         help="use the demo workspace, creating it if missing",
     )
     common.add_argument(
+        "--wide",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show every column whole, even if lines run past the terminal's edge",
+    )
+    common.add_argument(
         "--as",
         dest="user",
         metavar="NAME",

@@ -47,13 +47,28 @@ def raw_stdout() -> Any:
     return out.raw if isinstance(out, InertStream) else out
 
 
+# Set by `--wide`: every column whole at a terminal too, as when the output is piped.
+WIDE = False
+# The width a console draws at when nothing may be cut: wider than any line people write.
+WHOLE = 1_000_000
+
+
 def console(**options: Any) -> "Console":
-    """A Rich console for tables: its colours reach the terminal; user text does not act."""
+    """A Rich console for tables: its colours reach the terminal; user text does not act.
+    Piped or redirected (or with --wide), it is as wide as the widest line, so no value is cut
+    and each record stays on one line; tables ask `whole(console)` to keep every column."""
     from rich.console import Console
 
     made = Console(file=raw_stdout(), **options)
+    if WIDE or not made.is_terminal:
+        made = Console(file=raw_stdout(), **(options | {"width": WHOLE}))
     made.push_render_hook(_filter())
     return made
+
+
+def whole(console: "Console") -> bool:
+    """Whether this console shows every value whole (piped, or --wide)."""
+    return console.width >= WHOLE
 
 
 def _filter() -> "RenderHook":

@@ -32,6 +32,7 @@ def _keyed_table(title, first: str, keys: list[str], extras: tuple, rows) -> lis
     from rich.table import Table
 
     from cli.inert import console as new_console
+    from cli.inert import whole
 
     console = new_console()
 
@@ -45,7 +46,8 @@ def _keyed_table(title, first: str, keys: list[str], extras: tuple, rows) -> lis
         w = widths([first, *heads, *extras])
     # Two spaces between columns when the names still get 8 characters, else one.
     gap = 2 if sum(w[1:]) + 2 * (len(w) - 1) + 8 <= console.width else 1
-    w[0] = max(6, min(w[0], 24, console.width - sum(w[1:]) - gap * (len(w) - 1)))
+    if not whole(console):  # at a terminal: the names give way to the scores
+        w[0] = max(6, min(w[0], 24, console.width - sum(w[1:]) - gap * (len(w) - 1)))
     table = Table(
         title=_para(title),  # a round's name is user text, never markup
         title_justify="left",

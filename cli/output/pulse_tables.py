@@ -32,6 +32,10 @@ def _pulse_change(delta):
 def _pulse_table(title, headers, rows, right=()) -> None:
     from rich.table import Table
 
+    from cli.inert import console, whole
+
+    out = console()
+    cut = not whole(out)  # piped or --wide: every name and header whole
     table = Table(
         title=_title(title), title_justify="left", header_style="bold", box=None, pad_edge=False
     )
@@ -44,11 +48,11 @@ def _pulse_table(title, headers, rows, right=()) -> None:
             no_wrap=True,
             overflow="ellipsis",
             min_width=5 if n in right else 6 if n else None,
-            max_width=8 if n in right else 20 if n == 0 else None,
+            max_width=(8 if n in right else 20 if n == 0 else None) if cut else None,
         )
     for row in rows:
         table.add_row(*row)
-    _show(table)
+    out.print(table)
 
 
 def pulse_trend_table(team_name, dimensions, trends, months, changes, latest, least) -> None:

@@ -66,7 +66,8 @@ def schedule_detail(team, timeline, revisions, titles: dict[str, str], tz) -> No
         "Revisions",
         ("Id", "When", "By", "What", "Reason", "Challenge", "State"),
         rows,
-        flex=(("Challenge", 10), ("Reason", 16), ("By", 8)),
+        flex=(("Reason", 16), ("What", 16)),
+        drop=("Challenge", "By"),
     )
 
 
@@ -150,7 +151,13 @@ def briefing_table(briefings, names: dict[str, str], now) -> None:
         ]
         for b in briefings
     ]
-    _print_table(None, headers, cells, flex=(("Where", 8), ("For", 8), ("Title", 14)))
+    _print_table(
+        None,
+        headers,
+        cells,
+        flex=(("For", 8), ("Title", 14)),
+        drop=("People", "Min", "Where"),
+    )
 
 
 def briefing_detail(b, names: dict[str, str], challenges, now, invited=()) -> None:

@@ -11,31 +11,55 @@ from domain.status import TeamStatus
 from domain.text import shown
 
 
-def _print_table(title, headers, rows, flex=(), console=None) -> None:
-    """Print rows of Text, one line each. To fit the terminal the `flex` columns shrink with an
-    ellipsis, in the order given (least important first), each down to its minimum width;
-    `flex` is a tuple of (header, minimum width). The other columns keep their natural width."""
+def _print_table(title, headers, rows, flex=(), drop=(), console=None) -> None:
+    """Print rows of Text, one line each.
+
+    Piped, or with --wide, every value is whole, a line break in one shown as ⏎. At a
+    terminal too narrow for the table, the `drop` columns are left out first (least important
+    first), then the `flex` ones shrink with an ellipsis, in the order given, each down to its
+    minimum width (a tuple of (header, minimum)); an id or a title is never cut to nothing:
+    past that, lines run on and the terminal wraps them."""
     from rich.table import Table
 
     from cli.inert import console as new_console
+    from cli.inert import whole
 
     console = console or new_console()
+    if whole(console):
+        rows = [[_one_line(cell) for cell in row] for row in rows]
     widths = [max([len(h), *(row[i].cell_len for row in rows)]) for i, h in enumerate(headers)]
-    overflow = sum(widths) + 2 * (len(headers) - 1) - console.width  # 1 space each side
-    # Down to each minimum first; then, still too wide, as far as 4 before touching the rest.
-    for header, minimum in [*flex, *((h, 4) for h, _ in flex)]:
+    shown_columns = list(range(len(headers)))
+
+    def overflow() -> int:  # one space each side of a column
+        used = sum(widths[i] for i in shown_columns) + 2 * (len(shown_columns) - 1)
+        return used - console.width
+
+    for header in drop:
+        if overflow() > 0 and not whole(console):
+            shown_columns.remove(headers.index(header))
+    for header, minimum in flex:
         i = headers.index(header)
-        cut = min(max(0, overflow), max(0, widths[i] - minimum))
-        widths[i] -= cut
-        overflow -= cut
+        if i in shown_columns and not whole(console):
+            widths[i] -= min(max(0, overflow()), max(0, widths[i] - minimum))
     table = Table(
         title=_title(title), title_justify="left", header_style="bold", box=None, pad_edge=False
     )
-    for header, width in zip(headers, widths, strict=True):
-        table.add_column(header, width=width, no_wrap=True, overflow="ellipsis")
+    for i in shown_columns:
+        table.add_column(headers[i], width=widths[i], no_wrap=True, overflow="ellipsis")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(row[i] for i in shown_columns))
+    if overflow() > 0:  # every cut made: the lines run on rather than lose an id or title
+        console.width += overflow()
     console.print(table)
+
+
+def _one_line(cell):
+    """A cell on one line, for output read by programs: a line break shows as ⏎."""
+    if "\n" not in cell.plain:
+        return cell
+    from rich.text import Text
+
+    return Text(cell.plain.replace("\n", " ⏎ "), style=cell.style, no_wrap=True)
 
 
 def _title(title):
@@ -110,7 +134,9 @@ def status_table(cluster, rows: list[TeamStatus], today: date) -> None:
             ]
         )
     title = f"{cluster.name}, {today:%a %d %b %Y}"
-    _print_table(title, headers, cells, flex=(("Next", 10), ("Stage", 8), ("School", 12)))
+    _print_table(
+        title, headers, cells, flex=(("Stage", 8), ("School", 12), ("Next", 10)), drop=("Next",)
+    )
     _show(
         _text(
             "Seen: last check-in. Due: next check-in (! overdue). Done: actions done of planned. "
@@ -134,7 +160,13 @@ def team_table(rows: list[TeamStatus]) -> None:
         ]
         for s in rows
     ]
-    _print_table(None, headers, cells, flex=(("Stage", 8), ("Coach", 8), ("School", 12)))
+    _print_table(
+        None,
+        headers,
+        cells,
+        flex=(("Stage", 8), ("Coach", 8), ("School", 12)),
+        drop=("Members", "Type"),
+    )
 
 
 def team_detail(s: TeamStatus, today: date) -> None:
@@ -194,7 +226,13 @@ def checkin_table(checkins, names: dict[str, str]) -> None:
         ]
         for c in checkins
     ]
-    _print_table(None, headers, cells, flex=(("Coach", 8), ("Notes", 16), ("School", 10)))
+    _print_table(
+        None,
+        headers,
+        cells,
+        flex=(("School", 10), ("Notes", 16)),
+        drop=("Coach", "Kind"),
+    )
 
 
 def action_table(actions, names: dict[str, str], today: date) -> None:
@@ -213,7 +251,13 @@ def action_table(actions, names: dict[str, str], today: date) -> None:
                 _text(a.status.label),
             ]
         )
-    _print_table(None, headers, cells, flex=(("Owner", 8), ("School", 10), ("Action", 16)))
+    _print_table(
+        None,
+        headers,
+        cells,
+        flex=(("Owner", 8), ("School", 10), ("Action", 16)),
+        drop=("Stage",),
+    )
 
 
 # -- challenges ------------------------------------------------------------------------------
@@ -255,7 +299,13 @@ def challenge_table(challenges, facts: list[dict], names: dict[str, str], queue=
         for c, f in zip(challenges, facts, strict=True)
     ]
     title = "The chair's queue: most severe, then longest waiting, first" if queue else None
-    _print_table(title, headers, cells, flex=(("Category", 10), ("School", 10), ("Title", 14)))
+    _print_table(
+        title,
+        headers,
+        cells,
+        flex=(("School", 10), ("Status", 8), ("Title", 14)),
+        drop=("Age", "Kind", "Category", "Waiting on", "Severity"),
+    )
 
 
 def challenge_detail(c, names, briefings, cluster, today: date, **facts) -> None:

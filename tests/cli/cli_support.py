@@ -18,6 +18,9 @@ import cli
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-11-22T09:00:00+00:00"  # a Sunday
+# An 80-column terminal (TTY_COMPATIBLE: Rich lays out as for one) without escape codes in the
+# text the test reads (TERM=dumb): piped output is never cut, so layout is tested this way.
+TERMINAL_80 = {"COLUMNS": "80", "TTY_COMPATIBLE": "1", "TERM": "dumb"}
 TODAY = "2026-11-22"
 TEAM_START = "2026-09-01"
 HILLSIDE, HILLTOP = "Hillside Primary", "Hilltop Secondary"

@@ -9,6 +9,7 @@ from cli_support import (
     HILLSIDE,
     HILLTOP,
     TEAM_START,
+    TERMINAL_80,
     ok,
     ok_json,
     one_line_error,
@@ -167,7 +168,7 @@ def test_an_earlier_round_has_no_change_to_show(rated):
 
 def test_the_grid_fits_80_columns_with_a_key_line(rated):
     _, fl = rated
-    grid = ok(fl("assess", "grid", env_extra={"COLUMNS": "80"})).stdout
+    grid = ok(fl("assess", "grid", env_extra=TERMINAL_80)).stdout
 
     assert all(len(line) <= 80 for line in grid.splitlines())
     header = line_of(grid, "School").split()
@@ -483,7 +484,7 @@ def test_the_overview_shows_each_school_by_section(fl):
     assert hillside[:2] == ["7.3", "?"] and hillside[-3:] == ["1.7", "!", "3"]
     assert line_of(table, HILLTOP).split()[2:] == ["·"] * 7 + ["0"]
     assert "! a gap" in table and "? no gap, but a question to return" in table
-    narrow = ok(fl("assess", "diagnostic", "overview", env_extra={"COLUMNS": "80"})).stdout
+    narrow = ok(fl("assess", "diagnostic", "overview", env_extra=TERMINAL_80)).stdout
     assert all(len(line) <= 80 for line in narrow.splitlines())
     overview = ok_json(fl("assess", "diagnostic", "overview", "--json"))
     assert [(t["team"], t["respondents"]) for t in overview] == [(HILLSIDE, 3), (HILLTOP, 0)]
