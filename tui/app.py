@@ -333,6 +333,13 @@ class FlourishApp(App[int]):
 
         self._open_once(ChairQueueScreen(team_id=team_id))
 
+    def action_week(self) -> None:
+        if self.program is None:
+            return
+        from tui.screens.week import WeekScreen
+
+        self._open_once(WeekScreen())
+
     def action_revise_schedule(self) -> None:
         if self.program and (team_id := self._team_here()):
             from tui.dialogs.revision import RevisionForm
@@ -401,6 +408,11 @@ class FlourishApp(App[int]):
         if self.program is None:
             return
         yield SystemCommand("Log a check-in", "Log a coaching check-in", self.action_log_checkin)
+        yield SystemCommand(
+            "My week",
+            "What is due across my teams: late check-ins and actions, workshops, briefings",
+            self.action_week,
+        )
         yield SystemCommand(
             "Add an action", "Add an HPT action plan item for this team", self.action_add_action
         )

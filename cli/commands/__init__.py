@@ -4,6 +4,7 @@ order `flourish --help` lists them in."""
 
 from cli.commands import (
     action,
+    agenda,
     assess,
     briefing,
     challenge,
@@ -20,6 +21,7 @@ from cli.commands import (
 
 GROUPS = (
     workspace,
+    agenda,
     team,
     checkin,
     action,

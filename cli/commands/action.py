@@ -1,8 +1,8 @@
-"""`flourish action`: the HPT action plan's items: add, list and update."""
+"""`flourish action`: the HPT action plan's items: add, list, show and update."""
 
 import argparse
 
-from cli.args import Group, json_list, record_id, team_option
+from cli.args import Group, json_flag, json_list, record_id, team_option
 from cli.context import find_team_id, open_program, parse_day, team_names
 from cli.output import records, short, tables
 from domain.dates import weekday_day
@@ -25,6 +25,9 @@ def register(top: Group) -> None:
     p.add_argument("--status", help="only this status")
     p.add_argument("--overdue", action="store_true", help="only overdue items")
     json_list(p)
+    p = actions.add("show", action_show, "one action plan item with its progress notes")
+    record_id(p, "action")
+    json_flag(p)
     p = actions.add("update", action_update, "change an action plan item")
     record_id(p, "action")
     p.add_argument("--status")
@@ -69,6 +72,16 @@ def action_list(args: argparse.Namespace) -> int:
         records.print_json(actions)
     else:
         tables.action_table(actions, team_names(program), program.today())
+    return 0
+
+
+def action_show(args: argparse.Namespace) -> int:
+    program = open_program(args)
+    action = program.action(args.id)
+    if args.json:
+        records.print_json(action)
+    else:
+        tables.action_detail(action, team_names(program), program.today())
     return 0
 
 

@@ -7,6 +7,7 @@ self-assessments' in assess_tables; JSON records in records."""
 from datetime import date
 
 from cli.output import short
+from domain.dates import day_month_year, weekday_day
 from domain.status import TeamStatus
 from domain.text import shown
 
@@ -306,6 +307,27 @@ def challenge_table(challenges, facts: list[dict], names: dict[str, str], queue=
         flex=(("School", 10), ("Status", 8), ("Title", 14)),
         drop=("Age", "Kind", "Category", "Waiting on", "Severity"),
     )
+
+
+def action_detail(a, names: dict[str, str], today: date) -> None:
+    _show(_heading(f"{a.title} ({short(a.id)})"))
+    _field("School", names.get(a.team_id, "?"))
+    _field("Owner", a.owner or "nobody yet")
+    _field("Stage", str(a.stage))
+    late = f" (overdue by {(today - a.due).days} days)" if a.is_overdue(today) else ""
+    _field("Due", f"{weekday_day(a.due)}{late}" if a.due else "no date", "bold red" if late else "")
+    _field("Status", a.status.value)
+    if a.success_criteria:
+        _show(_heading("\nSuccess criteria"))
+        _show(_para(a.success_criteria))
+    if a.evidence:
+        _show(_heading("\nEvidence"))
+        _show(_para(a.evidence))
+    if a.notes:
+        _show(_heading(f"\nProgress notes ({len(a.notes)})"))
+        for note in a.notes:
+            by = f" ({note.by})" if note.by else ""
+            _show(_para(f"{day_month_year(note.date)}{by}: {note.text}"))
 
 
 def challenge_detail(c, names, briefings, cluster, today: date, **facts) -> None:

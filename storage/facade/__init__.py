@@ -16,6 +16,7 @@ from storage.facade.flourish import Flourish
 from storage.facade.history import UNDO_DEPTH, Change, Step
 from storage.facade.invitations import InviteReport
 from storage.facade.pulse import PulseHeatmap
+from storage.facade.week import Week
 from storage.tables import (
     ACTIONS,
     BRIEFINGS,
@@ -52,6 +53,7 @@ __all__ = [
     "PulseHeatmap",
     "Step",
     "TeamDiagnostic",
+    "Week",
     "save_export",
     "utc_now",
 ]

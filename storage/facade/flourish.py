@@ -16,9 +16,11 @@ from storage.facade.pulse import PULSE_SETTINGS, PulseVerbs
 from storage.facade.schedule import ScheduleVerbs
 from storage.facade.status import StatusVerbs
 from storage.facade.teams import TeamVerbs
+from storage.facade.week import WeekVerbs
 
 
 class Flourish(
+    WeekVerbs,
     InvitationVerbs,
     ExportVerbs,
     BriefingVerbs,

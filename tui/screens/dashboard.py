@@ -96,6 +96,7 @@ class DashboardScreen(WorkspaceScreen):
         Binding("slash", "filter", "Filter", id="dashboard.filter", key_display="/", show=False),
         Binding("s", "sort", "Sort", id="dashboard.sort"),
         Binding("a", "app.add_team", "Add team", id="dashboard.add_team", show=False),
+        Binding("w", "app.week", "Week", id="dashboard.week"),
         Binding("e", "app.chair_queue", "Chair's queue", id="dashboard.chair_queue"),
         Binding("h", "app.pulse_heatmap", "Pulse", id="dashboard.pulse_heatmap"),
         Binding(
@@ -104,6 +105,7 @@ class DashboardScreen(WorkspaceScreen):
             "Grid",
             id="dashboard.assess_grid",
             tooltip="Sustainability self-assessment grid",
+            show=False,  # in ? and the palette: the footer keeps room for the week, c and q
         ),
         Binding(
             "d",
@@ -111,6 +113,7 @@ class DashboardScreen(WorkspaceScreen):
             "Diagnostic",
             id="dashboard.diagnostic",
             tooltip="Collaboration diagnostic, by school",
+            show=False,
         ),
         Binding("escape", "clear_filter", "Clear filter", id="dashboard.clear", show=False),
         *(

@@ -1,0 +1,49 @@
+"""The week across my teams as a table: late things first, then by day."""
+
+from cli.output import short
+from cli.output.tables import _print_table, _show, _text
+from domain.dates import day_month
+from domain.week import ItemKind
+
+KIND_STYLE = {ItemKind.CHALLENGE: "magenta", ItemKind.BRIEFING: "cyan", ItemKind.WORKSHOP: "green"}
+
+
+def week_table(week) -> None:
+    last = week.first.toordinal() + week.days - 1
+    title = f"Due for {week.whose}, {day_month(week.first)} to {day_month(_day(last))}"
+    if not week.items:
+        _show(_text(f"{title}: nothing due and nothing late."))
+        return
+    cells = [
+        [
+            _when(i),
+            _text(i.kind.value, KIND_STYLE.get(i.kind, "")),
+            _text(i.team),
+            _text(i.text),
+            _text(i.who),
+            _text(short(i.ref) if i.kind in _OPENS else "", "dim"),
+        ]
+        for i in week.items
+    ]
+    _print_table(
+        title,
+        ("When", "What", "School", "Item", "Who", "Id"),
+        cells,
+        flex=(("School", 10), ("Item", 16)),
+        drop=("Who",),
+    )
+
+
+_OPENS = (ItemKind.ACTION, ItemKind.BRIEFING, ItemKind.CHALLENGE)
+
+
+def _when(i):
+    if i.late:
+        return _text(f"⚠ {i.late_days}d late", "bold red")
+    return _text(f"{i.day:%a} {day_month(i.day)}")
+
+
+def _day(ordinal: int):
+    from datetime import date
+
+    return date.fromordinal(ordinal)

@@ -1,0 +1,198 @@
+"""What is due across a person's teams, in date order: "which of my teams is overdue a check-in,
+which actions are late, what is next this week", in one list instead of a view per team.
+
+A coach sees the teams they coach; the chair, or a person on no team's record, the whole
+cluster. The window runs from today for `days` days; anything already late comes first,
+however long ago it fell due."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from domain.actions import CLOSED_STATUSES, ActionItem
+from domain.briefings import Briefing
+from domain.challenges.model import Challenge, WaitingOn
+from domain.cluster import Team
+from domain.errors import ValidationError
+from domain.program import EventKind
+from domain.status import TeamStatus
+from domain.text import quoted
+
+
+class ItemKind(StrEnum):
+    CHECKIN = "check-in"
+    ACTION = "action"
+    MILESTONE = "milestone"
+    WORKSHOP = "workshop"
+    BRIEFING = "briefing"
+    CHALLENGE = "challenge"
+
+
+@dataclass(frozen=True, kw_only=True)
+class WeekItem:
+    """One line of the week: what, when, for which team, and the record it opens."""
+
+    day: date
+    kind: ItemKind
+    text: str
+    team_id: str | None  # None: the whole cluster
+    team: str  # its name, or "cluster"
+    late_days: int = 0  # how long overdue (check-ins, actions, challenges awaiting a move)
+    who: str = ""  # the owner of an action, whose move a challenge awaits
+    ref: str = ""  # the record's id (an action, a briefing, a challenge); a team's for others
+
+    @property
+    def late(self) -> bool:
+        return self.late_days > 0
+
+
+def my_teams(
+    teams: Sequence[Team], person: str, chair: str, *, coach: bool = False
+) -> tuple[list[Team], str]:
+    """The teams `person` coaches, and who the list is for; the whole cluster for the chair,
+    for nobody named, or for a name on no team's record. `coach`: `person` was typed as a
+    coach's name, which may be the start of one ("jo"), and must name one."""
+    key = person.strip().casefold()
+    if not key or (key == chair.strip().casefold() and not coach):
+        return list(teams), "the whole cluster"
+    coaches = sorted({t.coach.name for t in teams}, key=str.casefold)
+    named = [c for c in coaches if c.strip().casefold() == key]
+    if coach and not named:
+        named = [c for c in coaches if _starts(c, key)]
+        if len(named) != 1:
+            known = ", ".join(named or coaches) or "none yet"
+            what = "is more than one coach" if named else "is not a coach's name"
+            raise ValidationError(f"{quoted(person.strip())} {what}: the coaches are {known}.")
+    if not named:
+        return list(teams), f"the whole cluster (no team's coach is called {person.strip()})"
+    mine = [t for t in teams if t.coach.name == named[0]]
+    return mine, f"{named[0]}'s teams"
+
+
+def _starts(name: str, key: str) -> bool:
+    """Whether a name, or one of its words, starts with what was typed."""
+    folded = name.casefold()
+    return folded.startswith(key) or any(w.startswith(key) for w in folded.split())
+
+
+def week(
+    *,
+    statuses: Iterable[TeamStatus],
+    actions: Iterable[ActionItem],
+    briefings: Iterable[Briefing],
+    challenges: Iterable[Challenge],
+    today: date,
+    days: int,
+    chair: bool,
+    response_days: int,
+) -> list[WeekItem]:
+    """Everything due from today for `days` days across the teams in `statuses`, late things
+    first, then by day. `chair`: escalated challenges waiting on the chair are theirs; for a
+    coach, challenges waiting on the team."""
+    last = today + timedelta(days=days - 1)
+    teams = {s.team.id: s.team for s in statuses}
+    items: list[WeekItem] = []
+    for s in statuses:
+        items += _checkin(s, today, last)
+        items += _milestones(s, today, last)
+    items += [i for a in actions if a.team_id in teams for i in _action(a, teams, today, last)]
+    items += [
+        _briefing(b, teams)
+        for b in briefings
+        if not b.cancelled
+        and (b.team_id is None or b.team_id in teams)
+        and today <= b.start.date() <= last
+    ]
+    waiting = WaitingOn.CHAIR if chair else WaitingOn.TEAM
+    items += [
+        _challenge(c, teams, today, response_days if chair else None)
+        for c in challenges
+        if c.team_id in teams and c.waiting_on is waiting and c.is_open
+    ]
+    return sorted(items, key=lambda i: (not i.late, i.day, i.team.casefold(), i.text))
+
+
+def _checkin(s: TeamStatus, today: date, last: date) -> list[WeekItem]:
+    due = s.checkin_due
+    if due is None or due > last:
+        return []
+    late = max(0, (today - due).days)
+    return [
+        WeekItem(
+            day=due,
+            kind=ItemKind.CHECKIN,
+            text=f"Coaching check-in ({s.team.coach.name})",
+            team_id=s.team.id,
+            team=s.team.name,
+            late_days=late,
+            who=s.team.coach.name,
+            ref=s.team.id,
+        )
+    ]
+
+
+def _milestones(s: TeamStatus, today: date, last: date) -> list[WeekItem]:
+    wanted = {EventKind.WORKSHOP: ItemKind.WORKSHOP}
+    return [
+        WeekItem(
+            day=m.start,
+            kind=wanted.get(m.kind, ItemKind.MILESTONE),
+            text=m.title,
+            team_id=s.team.id,
+            team=s.team.name,
+            ref=s.team.id,
+        )
+        for m in s.timeline.milestones
+        if today <= m.start <= last
+        and m.kind is not EventKind.COACHING
+        and m.kind is not EventKind.BRIEFING  # the real briefings are listed themselves
+    ]
+
+
+def _action(a: ActionItem, teams: dict[str, Team], today: date, last: date) -> list[WeekItem]:
+    if a.due is None or a.status in CLOSED_STATUSES or a.due > last:
+        return []
+    return [
+        WeekItem(
+            day=a.due,
+            kind=ItemKind.ACTION,
+            text=a.title,
+            team_id=a.team_id,
+            team=teams[a.team_id].name,
+            late_days=max(0, (today - a.due).days),
+            who=a.owner,
+            ref=a.id,
+        )
+    ]
+
+
+def _briefing(b: Briefing, teams: dict[str, Team]) -> WeekItem:
+    team = teams[b.team_id].name if b.team_id else "cluster"
+    return WeekItem(
+        day=b.start.date(),
+        kind=ItemKind.BRIEFING,
+        text=f"{b.title} at {b.start:%H:%M}",
+        team_id=b.team_id,
+        team=team,
+        ref=b.id,
+    )
+
+
+def _challenge(
+    c: Challenge, teams: dict[str, Team], today: date, response_days: int | None
+) -> WeekItem:
+    """The chair owes a response within the cluster's response days of the escalation; a
+    challenge waiting on its team has no such date: it is on their desk today."""
+    since = c.escalated_on or c.created_at.date()
+    due = since + timedelta(days=response_days) if response_days is not None else today
+    return WeekItem(
+        day=due,
+        kind=ItemKind.CHALLENGE,
+        text=c.title,
+        team_id=c.team_id,
+        team=teams[c.team_id].name,
+        late_days=max(0, (today - due).days),
+        who=c.waiting_on.value if c.waiting_on else "",
+        ref=c.id,
+    )

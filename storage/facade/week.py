@@ -1,0 +1,45 @@
+"""The week across a person's teams (domain/week.py has the rules): for the command line's
+`agenda` and the app's week view alike."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from domain.errors import ValidationError
+from domain.week import WeekItem, my_teams, week
+from storage.facade.briefings import BriefingVerbs
+
+MAX_DAYS = 366
+
+
+@dataclass(frozen=True, kw_only=True)
+class Week:
+    items: list[WeekItem]
+    whose: str  # "Helen Okafor's teams", "the whole cluster"
+    first: date
+    days: int
+
+
+class WeekVerbs(BriefingVerbs):
+    def week(self, person: str = "", days: int = 7, *, coach: bool = False) -> Week:
+        """What is due across `person`'s teams from today for `days` days (late things
+        first): the whole cluster for the chair or for no one named. `coach`: `person` was
+        typed as a coach's name (the start of one will do)."""
+        if not 1 <= days <= MAX_DAYS:
+            raise ValidationError(f"--days is a number of days from 1 to {MAX_DAYS}, not {days}.")
+        cluster = self.cluster()
+        teams, whose = my_teams(self.teams(), person, cluster.chair.name, coach=coach)
+        ids = {t.id for t in teams}
+        key = person.strip().casefold()
+        chair = not key or (cluster.chair.name.strip().casefold() == key and not coach)
+        items = week(
+            statuses=self.status(teams),
+            actions=[a for t in teams for a in self.actions(t.id)],
+            briefings=self.briefings(),
+            challenges=[c for t in teams for c in self.challenges(t.id)],
+            today=self.today(),
+            days=days,
+            chair=chair,
+            response_days=cluster.response_days,
+        )
+        items = [i for i in items if i.team_id is None or i.team_id in ids]
+        return Week(items=items, whose=whose, first=self.today(), days=days)
