@@ -333,6 +333,13 @@ class FlourishApp(App[int]):
 
         self._open_once(ChairQueueScreen(team_id=team_id))
 
+    def action_search(self, team_id: str | None = None) -> None:
+        if self.program is None:
+            return
+        from tui.screens.search import SearchScreen
+
+        self._open_once(SearchScreen(team_id))
+
     def action_week(self) -> None:
         if self.program is None:
             return
@@ -408,6 +415,11 @@ class FlourishApp(App[int]):
         if self.program is None:
             return
         yield SystemCommand("Log a check-in", "Log a coaching check-in", self.action_log_checkin)
+        yield SystemCommand(
+            "Search",
+            "Find words in check-in notes, actions, challenges, goals and briefing agendas",
+            self.action_search,
+        )
         yield SystemCommand(
             "My week",
             "What is due across my teams: late check-ins and actions, workshops, briefings",

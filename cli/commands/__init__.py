@@ -14,6 +14,7 @@ from cli.commands import (
     history,
     pulse,
     schedule,
+    search,
     share,
     team,
     workspace,
@@ -22,6 +23,7 @@ from cli.commands import (
 GROUPS = (
     workspace,
     agenda,
+    search,
     team,
     checkin,
     action,

@@ -9,7 +9,7 @@ from datetime import date
 from cli.output import short
 from domain.dates import day_month_year, weekday_day
 from domain.status import TeamStatus
-from domain.text import shown
+from domain.text import quoted, shown
 
 
 def _print_table(title, headers, rows, flex=(), drop=(), console=None) -> None:
@@ -446,3 +446,28 @@ def cluster_detail(cluster, teams: int) -> None:
 
 
 _BAND_STYLE = {"low": "red", "medium": "yellow", "high": "green"}  # a score's band, in tables
+
+
+def search_table(hits, names: dict[str, str], query: str) -> None:
+    if not hits:
+        _show(_text(f"Nothing holds {quoted(query)}."))
+        return
+    cells = [
+        [
+            _text(short(h.ref), "dim"),
+            _text(h.kind.value),
+            _text(f"{h.day}"),
+            _text(names.get(h.team_id or "", "cluster")),
+            _text(h.title),
+            _text(h.snippet, "dim"),
+        ]
+        for h in hits
+    ]
+    title = f"{len(hits)} found for {quoted(query)}, newest first"
+    _print_table(
+        title,
+        ("Id", "Kind", "Date", "School", "Title", "Found in"),
+        cells,
+        flex=(("School", 10), ("Title", 16), ("Found in", 20)),
+        drop=("Date", "Kind"),
+    )

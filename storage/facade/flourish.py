@@ -14,12 +14,14 @@ from storage.facade.grid import CONDITION_SETTINGS, GridVerbs
 from storage.facade.invitations import InvitationVerbs
 from storage.facade.pulse import PULSE_SETTINGS, PulseVerbs
 from storage.facade.schedule import ScheduleVerbs
+from storage.facade.search import SearchVerbs
 from storage.facade.status import StatusVerbs
 from storage.facade.teams import TeamVerbs
 from storage.facade.week import WeekVerbs
 
 
 class Flourish(
+    SearchVerbs,
     WeekVerbs,
     InvitationVerbs,
     ExportVerbs,

@@ -34,6 +34,6 @@ async def test_without_a_keymap_the_hints_name_the_default_keys(open_app):
         hints = {tab: hint(screen, tab) for tab in ("plan", "checkins", "schedule", "where")}
 
     assert hints["plan"].startswith("Enter details · p d b o x set status · n note")
-    assert hints["checkins"].endswith("a logs one · e edits · del deletes")
+    assert hints["checkins"].endswith("a logs one · e edits · del deletes · / searches the notes")
     assert "u or del reverts one" in hints["schedule"]
     assert hints["where"].startswith("a add · e edit · d delete · l link an action")

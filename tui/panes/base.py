@@ -19,7 +19,7 @@ from tui.inert import visible
 
 HINT_KEY = re.compile(r"\{([\w.]+)\}")
 # Keys as a hint names them: short, as people type them.
-KEY_NAMES = {"delete": "del", "question_mark": "?"}
+KEY_NAMES = {"delete": "del", "question_mark": "?", "slash": "/"}
 
 
 def key_name(keys: str) -> str:

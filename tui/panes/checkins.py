@@ -12,10 +12,11 @@ class CheckInsPane(Pane):
         Binding("a", "add", "Log", id="checkins.add"),
         Binding("e", "edit", "Edit", id="checkins.edit"),
         Binding("delete", "delete", "Delete", id="checkins.delete", show=False),
+        Binding("slash", "search", "Search", id="checkins.search", key_display="/"),
     ]
     hint = (
         "Enter reads a check-in whole · {checkins.add} logs one · {checkins.edit} edits · "
-        "{checkins.delete} deletes"
+        "{checkins.delete} deletes · {checkins.search} searches the notes"
     )
 
     def columns(self):
@@ -35,6 +36,10 @@ class CheckInsPane(Pane):
             )
             for c in self.program.checkins(self.team.id)
         ]
+
+    def action_search(self) -> None:
+        """This team's notes (and its actions, challenges, goals and agendas) by words."""
+        self.app.action_search(self.team.id)
 
     def action_add(self) -> None:
         self.app.action_log_checkin(self.team.id)

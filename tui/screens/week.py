@@ -13,17 +13,17 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from domain.dates import day_month
-from domain.week import ItemKind, WeekItem
+from domain.week import WeekItem
 from tui.base import WorkspaceScreen
 from tui.cells import WARN
 from tui.inert import visible
+from tui.opening import open_record
 from tui.sharing import AppFooter
 
 if TYPE_CHECKING:
     from storage.facade import Flourish, Week
 
 STEPS = (7, 14, 28)  # the windows + and - move between
-TAB = {ItemKind.CHECKIN: "checkins", ItemKind.MILESTONE: "schedule", ItemKind.WORKSHOP: "schedule"}
 
 
 class WeekScreen(WorkspaceScreen):
@@ -104,24 +104,8 @@ class WeekScreen(WorkspaceScreen):
         self.action_open()
 
     def action_open(self) -> None:
-        item = self._current()
-        if item is None:
-            return
-        program = self.program
-        if item.kind is ItemKind.ACTION:
-            from tui.dialogs.action import ActionDetail
-
-            self.app.push_screen(ActionDetail(program, program.action(item.ref)))
-        elif item.kind is ItemKind.BRIEFING:
-            from tui.dialogs.briefing import BriefingDetail
-
-            self.app.push_screen(BriefingDetail(program, program.briefing(item.ref)))
-        elif item.kind is ItemKind.CHALLENGE:
-            from tui.screens.challenge import ChallengeScreen
-
-            self.app.push_screen(ChallengeScreen(item.ref))
-        elif item.team_id:
-            self.app.action_open_team(item.team_id, TAB.get(item.kind))
+        if (item := self._current()) is not None:
+            open_record(self.app, item.kind.value, item.ref, item.team_id)
 
     def action_days(self, step: int) -> None:
         at = STEPS.index(self.days) if self.days in STEPS else 0
