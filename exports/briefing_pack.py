@@ -80,6 +80,32 @@ def md(text: str, indent: int | None = 0) -> str:
     return ("\\\n" + " " * indent).join(lines)
 
 
+_ITEM = re.compile(r"^\s*(?:(\d{1,3})[.)]|[-*•])\s+(.*)$")
+
+
+def agenda_md(text: str) -> str:
+    """An agenda as Markdown that keeps its list: lines typed as "1. Progress" or "- Progress"
+    become list items (numbered as typed), the rest paragraphs; every word still renders
+    literally."""
+    out: list[str] = []
+    for line in _LINE_END.split(text.strip()):
+        if not line.strip():
+            continue
+        if m := _ITEM.match(line):
+            number, body = m.groups()
+            out.append(f"{number}. {md(body, 4)}" if number else f"- {md(body, 2)}")
+        else:
+            if out and _is_item(out[-1]):
+                out.append("")  # a paragraph after a list item would continue the item
+            out.append(md(line))
+            out.append("")
+    return "\n".join(out).strip()
+
+
+def _is_item(line: str) -> bool:
+    return line.startswith("- ") or bool(re.match(r"^\d{1,3}\. ", line))
+
+
 def _escape(line: str) -> str:
     """One line of user text with everything that could start markup escaped: the characters
     that act anywhere, and those that only do at the start of a line (a heading, a list item,
@@ -109,6 +135,8 @@ def pack_markdown(
         f"# {md(heading, None)}",
         *_front(cluster, today, briefing, named=bool(title or briefing)),
     ]
+    if len(sections) > 1:
+        parts += _glance(sorted(sections, key=lambda s: s.status.team.name.casefold()), today)
     if grid and findings and (found := key_findings(grid)).ranking:
         parts += _findings(found, grid)
     for section in sorted(sections, key=lambda s: s.status.team.name.casefold()):
@@ -118,7 +146,7 @@ def pack_markdown(
 
 def pack_html(markdown: str, *, title: str) -> str:
     """A small self-contained HTML5 page; raw HTML inside the Markdown is shown as text."""
-    body = MarkdownIt("commonmark", {"html": False}).render(markdown)
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -139,7 +167,7 @@ def _front(
     yield "\\\n".join(lines)
     if briefing and briefing.agenda.strip():
         yield "## Agenda"
-        yield md(briefing.agenda)
+        yield agenda_md(briefing.agenda)
 
 
 def _briefing_lines(briefing: Briefing, cluster: Cluster) -> list[str]:
@@ -152,6 +180,54 @@ def _briefing_lines(briefing: Briefing, cluster: Cluster) -> list[str]:
         reason = f": {md(briefing.cancel_reason, None)}" if briefing.cancel_reason else ""
         lines.append(f"Cancelled{reason}")
     return lines
+
+
+# -- every team on one page ------------------------------------------------------------------
+
+
+def _glance(sections: list[TeamSection], today: date) -> Iterator[str]:
+    """One row per team: where it stands, for the first page of a cluster pack."""
+    yield "## At a glance"
+    heads: tuple[str, ...] = (
+        "School",
+        "Stage",
+        "Month",
+        "Check-ins",
+        "Actions done",
+        "Late",
+        "Challenges",
+    )
+    heads += ("Escalated", "Pulse")
+    rows = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    for s in sections:
+        st = s.status
+        stage = f"{st.stage.number} {md(st.stage.name, None)}" if st.stage else st.phase.value
+        due = st.checkin_due
+        checkins = (
+            f"⚠ {st.checkin_overdue_days}d overdue"
+            if st.checkin_overdue
+            else f"next {_short(due)}"
+            if due
+            else "done"
+        )
+        pulse = f"{st.pulse.mean:.1f}" if st.pulse and st.pulse.mean is not None else "–"
+        cells = [
+            md(st.team.name, None),
+            stage,
+            f"{st.program_month}",
+            checkins,
+            f"{st.actions_done}/{st.actions_total}",
+            f"{st.actions_overdue}",
+            f"{st.challenges_open}",
+            f"{st.challenges_escalated}",
+            pulse,
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    yield "\n".join(rows)
+
+
+def _short(day: date) -> str:
+    return f"{day.day} {day:%b}"
 
 
 # -- one team --------------------------------------------------------------------------------
@@ -269,18 +345,18 @@ def _revisions(revisions: list[ScheduleRevision]) -> str:
     active = sorted((r for r in revisions if r.active), key=lambda r: r.created_at)
     reverted = len(revisions) - len(active)
     lines = [f"- {md(describe_revision(r))}: {md(r.reason, 2)}" for r in active]
-    lines.append(
-        f"{_count(reverted, 'revision')} reverted."
-        if active
-        else f"No schedule revisions in force; {_count(reverted, 'revision')} reverted."
-    )
+    if not active:
+        lines.append("No schedule revisions in force.")
+    if reverted:  # "0 revisions reverted" says nothing
+        lines.append(f"{_count(reverted, 'revision')} reverted.")
     return _block(lines)
 
 
 def _actions(status: TeamStatus, actions: list[ActionItem], today: date) -> str:
+    late = f"; {status.actions_overdue} overdue" if status.actions_overdue else ""
     summary = (
         f"{status.actions_done} of {status.actions_total} actions done "
-        f"(dropped ones left out); {status.actions_overdue} overdue."
+        f"(dropped ones left out){late}."
     )
     shown = sorted(
         (a for a in actions if a.status in _SHOWN_ACTIONS),
@@ -300,7 +376,8 @@ def _challenges(challenges: list[Challenge], today: date, response_days: int) ->
     escalated = queue_order([c for c in challenges if c.is_escalated], today)
     resolved = sum(c.status is ChallengeStatus.RESOLVED for c in challenges)
     lines = [_challenge(c, today, response_days) for c in escalated] or ["None escalated."]
-    lines.append(f"{_count(resolved, 'challenge')} resolved so far.")
+    if resolved:
+        lines.append(f"{_count(resolved, 'challenge')} resolved so far.")
     return _block(lines)
 
 

@@ -24,7 +24,7 @@ from domain.cluster import Cluster, Team
 from domain.records import Person
 from domain.status import team_status
 from domain.timeline import ScheduleRevision
-from exports.briefing_pack import TeamSection, md, pack_html, pack_markdown
+from exports.briefing_pack import TeamSection, agenda_md, md, pack_html, pack_markdown
 
 TODAY = date(2026, 11, 22)
 AT = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
@@ -269,7 +269,8 @@ def test_briefing_title_time_place_and_agenda():
     assert "Cluster: Northern Cluster" in text
     assert "When: Tue 24 Nov 2026, 15:30–16:15 (Pacific/Auckland)" in text
     assert "Where: Board room <3>" in text
-    assert "1. Pulse data\n2. Plans" in text and "ol" not in tags
+    # The agenda keeps its list: a numbered list of its items, each as typed.
+    assert "ol" in tags and "<li>Pulse data</li>\n<li>Plans</li>" in html_text
     assert render(section(team()), title="Custom", briefing=briefing)[0].startswith("# Custom\n")
 
 
@@ -363,3 +364,22 @@ def test_where_we_are_now_and_want_to_be_with_linked_actions_render_literally():
     assert "Now: [bold] *ad hoc*\nWant: # weekly\nmeetings" in text
     assert "In progress: Protect the meeting" in text
     assert tags.count("h1") == 1
+
+
+def test_an_agenda_keeps_its_list_and_its_words_render_literally():
+    agenda = "Welcome\n1. Pulse *data* <b>\n2) Plans\n- an aside [x](y)\nClose"
+    html_text = pack_html(agenda_md(agenda), title="t")
+    assert "<p>Welcome</p>" in html_text
+    assert "<li>Pulse *data* &lt;b&gt;</li>" in html_text and "<li>Plans</li>" in html_text
+    assert "<ul>\n<li>an aside [x](y)</li>" in html_text and "<p>Close</p>" in html_text
+
+
+def test_a_cluster_pack_opens_with_a_table_of_every_team_and_no_empty_boilerplate():
+    a, b = section(team("Alpha | Beta")), section(team("Gamma"))
+    markdown, html_text = render(a, b)
+    assert markdown.index("## At a glance") < markdown.index("## Alpha")
+    table = html_text.split("<table>")[1].split("</table>")[0]
+    assert table.count("<tr>") == 3  # a header and a row per team
+    assert "<td>Alpha | Beta</td>" in table and "<td>Gamma</td>" in table
+    assert "0 revisions reverted" not in markdown and "0 challenges resolved" not in markdown
+    assert "; 0 overdue" not in markdown
