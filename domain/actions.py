@@ -1,7 +1,7 @@
 """HPT action plan items: what the leadership team will do, who owns it, and by when."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from domain.records import Record, parse_choice
@@ -46,6 +46,14 @@ class ActionItem(Record):
 
     def is_overdue(self, today: date) -> bool:
         return self.due is not None and self.due < today and self.status not in CLOSED_STATUSES
+
+
+WEEK = timedelta(days=7)
+
+
+def due_this_week(a: ActionItem, today: date) -> bool:
+    """Open and due from today to six days on: what to finish this week."""
+    return a.due is not None and today <= a.due < today + WEEK and a.status not in CLOSED_STATUSES
 
 
 def parse_status(text: str) -> ActionStatus:

@@ -20,10 +20,13 @@ def register(top: Group) -> None:
     p.add_argument("--due", help="due date")
     p.add_argument("--status", default="not-started")
     p.add_argument("--criteria", default="", help="what will the difference look like")
-    p = actions.add("list", action_list, "list action plan items")
+    p = actions.add("list", action_list, "list action plan items, across the cluster or one team")
     team_option(p)
     p.add_argument("--status", help="only this status")
-    p.add_argument("--overdue", action="store_true", help="only overdue items")
+    p.add_argument("--overdue", "--late", action="store_true", help="only late (overdue) items")
+    p.add_argument("--due-week", action="store_true", help="only open items due in 7 days")
+    p.add_argument("--owner", help="only this owner's items (the start of a name will do)")
+    p.add_argument("--coach", help="only the teams this coach coaches")
     json_list(p)
     p = actions.add("show", action_show, "one action plan item with its progress notes")
     record_id(p, "action")
@@ -58,7 +61,8 @@ def action_add(args: argparse.Namespace) -> int:
 
 
 def action_list(args: argparse.Namespace) -> int:
-    from domain.actions import parse_status
+    from domain.actions import due_this_week, parse_status
+    from domain.week import my_teams
 
     program = open_program(args)
     team_id = find_team_id(program, args.team)
@@ -68,6 +72,15 @@ def action_list(args: argparse.Namespace) -> int:
         actions = [a for a in actions if a.status is wanted]
     if args.overdue:
         actions = [a for a in actions if a.is_overdue(program.today())]
+    if args.due_week:
+        actions = [a for a in actions if due_this_week(a, program.today())]
+    if args.owner:
+        key = args.owner.strip().casefold()
+        actions = [a for a in actions if _named(a.owner, key)]
+    if args.coach:
+        teams, _whose = my_teams(program.teams(), args.coach, "", coach=True)
+        ids = {t.id for t in teams}
+        actions = [a for a in actions if a.team_id in ids]
     if args.json:
         records.print_json(actions)
     else:
@@ -83,6 +96,12 @@ def action_show(args: argparse.Namespace) -> int:
     else:
         tables.action_detail(action, team_names(program), program.today())
     return 0
+
+
+def _named(owner: str, key: str) -> bool:
+    """Whether an owner's name, or a word in it, starts with what was typed."""
+    folded = owner.casefold()
+    return folded.startswith(key) or any(w.startswith(key) for w in folded.split())
 
 
 def action_update(args: argparse.Namespace) -> int:

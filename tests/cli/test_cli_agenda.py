@@ -66,3 +66,18 @@ def test_an_unknown_coach_and_bad_days_are_one_line(fl):
     assert "is not a coach's name" in one_line_error(fl("agenda", "--coach", "nobody"))
     assert "Cat Coach, Dan Drew" in one_line_error(fl("agenda", "--coach", "nobody"))
     assert "1 or more" in one_line_error(fl("agenda", "--days", "0"))
+
+
+def test_the_cluster_action_list_filters_by_late_due_this_week_owner_and_coach(fl):
+    add_action(fl, "Late at Hillside", "2026-11-10", owner="Ann Able")
+    add_action(fl, "This week at Hilltop", "2026-11-26", owner="Zed Owner", team="hilltop")
+    add_action(fl, "Next month", "2026-12-20", owner="Ann Able")
+
+    def titles(*args):
+        return [a["title"] for a in ok_json(fl("action", "list", *args, "--json"))]
+
+    assert titles("--late") == ["Late at Hillside"]
+    assert titles("--due-week") == ["This week at Hilltop"]
+    assert sorted(titles("--owner", "ann")) == ["Late at Hillside", "Next month"]
+    assert titles("--coach", "dan", "--due-week") == ["This week at Hilltop"]
+    assert "is not a coach's name" in one_line_error(fl("action", "list", "--coach", "xyz"))

@@ -92,3 +92,25 @@ def test_week_view_layout(snap_compare, make_app, _settings_file, size):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize(("team", "choice"), [("Hollins", "late"), ("Ashworth", "week")])
+async def test_the_plan_filter_shows_late_items_and_those_due_this_week(open_app, team, choice):
+    from datetime import date
+
+    from pilot_support import open_team
+    from textual.widgets import Select
+
+    from domain.actions import due_this_week
+
+    today = date(2026, 11, 22)
+    rule = {"late": lambda a: a.is_overdue(today), "week": lambda a: due_this_week(a, today)}
+    async with open_app(size=(160, 40)) as pilot:
+        screen = await open_team(pilot, team, tab="plan")
+        pane = screen.query_one("#plan-pane")
+        actions = pilot.app.program.actions(pilot.app.program.team(team).id)
+        wanted = {a.id for a in actions if rule[choice](a)}
+        assert wanted and len(wanted) < len(actions)
+        pane.query_one("#f-status", Select).value = choice
+        await pilot.pause()
+        assert {key.value for key in pane.query_one(DataTable).rows} == wanted

@@ -7,13 +7,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Select
 
-from domain.actions import CLOSED_STATUSES, ActionItem, ActionStatus
+from domain.actions import CLOSED_STATUSES, ActionItem, ActionStatus, due_this_week
 from domain.text import shown
 from tui import cells
 from tui.panes.base import Pane
 
 ALL = "all"
 OPEN = "open"
+LATE = "late"  # overdue and still open
+WEEK = "week"  # open and due within the next seven days
 
 
 class ActionPlanPane(Pane):
@@ -39,7 +41,12 @@ class ActionPlanPane(Pane):
             yield Select([], prompt="All stages", id="f-stage")
             yield Select([], prompt="All owners", id="f-owner")
             yield Select(
-                [("Open items", OPEN), *((s.label, s.value) for s in ActionStatus)],
+                [
+                    ("Open items", OPEN),
+                    ("Late", LATE),
+                    ("Due this week", WEEK),
+                    *((s.label, s.value) for s in ActionStatus),
+                ],
                 prompt="Any status",
                 id="f-status",
             )
@@ -78,7 +85,11 @@ class ActionPlanPane(Pane):
                 continue
             if status == OPEN and a.status in CLOSED_STATUSES:
                 continue
-            if status not in (Select.NULL, OPEN) and a.status != status:
+            if status == LATE and not a.is_overdue(self.today):
+                continue
+            if status == WEEK and not due_this_week(a, self.today):
+                continue
+            if status not in (Select.NULL, OPEN, LATE, WEEK) and a.status != status:
                 continue
             shown.append((a, self._row(a)))
         return shown
