@@ -4,6 +4,7 @@ It lives beside the workspaces in the data folder (FLOURISH_CONFIG names another
 
     user = "Priya Shah"          # recorded in histories; --as overrides it
     theme = "nord"
+    filter = "Helen"             # the dashboard's filter, kept until cleared
 
     [mail]                       # the SMTP server invitations go through (storage/mail.py)
     host = "smtp.school.org"
@@ -43,6 +44,7 @@ def read_config(path: Path) -> dict[str, Any]:
 class Settings:
     user: str = ""
     theme: str = ""
+    filter: str = ""  # the dashboard's filter ("Helen"), kept until cleared
     keys: dict[str, str] = field(default_factory=dict)
     path: Path = field(default_factory=config_path)
 
@@ -58,6 +60,7 @@ class Settings:
         return cls(
             user=str(data.get("user", "")),
             theme=str(data.get("theme", "")),
+            filter=str(data.get("filter", "")),
             keys=dict(keys),
             path=path,
         )
@@ -66,6 +69,11 @@ class Settings:
         """Remember the theme, keeping everything else in the file as it was."""
         self.theme = theme
         self._save(theme=theme)
+
+    def save_filter(self, text: str) -> None:
+        """Remember the dashboard's filter ("" forgets it), for the next time it opens."""
+        self.filter = text
+        self._save(filter=text)
 
     def save_user(self, name: str) -> None:
         """Remember who the user is: their name goes with every change they make."""

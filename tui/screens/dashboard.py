@@ -150,7 +150,11 @@ class DashboardScreen(WorkspaceScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield QuickViews(_view_labels(), id="views")
-        yield Input(placeholder="Filter by school, coach or stage", id="filter")
+        # The filter last used ("Helen": my teams) comes back until it is cleared.
+        kept = self.app.settings.filter
+        box = Input(kept, placeholder="Filter by school, coach or stage", id="filter")
+        box.display = bool(kept)
+        yield box
         yield Static("Opening the workspace…", id="message")
         yield TeamTable(self._show_detail, id="teams", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
@@ -302,14 +306,27 @@ class DashboardScreen(WorkspaceScreen):
             box.display = False
             self.query_one("#teams").focus()
             self._fill()
+            self._keep_filter("")
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
+        if self.app.program is None:  # a kept filter, set before the workspace is open
+            return
         self._fill()  # cheap enough to follow every key (see TeamTable and _fill)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
         self.query_one("#teams").focus()
+        self._keep_filter(self.query_one("#filter", Input).value.strip())
+
+    def _keep_filter(self, text: str) -> None:
+        settings = self.app.settings
+        if text == settings.filter:
+            return
+        try:
+            settings.save_filter(text)
+        except OSError as e:  # the filter still works; it is only not remembered
+            self.notify(f"Could not remember the filter: {e.strerror or e}.", markup=False)
 
     def action_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORTS)
