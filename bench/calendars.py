@@ -8,7 +8,6 @@ Run from the repo root:
 """
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -17,26 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from checkin_write import build, clock, size_label
+from timing import show, timed
 
 from storage.calendar_ledger import LEDGER_FILE
 from storage.facade import CalendarScope, Flourish
-
-
-def timed(repeat: int, work) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - t0) * 1000)
-    return times
-
-
-def show(label: str, times: list[float], base: list[float] | None = None) -> None:
-    median = statistics.median(times)
-    line = f"  {label:<44} {median:8.1f} ms  ({min(times):.1f}-{max(times):.1f})"
-    if base:
-        line += f"  x{median / statistics.median(base):.2f} of the preview"
-    print(line)
 
 
 def run(docs: int, repeat: int) -> None:
@@ -51,7 +34,7 @@ def run(docs: int, repeat: int) -> None:
         preview = timed(repeat, lambda: program.calendar(scope).to_ical())
         show("one team's calendar, preview (no ledger)", preview)
         recorded = timed(repeat, lambda: program.export_calendar(scope).to_ical())
-        show("one team's calendar, exported and recorded", recorded, preview)
+        show("one team's calendar, exported and recorded", recorded, preview, of="the preview")
         t0 = time.perf_counter()
         published = program.publish_calendars(site)
         took = (time.perf_counter() - t0) * 1000
@@ -61,7 +44,7 @@ def run(docs: int, repeat: int) -> None:
         size = (root / LEDGER_FILE).stat().st_size
         print(f"  ledger after publishing                      {size / 1024:8.0f} KB")
         after = timed(repeat, lambda: program.export_calendar(scope).to_ical())
-        show("one team's calendar, recorded, full ledger", after, preview)
+        show("one team's calendar, recorded, full ledger", after, preview, of="the preview")
 
 
 def main() -> None:

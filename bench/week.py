@@ -8,7 +8,6 @@ Run from the repo root:
 """
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -17,25 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from checkin_write import build, clock, size_label
+from timing import show, timed
 
 from storage.facade import Flourish
-
-
-def timed(repeat: int, work) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - t0) * 1000)
-    return times
-
-
-def show(label: str, times: list[float], base: list[float] | None = None) -> None:
-    median = statistics.median(times)
-    line = f"  {label:<40} {median:8.1f} ms  ({min(times):.1f}-{max(times):.1f})"
-    if base:
-        line += f"  x{median / statistics.median(base):.1f} of the dashboard's status"
-    print(line)
 
 
 def run(docs: int, repeat: int) -> None:
@@ -51,9 +34,24 @@ def run(docs: int, repeat: int) -> None:
         coach = program.teams()[0].coach.name
         base = timed(repeat, lambda: program.status())
         show("dashboard status, every team (baseline)", base)
-        show("week, whole cluster", timed(repeat, lambda: program.week("")), base)
-        show(f"week, one coach ({coach})", timed(repeat, lambda: program.week(coach)), base)
-        show("search, whole cluster", timed(repeat, lambda: program.search("plan")), base)
+        show(
+            "week, whole cluster",
+            timed(repeat, lambda: program.week("")),
+            base,
+            of="the dashboard's status",
+        )
+        show(
+            f"week, one coach ({coach})",
+            timed(repeat, lambda: program.week(coach)),
+            base,
+            of="the dashboard's status",
+        )
+        show(
+            "search, whole cluster",
+            timed(repeat, lambda: program.search("plan")),
+            base,
+            of="the dashboard's status",
+        )
 
 
 def main() -> None:

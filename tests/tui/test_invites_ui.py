@@ -38,6 +38,15 @@ async def open_briefing(pilot, briefing):
     return screen
 
 
+async def move(pilot, briefing, start: str) -> None:
+    """Move the briefing from its team's Briefings tab with the move form."""
+    await open_briefing(pilot, briefing)
+    await pilot.press("m")
+    await wait_for_screen(pilot, BriefingMoveForm)
+    pilot.app.screen.query_one("#start", Input).value = start
+    await pilot.press("ctrl+s")
+
+
 def detail_text(screen) -> str:
     return " ".join(str(w.render()) for w in screen.query(".detail-block"))
 
@@ -79,12 +88,7 @@ async def test_moving_an_invited_briefing_offers_the_update(open_app, inbox, _se
         app.program.send_invitations(briefing.id, mail=_mail())
         sent = len(inbox.messages)
         assert sent > 0
-        await open_briefing(pilot, briefing)
-        await pilot.press("m")
-        await wait_for_screen(pilot, BriefingMoveForm)
-        form = app.screen
-        form.query_one("#start", Input).value = "2026-12-08 16:00"
-        await pilot.press("ctrl+s")
+        await move(pilot, briefing, "2026-12-08 16:00")
 
         await wait_for_screen(pilot, ConfirmScreen)
         ask = app.screen
@@ -99,12 +103,7 @@ async def test_a_move_of_a_briefing_never_emailed_asks_nothing(open_app, inbox, 
     async with open_app(size=(120, 40)) as pilot:
         app = pilot.app
         briefing = upcoming(app.program, "Hollins")
-        await open_briefing(pilot, briefing)
-        await pilot.press("m")
-        await wait_for_screen(pilot, BriefingMoveForm)
-        form = app.screen
-        form.query_one("#start", Input).value = "2026-12-08 16:00"
-        await pilot.press("ctrl+s")
+        await move(pilot, briefing, "2026-12-08 16:00")
         await wait_for_screen(pilot, TeamScreen)
         await pilot.pause(0.2)
         assert isinstance(app.screen, TeamScreen) and inbox.messages == []
