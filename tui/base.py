@@ -36,6 +36,9 @@ class WorkspaceScreen(StaysCurrent, Screen[None]):
     # The kinds of record this screen shows for every team (storage/tables.py): undo and redo
     # of a change to only these go ahead at once; anything else is asked about first.
     SHOWS: ClassVar[frozenset[str]] = frozenset()
+    # What Enter does on the highlighted row, for `?` (Enter is the tables' own key, not one
+    # of ours, so it has no binding to list).
+    ENTER: ClassVar[str] = ""
 
     def shows(self, step: Step) -> bool:
         """Whether the user can see on this screen what undoing or redoing `step` changes."""

@@ -216,6 +216,10 @@ async def test_help_lists_the_keys_of_the_screen_below(open_app):
         table = app.screen.query_one("#keys", DataTable)
         ids = {str(table.get_row_at(i)[2]) for i in range(table.row_count)}
         assert {"checkin.log", "app.undo", "plan.done", "plan.add", "team.back"} <= ids
+        keys = {
+            str(table.get_row_at(i)[0]): str(table.get_row_at(i)[1]) for i in range(table.row_count)
+        }
+        assert "Open the highlighted record in full" in keys["enter"]  # Enter is listed too
         await pilot.press("escape")
         assert isinstance(app.screen, TeamScreen)
 

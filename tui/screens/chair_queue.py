@@ -48,6 +48,7 @@ VIEWS = (
 
 
 class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
+    ENTER = "Open the challenge, with its history and the chair's responses"
     SHOWS = frozenset({CHALLENGES, REVISIONS})  # undo of a change to these goes ahead here
     AUTO_FOCUS = "#queue"
     DEFAULT_CSS = """

@@ -88,6 +88,7 @@ COLUMN_SORT = {"school": 0, "due": 1, "last": 1, "month": 2, "stage": 2, "action
 
 
 class DashboardScreen(WorkspaceScreen):
+    ENTER = "Open the team (in the escalated view, its challenges in the chair's queue)"
     SHOWS = frozenset({TEAMS})  # undo of a change to these goes ahead here
     AUTO_FOCUS = "#teams"
     BINDINGS = [

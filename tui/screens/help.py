@@ -45,6 +45,8 @@ class HelpScreen(ModalScreen):
             # A footer's word or two ("Grid"), or the fuller tooltip when the binding has one.
             does = binding.tooltip or binding.description
             table.add_row(Text(shown, style="bold"), does, binding.id)
+        if enter := getattr(self.under, "ENTER", ""):
+            table.add_row(Text("enter", style="bold"), enter, "")
         table.add_row(Text("ctrl+p", style="bold"), "Command palette: go to a team, any verb", "")
         table.add_row(Text("↑↓ ⇞⇟ tab", style="bold"), "Move in tables; tab between fields", "")
         table.focus()

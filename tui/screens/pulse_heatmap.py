@@ -43,6 +43,7 @@ SCHOOL = 14  # the room a school's name should keep, when it is that long
 
 
 class PulseHeatmapScreen(WorkspaceScreen):
+    ENTER = "Open the team's Pulse tab"
     SHOWS = frozenset({PULSE, ACTIONS})  # undo of a change to these goes ahead here
     AUTO_FOCUS = "#heatmap"
     BINDINGS = [

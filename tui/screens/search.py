@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 
 class SearchScreen(WorkspaceScreen):
+    ENTER = "In the box: search. On a result: open it"
     AUTO_FOCUS = "#search-box"
     SHOWS = frozenset({"actions", "checkins", "challenges", "briefings", "goals"})
     DEFAULT_CSS = """

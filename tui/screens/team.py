@@ -43,6 +43,7 @@ TABS = (
 
 
 class TeamScreen(WorkspaceScreen):
+    ENTER = "Open the highlighted record in full (a check-in, an action, a briefing...)"
     AUTO_FOCUS = "#plan-pane DataTable"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Dashboard", id="team.back"),

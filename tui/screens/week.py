@@ -27,6 +27,7 @@ STEPS = (7, 14, 28)  # the windows + and - move between
 
 
 class WeekScreen(WorkspaceScreen):
+    ENTER = "Open what the line names: the action, briefing, challenge or team"
     AUTO_FOCUS = "#week"
     SHOWS = frozenset({"actions", "checkins", "challenges", "briefings", "revisions"})
     DEFAULT_CSS = """
