@@ -59,7 +59,7 @@ def my_teams(
     coaches = sorted({t.coach.name for t in teams}, key=str.casefold)
     named = [c for c in coaches if c.strip().casefold() == key]
     if coach and not named:
-        named = [c for c in coaches if _starts(c, key)]
+        named = [c for c in coaches if starts(c, key)]
         if len(named) != 1:
             known = ", ".join(named or coaches) or "none yet"
             what = "is more than one coach" if named else "is not a coach's name"
@@ -70,9 +70,10 @@ def my_teams(
     return mine, f"{named[0]}'s teams"
 
 
-def _starts(name: str, key: str) -> bool:
-    """Whether a name, or one of its words, starts with what was typed."""
-    folded = name.casefold()
+def starts(name: str, typed: str) -> bool:
+    """Whether a person's name, or one of its words, starts with what was typed ("jo",
+    "lind" and "Jo L" all name Jo Lindqvist)."""
+    folded, key = name.casefold(), typed.strip().casefold()
     return folded.startswith(key) or any(w.startswith(key) for w in folded.split())
 
 

@@ -62,7 +62,7 @@ def action_add(args: argparse.Namespace) -> int:
 
 def action_list(args: argparse.Namespace) -> int:
     from domain.actions import due_this_week, parse_status
-    from domain.week import my_teams
+    from domain.week import my_teams, starts
 
     program = open_program(args)
     team_id = find_team_id(program, args.team)
@@ -75,8 +75,7 @@ def action_list(args: argparse.Namespace) -> int:
     if args.due_week:
         actions = [a for a in actions if due_this_week(a, program.today())]
     if args.owner:
-        key = args.owner.strip().casefold()
-        actions = [a for a in actions if _named(a.owner, key)]
+        actions = [a for a in actions if starts(a.owner, args.owner)]
     if args.coach:
         teams, _whose = my_teams(program.teams(), args.coach, "", coach=True)
         ids = {t.id for t in teams}
@@ -96,12 +95,6 @@ def action_show(args: argparse.Namespace) -> int:
     else:
         tables.action_detail(action, team_names(program), program.today())
     return 0
-
-
-def _named(owner: str, key: str) -> bool:
-    """Whether an owner's name, or a word in it, starts with what was typed."""
-    folded = owner.casefold()
-    return folded.startswith(key) or any(w.startswith(key) for w in folded.split())
 
 
 def action_update(args: argparse.Namespace) -> int:
