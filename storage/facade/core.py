@@ -32,9 +32,11 @@ from domain.records import (
 from domain.status import TeamFacts
 from domain.text import quoted
 from domain.timeline import ScheduleRevision, Timeline, build_timeline
+from domain.week import Desk, desk
 from storage.clock import Clock, utc_now
 from storage.facade.history import Change, History, Step
 from storage.holidays import country_for, holidays_of
+from storage.id_index import IdIndex
 from storage.tables import (
     ACTIONS,
     BRIEFINGS,
@@ -44,9 +46,12 @@ from storage.tables import (
     REVISIONS,
     TEAMS,
 )
+from storage.team_cache import TeamCache
 from storage.workspace import RecordFile, Workspace
 
 R = TypeVar("R", bound=Record)
+DESK_FILE = ".desk-cache"
+DESK_VERSION = 1  # raise when Desk or domain.week.desk changes
 T = TypeVar("T")
 
 
@@ -93,6 +98,10 @@ class FacadeCore:
         self.history = History(workspace, kept=keep_history)
         # By team id, with the key they were worked out for (see status.py).
         self._facts: dict[str, tuple[tuple[Any, ...], TeamFacts]] = {}
+        self._ids = IdIndex(workspace.root)
+        # What each team has open (the week, the chair's queue), kept while its file is
+        # unchanged: those views then read one small file, not 500 teams' records.
+        self._desks = TeamCache(workspace.root / DESK_FILE, Desk, DESK_VERSION, _desk_of)
 
     @classmethod
     def open(
@@ -278,13 +287,13 @@ class FacadeCore:
 
     def action(self, ref: str) -> ActionItem:
         """An action by id or unambiguous id prefix (as list commands show it)."""
-        return self._by_id_prefix(ref, self.actions(), "action")
+        return self._by_id(ref, ACTIONS, ActionItem, "action")
 
     def checkin(self, ref: str) -> CheckIn:
-        return self._by_id_prefix(ref, self.checkins(), "check-in")
+        return self._by_id(ref, CHECKINS, CheckIn, "check-in")
 
     def challenge(self, ref: str) -> Challenge:
-        return self._by_id_prefix(ref, self.challenges(), "challenge")
+        return self._by_id(ref, CHALLENGES, Challenge, "challenge")
 
     def briefing(self, ref: str) -> Briefing:
         return self._by_id_prefix(ref, self.briefings(), "briefing")
@@ -344,6 +353,11 @@ class FacadeCore:
         ids = [self._team(team_id).id] if team_id else [t.id for t in self.teams()]
         return [r for tid in ids for r in self._records(tid, table, cls)]
 
+    def desks(self, teams: Iterable[Team] | None = None) -> list[Desk]:
+        """What each team (by default every team in the program) has open today."""
+        chosen = self.teams() if teams is None else teams
+        return [d for _, d in self._desks.values((t.id, self._file(t.id)) for t in chosen)]
+
     def _fresh(self, table: str, found: T, what: str) -> T:
         """A record found by its id before the lock (from any team: ids never change, and
         finding one reads every team), read again from its team's file under the lock, which
@@ -354,16 +368,38 @@ class FacadeCore:
             raise NotFound(f"That {what} has been deleted meanwhile, perhaps from another window.")
         return record
 
+    def _by_id(self, ref: str, table: str, cls: type[R], what: str) -> R:
+        """A team's record by id or unambiguous id prefix, read from the one team file that
+        holds it (storage/id_index.py says which) rather than from every team's."""
+        key = self._id_key(ref, what)
+        files = [(t.id, self._file(t.id)) for t in self.teams()]
+        hits = self.ws.read(self._ids.matching, files, table, key)
+        record_id = self._one(ref, [record_id for _, record_id in hits], what)
+        team_id = next(team_id for team_id, i in hits if i == record_id)
+        record: R | None = self.ws.read(self._file(team_id).get, table, cls, record_id)
+        if record is None:  # deleted between the two reads
+            raise NotFound(f"No {what} has an id starting {quoted(ref)}.")
+        return record
+
+    @classmethod
+    def _by_id_prefix(cls, ref: str, records: list[R], what: str) -> R:
+        key = cls._id_key(ref, what)
+        record_id = cls._one(ref, [r.id for r in records if r.id.startswith(key)], what)
+        return next(r for r in records if r.id == record_id)
+
     @staticmethod
-    def _by_id_prefix(ref: str, records: list[R], what: str) -> R:
+    def _id_key(ref: str, what: str) -> str:
         key = ref.strip().lower()
         if len(key) < 4:
             raise ValidationError(f"Give at least 4 characters of the {what}'s id.")
-        matches = [r for r in records if r.id.startswith(key)]
+        return key
+
+    @staticmethod
+    def _one(ref: str, matches: list[str], what: str) -> str:
+        """The one id among those matching `ref`, or why there is not one."""
         if len(matches) > 1:
             raise Ambiguous(
-                f"{quoted(ref)} matches {len(matches)} {what}s; give more of the id.",
-                [r.id for r in matches],
+                f"{quoted(ref)} matches {len(matches)} {what}s; give more of the id.", matches
             )
         if not matches:
             raise NotFound(f"No {what} has an id starting {quoted(ref)}.")
@@ -398,3 +434,7 @@ def checked_person(person: Person, what: str) -> Person:
         email=check_email(person.email, name),
         role=optional_line(person.role, f"{name}'s role"),
     )
+
+
+def _desk_of(team_file: RecordFile) -> Desk:
+    return desk(team_file.all(ACTIONS, ActionItem), team_file.all(CHALLENGES, Challenge))

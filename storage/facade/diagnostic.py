@@ -81,7 +81,7 @@ class DiagnosticVerbs(FindingActions):
         )
 
     def delete_diagnostic(self, ref: str) -> DiagnosticResponse:
-        found = self._by_id_prefix(ref, self.diagnostic_responses(), "diagnostic response")
+        found = self._by_id(ref, DIAGNOSTIC, DiagnosticResponse, "diagnostic response")
         with self._change("Deleted a diagnostic response"):
             response = self._fresh(DIAGNOSTIC, found, "diagnostic response")
             self._file(response.team_id).remove(DIAGNOSTIC, response.id)

@@ -21,7 +21,7 @@ class GoalVerbs(FindingActions):
         return sorted(found, key=lambda a: a.created_at)
 
     def goal(self, ref: str) -> Goal:
-        return self._by_id_prefix(ref, self._gather(GOALS, Goal, None), "statement pair")
+        return self._by_id(ref, GOALS, Goal, "statement pair")
 
     def goal_actions(self, goal: Goal) -> list[ActionItem]:
         """Its linked actions that still exist, in the order they were linked."""
