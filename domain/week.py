@@ -47,6 +47,37 @@ class WeekItem:
         return self.late_days > 0
 
 
+@dataclass(frozen=True, kw_only=True)
+class OpenAction:
+    """An action still open with a due date: what the week lists of it."""
+
+    id: str
+    team_id: str
+    title: str
+    owner: str
+    due: date
+
+
+@dataclass(frozen=True, kw_only=True)
+class Desk:
+    """What a team has open, whatever the day: what the week and the chair's queue list. Worked
+    out once per change of the team's file (storage keeps it), then read on any day."""
+
+    actions: tuple[OpenAction, ...] = ()
+    challenges: tuple[Challenge, ...] = ()  # open: waiting on the team, the chair or others
+
+
+def desk(actions: Iterable[ActionItem], challenges: Iterable[Challenge]) -> Desk:
+    return Desk(
+        actions=tuple(
+            OpenAction(id=a.id, team_id=a.team_id, title=a.title, owner=a.owner, due=a.due)
+            for a in actions
+            if a.due is not None and a.status not in CLOSED_STATUSES
+        ),
+        challenges=tuple(c for c in challenges if c.is_open),
+    )
+
+
 def my_teams(
     teams: Sequence[Team], person: str, chair: str, *, coach: bool = False
 ) -> tuple[list[Team], str]:
@@ -80,9 +111,8 @@ def starts(name: str, typed: str) -> bool:
 def week(
     *,
     statuses: Iterable[TeamStatus],
-    actions: Iterable[ActionItem],
+    desks: Iterable[Desk],
     briefings: Iterable[Briefing],
-    challenges: Iterable[Challenge],
     today: date,
     days: int,
     chair: bool,
@@ -97,7 +127,9 @@ def week(
     for s in statuses:
         items += _checkin(s, today, last)
         items += _milestones(s, today, last)
-    items += [i for a in actions if a.team_id in teams for i in _action(a, teams, today, last)]
+    desks = list(desks)
+    actions = [a for d in desks for a in d.actions if a.team_id in teams]
+    items += [_action(a, teams, today) for a in actions if a.due <= last]
     items += [
         _briefing(b, teams)
         for b in briefings
@@ -108,8 +140,9 @@ def week(
     waiting = WaitingOn.CHAIR if chair else WaitingOn.TEAM
     items += [
         _challenge(c, teams, today, response_days if chair else None)
-        for c in challenges
-        if c.team_id in teams and c.waiting_on is waiting and c.is_open
+        for d in desks
+        for c in d.challenges
+        if c.team_id in teams and c.waiting_on is waiting
     ]
     return sorted(items, key=lambda i: (not i.late, i.day, i.team.casefold(), i.text))
 
@@ -151,21 +184,17 @@ def _milestones(s: TeamStatus, today: date, last: date) -> list[WeekItem]:
     ]
 
 
-def _action(a: ActionItem, teams: dict[str, Team], today: date, last: date) -> list[WeekItem]:
-    if a.due is None or a.status in CLOSED_STATUSES or a.due > last:
-        return []
-    return [
-        WeekItem(
-            day=a.due,
-            kind=ItemKind.ACTION,
-            text=a.title,
-            team_id=a.team_id,
-            team=teams[a.team_id].name,
-            late_days=max(0, (today - a.due).days),
-            who=a.owner,
-            ref=a.id,
-        )
-    ]
+def _action(a: OpenAction, teams: dict[str, Team], today: date) -> WeekItem:
+    return WeekItem(
+        day=a.due,
+        kind=ItemKind.ACTION,
+        text=a.title,
+        team_id=a.team_id,
+        team=teams[a.team_id].name,
+        late_days=max(0, (today - a.due).days),
+        who=a.owner,
+        ref=a.id,
+    )
 
 
 def _briefing(b: Briefing, teams: dict[str, Team]) -> WeekItem:

@@ -55,7 +55,7 @@ class ChallengeVerbs(FacadeCore):
 
     def escalated(self, kind: str | None = None) -> list[Challenge]:
         """The chair's queue: every escalated challenge, most severe and longest waiting first."""
-        found = [c for c in self.challenges() if c.is_escalated]
+        found = [c for d in self.ws.read(self.desks) for c in d.challenges if c.is_escalated]
         if kind:
             wanted = parse_choice(ChallengeKind, kind, "challenge kind")
             found = [c for c in found if c.kind is wanted]

@@ -33,9 +33,8 @@ class WeekVerbs(BriefingVerbs):
         chair = not key or (cluster.chair.name.strip().casefold() == key and not coach)
         items = week(
             statuses=self.status(teams),
-            actions=[a for t in teams for a in self.actions(t.id)],
+            desks=self.ws.read(self.desks, teams),
             briefings=self.briefings(),
-            challenges=[c for t in teams for c in self.challenges(t.id)],
             today=self.today(),
             days=days,
             chair=chair,
