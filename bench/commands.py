@@ -36,6 +36,8 @@ STOCK_GET = (
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float | None]:
     """(milliseconds to exit, peak resident MB or None where it cannot be read)."""
+    if "-o" in argv:  # an export never overwrites a file: each run writes afresh
+        Path(argv[argv.index("-o") + 1]).unlink(missing_ok=True)
     t0 = time.perf_counter()
     child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if hasattr(os, "wait4"):
@@ -48,7 +50,7 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float | None]
     else:
         child.wait()
         ms, mb = (time.perf_counter() - t0) * 1000, None
-    if child.returncode not in (0, 1):  # 1: a listing that found nothing is still a run
+    if child.returncode != 0:
         err = child.stderr.read().decode() if child.stderr else ""
         raise SystemExit(f"{' '.join(argv)} failed ({child.returncode}): {err}")
     return ms, mb

@@ -11,7 +11,7 @@ Two rules hold throughout:
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from domain.actions import ActionItem, ActionStatus
 from domain.briefings import Briefing
 from domain.challenges import ChairResponse, Challenge, ChallengeStatus, queue_order
-from domain.checkins import CONTACT_KINDS, CheckIn
+from domain.checkins import CONTACT_KINDS, CheckIn, CheckInDay
 from domain.cluster import Cluster
 from domain.goals import Goal
 from domain.pulse import PulseDimension, PulsePoint, change
@@ -54,7 +54,7 @@ class TeamSection:
     revisions: list[ScheduleRevision]  # active and reverted
     actions: list[ActionItem]
     challenges: list[Challenge]  # all of them; the pack shows the escalated ones
-    checkins: list[CheckIn]  # read only for dates and kinds: notes never reach the pack
+    checkins: Sequence[CheckIn | CheckInDay]  # dates and kinds: notes never reach the pack
     # The pulse survey by dimension (hidden results have no score); empty: no results yet.
     pulse: dict[PulseDimension, list[PulsePoint]] = field(default_factory=dict)
     # Where we are now / where we want to be, each pair with its linked actions.
@@ -400,7 +400,9 @@ def _response(r: ChairResponse) -> str:
     return f"  - {_day(r.on)}, {md(r.kind.label, 4)}{outcome}{with_whom}"
 
 
-def _checkins(status: TeamStatus, checkins: list[CheckIn], today: date, weeks: int) -> str:
+def _checkins(
+    status: TeamStatus, checkins: Sequence[CheckIn | CheckInDay], today: date, weeks: int
+) -> str:
     # Dates and kinds only: a check-in's notes are never read here.
     contacts = sum(c.kind in CONTACT_KINDS and c.date <= today for c in checkins)
     last = _day(status.last_checkin) if status.last_checkin else "none yet"

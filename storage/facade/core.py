@@ -33,6 +33,7 @@ from domain.status import TeamFacts
 from domain.text import quoted
 from domain.timeline import ScheduleRevision, Timeline, build_timeline
 from domain.week import Desk, desk
+from storage.atomic import file_stamp
 from storage.clock import Clock, utc_now
 from storage.facade.history import Change, History, Step
 from storage.holidays import country_for, holidays_of
@@ -99,6 +100,7 @@ class FacadeCore:
         # By team id, with the key they were worked out for (see status.py).
         self._facts: dict[str, tuple[tuple[Any, ...], TeamFacts]] = {}
         self._ids = IdIndex(workspace.root)
+        self._team_memo: tuple[tuple[int, int, int] | None, dict[str, Team]] | None = None
         # What each team has open (the week, the chair's queue), kept while its file is
         # unchanged: those views then read one small file, not 500 teams' records.
         self._desks = TeamCache(workspace.root / DESK_FILE, Desk, DESK_VERSION, _desk_of)
@@ -181,8 +183,22 @@ class FacadeCore:
 
     def teams(self, archived: bool = False) -> list[Team]:
         """The teams in the program (or, `archived`, those archived), by name."""
-        teams = self.ws.read(self.ws.cluster_file.all, TEAMS, Team)
+        teams = self._every_team().values()
         return sorted((t for t in teams if t.archived == archived), key=lambda t: t.name.casefold())
+
+    def _every_team(self) -> dict[str, Team]:
+        """Every team's profile by id, archived too, decoded once per version of the cluster
+        file: a view of 500 teams asks for them thousands of times."""
+        storage = self.ws.cluster_file.storage
+        if storage.slot.current is not None:  # a change under way: what it holds, unsaved too
+            return self._decode_teams()
+        stamp = file_stamp(storage.path)
+        if stamp is None or self._team_memo is None or self._team_memo[0] != stamp:
+            self._team_memo = (stamp, self._decode_teams())
+        return self._team_memo[1]
+
+    def _decode_teams(self) -> dict[str, Team]:
+        return {t.id: t for t in self.ws.read(self.ws.cluster_file.all, TEAMS, Team)}
 
     def team(self, ref: str, archived: bool = False) -> Team:
         """A team by id, or by an unambiguous case-insensitive prefix of its name or id."""
@@ -340,8 +356,7 @@ class FacadeCore:
     # -- helpers ---------------------------------------------------------------------------
 
     def _team(self, team_id: str) -> Team:
-        team = self.ws.read(self.ws.cluster_file.get, TEAMS, Team, team_id)
-        return team or self.team(team_id)
+        return self._every_team().get(team_id) or self.team(team_id)
 
     def _file(self, team_id: str) -> RecordFile:
         return self.ws.team_file(team_id)

@@ -7,9 +7,11 @@ import os
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from domain.actions import ActionItem
 from domain.calendar_ledger import settle
+from domain.checkins import CheckInDay
 from domain.cluster import Team
 from domain.errors import FlourishError, NotFound, ValidationError
 from domain.goals import Goal
@@ -24,6 +26,7 @@ from domain.schedule import (
     team_events,
     uid,
 )
+from domain.status import TeamStatus
 from domain.text import quoted
 from storage.atomic import atomic_write
 from storage.calendar_ledger import LEDGER_FILE, CalendarLedger
@@ -31,6 +34,10 @@ from storage.facade.briefings import BriefingVerbs
 from storage.facade.goals import GoalVerbs
 from storage.facade.grid import GridVerbs
 from storage.facade.pulse import PulseVerbs
+from storage.tables import CHECKINS
+
+if TYPE_CHECKING:  # the pack's module loads only when a pack is made
+    from exports.briefing_pack import TeamSection
 
 CSV_KINDS = ("actions", "checkins", "challenges")
 
@@ -278,23 +285,12 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
     ) -> str:
         """The summary a chair takes into a stakeholder briefing: for one team, for the teams
         a briefing is about, or for the whole cluster. Never holds a check-in note."""
-        from exports.briefing_pack import TeamSection, pack_html, pack_markdown
+        from exports.briefing_pack import pack_html, pack_markdown
 
         chosen = self.briefing(briefing) if briefing else None
         team_id = self.team(team).id if team else (chosen.team_id if chosen else None)
         teams = [self._team(team_id)] if team_id else self.teams()
-        sections = [
-            TeamSection(
-                status=status,
-                revisions=self.revisions(status.team.id),
-                actions=self.actions(status.team.id),
-                challenges=self.challenges(status.team.id),
-                checkins=self.checkins(status.team.id),
-                pulse=self._pulse_by_dimension(status.team.id),
-                goals=self._linked_goals(status.team.id),
-            )
-            for status in self.status(teams)
-        ]
+        sections = [self._pack_section(status) for status in self.status(teams)]
         markdown = pack_markdown(
             cluster=self.cluster(),
             sections=sections,
@@ -318,6 +314,24 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
                 "as your Documents folder. Nothing was written."
             )
         return save_export(target, data)
+
+    def _pack_section(self, status: TeamStatus) -> "TeamSection":
+        from exports.briefing_pack import TeamSection
+
+        team_id = status.team.id
+        section = TeamSection(
+            status=status,
+            revisions=self.revisions(team_id),
+            actions=self.actions(team_id),
+            challenges=self.challenges(team_id),
+            checkins=self.ws.read(self._file(team_id).all, CHECKINS, CheckInDay),
+            pulse=self._pulse_by_dimension(team_id),
+            goals=self._linked_goals(team_id),
+        )
+        # Its records are in the section now: 500 parsed team files held at once would take
+        # hundreds of MB.
+        self.ws.read(self._file(team_id).storage.release)
+        return section
 
     def _linked_goals(self, team_id: str) -> list[tuple[Goal, list[ActionItem]]]:
         return [(a, self.goal_actions(a)) for a in self.goals(team_id)]
