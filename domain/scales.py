@@ -54,6 +54,14 @@ def find_keyed(items: tuple[K, ...], text: str, what: str) -> K:
     raise ValidationError(f"Unknown {what} {quoted(text)}: use one of {known}.")
 
 
+def parse_keyed(spec: str, cls: type[K], example: str) -> K:
+    """One configured item as people type it, `key=Label` (`example` shows one)."""
+    key, sep, label = spec.partition("=")
+    if not sep or not key.strip() or not label.strip():
+        raise ValidationError(f"{quoted(spec)}: write it as key=Label, e.g. {example}.")
+    return cls(key=key.strip(), label=" ".join(label.split()))
+
+
 def check_keyed(items: list[K], whole: str, noun: str) -> tuple[K, ...]:
     """A configured list: at least one item, keys that are safe in files, labels, no twins."""
     if not items:

@@ -1,5 +1,5 @@
-"""`flourish cluster`: the cluster's settings: show them, and change the chair's response time
-or the executive stakeholders."""
+"""`flourish cluster`: the cluster's settings: show them, and change the chair's response time,
+the check-in cadence, the executive stakeholders or the holiday country."""
 
 import argparse
 
@@ -37,6 +37,9 @@ def register(top: Group) -> None:
         help="remove an executive stakeholder (by name or email)",
     )
     p.add_argument(
+        "--cadence-weeks", type=positive, metavar="N", help="weeks between coaching check-ins"
+    )
+    p.add_argument(
         "--holiday-country",
         metavar="CODE",
         help="whose public holidays check-ins avoid: GB, IE, US, GB-SCT..., auto or none",
@@ -65,16 +68,19 @@ def cluster_set(args: argparse.Namespace) -> int:
         )
     if args.holiday_country is not None:
         changes["holiday_country"] = args.holiday_country
+    if args.cadence_weeks is not None:
+        changes["cadence_weeks"] = args.cadence_weeks
     if not changes:
         raise ValidationError(
-            "Nothing to change: give --response-days, --add-stakeholder, --remove-stakeholder "
-            "or --holiday-country."
+            "Nothing to change: give --response-days, --cadence-weeks, --add-stakeholder, "
+            "--remove-stakeholder or --holiday-country."
         )
     updated = program.update_cluster(**changes)
     names = ", ".join(p.name for p in updated.stakeholders) or "none"
     print(
         f"Updated {updated.name}: response time {updated.response_days} "
         f"day{'' if updated.response_days == 1 else 's'}; executive stakeholders: {names}; "
+        f"check-ins every {updated.template.checkin_cadence_weeks} weeks; "
         f"public holidays: {updated.template.holiday_country or 'none'}."
     )
     return 0

@@ -23,7 +23,7 @@ from domain.pulse import (
     parse_score,
     shown,
 )
-from domain.scales import band
+from domain.scales import band, parse_keyed
 from domain.text import quoted
 
 SHOW_MONTHS = 6  # months in `pulse show`'s table unless --months says otherwise
@@ -261,12 +261,7 @@ def dimensions(args: argparse.Namespace) -> int:
 
 
 def _dimension(spec: str) -> PulseDimension:
-    key, sep, label = spec.partition("=")
-    if not sep or not key.strip() or not label.strip():
-        raise ValidationError(
-            f"--set {quoted(spec)}: write it as key=Label, e.g. voice=My voice is heard."
-        )
-    return PulseDimension(key=key.strip(), label=" ".join(label.split()))
+    return parse_keyed(spec, PulseDimension, "voice=My voice is heard")
 
 
 # -- months ----------------------------------------------------------------------------------

@@ -16,7 +16,15 @@ from storage.holidays import country_for, holidays_of
 from storage.tables import CLUSTER, TEAMS
 
 TEAM_FIELDS = {"name", "start", "coach", "members", "line_managers", "school_type"}
-CLUSTER_FIELDS = {"name", "chair", "stakeholders", "response_days", "holiday_country"}
+# cadence_weeks and holiday_country are kept in the program template.
+CLUSTER_FIELDS = {
+    "name",
+    "chair",
+    "stakeholders",
+    "response_days",
+    "holiday_country",
+    "cadence_weeks",
+}
 
 
 class TeamVerbs(FacadeCore):
@@ -117,7 +125,8 @@ class TeamVerbs(FacadeCore):
 
     def update_cluster(self, **changes: Any) -> Cluster:
         """Change the cluster's name, chair, executive stakeholders, the chair's response
-        time (days before an escalated challenge with no response is overdue), or the settings
+        time (days before an escalated challenge with no response is overdue), the weeks
+        between check-ins, the country whose holidays they avoid, or the settings
         an area keeps in the template (SETTINGS_HOOKS: the pulse survey's dimensions and
         anonymity threshold, the self-assessment's conditions)."""
         with self._change("Changed the cluster's settings"):
@@ -137,6 +146,8 @@ class TeamVerbs(FacadeCore):
             template = cluster.template
             if "holiday_country" in changes:  # "auto": the timezone's country; "none": none
                 template = self._holidays(str(changes.pop("holiday_country")), cluster, template)
+            if "cadence_weeks" in changes:
+                template = template.with_cadence(changes.pop("cadence_weeks"))
             for hook in self.SETTINGS_HOOKS:
                 template = hook.apply(changes, template)
             if template != cluster.template:

@@ -41,3 +41,16 @@ def test_every_view_gives_the_same_next_checkin(fl):
     assert (
         "DTSTART;VALUE=DATE:20261229" in calendar and "DTSTART;VALUE=DATE:20261228" not in calendar
     )
+
+
+def test_the_cadence_can_be_changed_and_moves_the_next_checkin(fl, workspace):
+    before = ok_json(fl("status", "--json"))
+    said = ok(fl("cluster", "set", "--cadence-weeks", "2")).stdout
+    assert "check-ins every 2 weeks" in said
+    after = ok_json(fl("status", "--json"))
+    due = {t["team"]: t["checkin_due"] for t in before}
+    assert any(t["checkin_due"] < due[t["team"]] for t in after if t["checkin_due"])
+
+    kept = snapshot(workspace)
+    assert "between 1 and 26 weeks" in one_line_error(fl("cluster", "set", "--cadence-weeks", "30"))
+    assert snapshot(workspace) == kept

@@ -6,7 +6,7 @@ import argparse
 from cli.args import Group, json_flag
 from cli.context import open_program, parse_day
 from cli.output import quoted, records
-from domain.errors import ValidationError
+from domain.scales import parse_keyed
 from domain.sustainability import Condition
 
 BANDS = "low 0-3, medium 4-7, high 8-10"
@@ -55,12 +55,7 @@ def conditions(args: argparse.Namespace) -> int:
 
 
 def _condition(spec: str) -> Condition:
-    key, sep, label = spec.partition("=")
-    if not sep or not key.strip() or not label.strip():
-        raise ValidationError(
-            f"--set {quoted(spec)}: write it as key=Label, e.g. impact=Impact measurement."
-        )
-    return Condition(key=key.strip(), label=" ".join(label.split()))
+    return parse_keyed(spec, Condition, "impact=Impact measurement")
 
 
 def rounds(args: argparse.Namespace) -> int:
