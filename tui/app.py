@@ -392,6 +392,13 @@ class FlourishApp(App[int]):
 
             self.push_screen(PulseForm(self.program, team_id))
 
+    def action_settings(self, focus: str | None = None) -> None:
+        if self.program is None:
+            return
+        from tui.dialogs.settings import SettingsForm
+
+        self.push_screen(SettingsForm(self.program, focus))
+
     def action_add_team(self) -> None:
         if self.program is None:
             return
@@ -479,6 +486,17 @@ class FlourishApp(App[int]):
             self.action_export,
         )
         yield SystemCommand("Add a team", "Add a school leadership team", self.action_add_team)
+        yield SystemCommand(
+            "Settings",
+            "The cluster's response time, check-in cadence, holidays, stakeholders, pulse "
+            "survey and self-assessment",
+            self.action_settings,
+        )
+        yield SystemCommand(
+            "Executive stakeholders",
+            "The people invited to every cluster briefing: add, change or remove them",
+            lambda: self.action_settings("stakeholders"),
+        )
         yield SystemCommand("Undo", "Undo the last change", self.action_undo)
         yield SystemCommand("Redo", "Make again the change last undone", self.action_redo)
         yield SystemCommand("Help", "List the keys that apply here", self.action_help)

@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 
 from domain.dates import weekday_day
 from domain.errors import FlourishError
+from domain.records import Person, parse_person
 from tui.app import FlourishApp
 
 T = TypeVar("T")
@@ -236,6 +237,22 @@ class FormScreen(ModalScreen):
         if not value:
             raise FormError(field_id, f"{what} is required.")
         return value
+
+    def people_in(self, field_id: str) -> list[Person]:
+        """One person per non-blank line; an error names the line as the user sees it."""
+        return self.lines(field_id, parse_person)
+
+    def lines(self, field_id: str, parse: Callable[[str], T]) -> list[T]:
+        """`parse` of each non-blank line of a field; an error names the line."""
+        found = []
+        for n, line in enumerate(self.text(field_id).splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                found.append(parse(line))
+            except FlourishError as e:
+                raise FormError(field_id, f"Line {n}: {e}") from None
+        return found
 
     def checked(self, field_id: str, fn, *args):
         """Call a domain parser on a field, showing its error under that field."""

@@ -92,8 +92,8 @@ class TeamForm(FormScreen):
         if self.team is None or start != self.team.start:
             self.question_far("start", start, "The program start")
         coach = self.checked("coach", parse_person, self.required("coach", "The coach"))
-        members = self._people("members")
-        line_managers = self._people("line-managers")
+        members = self.people_in("members")
+        line_managers = self.people_in("line-managers")
         school_type = self.text("school-type").strip()
         try:
             if self.team is None:
@@ -120,18 +120,6 @@ class TeamForm(FormScreen):
             if e.field == "name":
                 raise FormError("name", str(e)) from None
             raise
-
-    def _people(self, field_id: str) -> list[Person]:
-        """One person per non-blank line; an error names the line as the user sees it."""
-        people = []
-        for n, line in enumerate(self.text(field_id).splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                people.append(parse_person(line))
-            except ValidationError as e:
-                raise FormError(field_id, f"Line {n}: {e}") from None
-        return people
 
     def done(self, result) -> str:
         name = result.name
