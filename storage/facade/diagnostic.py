@@ -2,7 +2,7 @@
 their answers are combined, with the gaps flagged and turned into actions."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from domain.actions import ActionItem
@@ -20,9 +20,10 @@ from domain.diagnostic import (
 )
 from domain.diagnostic import action_title as diagnostic_action
 from domain.errors import ValidationError
+from domain.questionnaire import parse_questionnaire
 from domain.text import quoted
 from storage.facade.findings import FINDING_WEEKS, FindingActions
-from storage.tables import DIAGNOSTIC
+from storage.tables import CLUSTER, DIAGNOSTIC
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,6 +36,21 @@ class TeamDiagnostic:
 class DiagnosticVerbs(FindingActions):
     def questionnaire(self) -> tuple[Section, ...]:
         return self.cluster().template.diagnostic
+
+    def set_questionnaire(self, text: str) -> tuple[Section, ...]:
+        """Replace the questionnaire with the one in `text` (domain/questionnaire.py has the
+        format). Refused, with nothing changed, if it would drop a question someone answered."""
+        with self._change("Changed the diagnostic questionnaire"):
+            answered = {
+                k for r in self._gather(DIAGNOSTIC, DiagnosticResponse, None) for k in r.answers
+            }
+            sections = parse_questionnaire(text, answered)
+            cluster = self.cluster()
+            template = replace(cluster.template, diagnostic=sections)
+            self.ws.cluster_file.put(
+                CLUSTER, replace(cluster, template=template, updated_at=self.now())
+            )
+        return sections
 
     def diagnostic_responses(self, team: str | None = None) -> list[DiagnosticResponse]:
         found = self._gather(DIAGNOSTIC, DiagnosticResponse, self.team(team).id if team else None)

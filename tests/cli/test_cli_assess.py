@@ -660,3 +660,32 @@ def test_where_still_works_as_the_old_name_of_goals_but_is_not_listed(fl):
     assert pair["want"] == "Weekly"
     commands = [line.split()[0] for line in listed.splitlines() if line.startswith("    ")]
     assert "goals" in commands and "where" not in commands
+
+
+def test_the_questionnaire_is_changed_from_a_file_and_answers_stay_with_their_question(
+    fl, workspace, tmp_path
+):
+    diagnose(fl)
+    text = ok(fl("assess", "diagnostic", "questions")).stdout
+    assert "1.2  We have agreed procedures and protocols." in text
+    edited = tmp_path / "questions.txt"
+    json_before = ok_json(fl("assess", "diagnostic", "questions", "--json"))
+    lines = [
+        f"{s['key']}: {s['title']}\n"
+        + "".join(f"  {q['key']} {q['text']}\n" for q in s["questions"])
+        for s in json_before["sections"]
+    ]
+    reworded = "".join(lines).replace("procedures and protocols", "the rules we work by")
+    edited.write_text(reworded + "money: Who pays?\n  The budget is shared.\n", encoding="utf-8")
+
+    said = ok(fl("assess", "diagnostic", "questions", "--from", str(edited))).stdout
+    assert said.startswith("Saved the questionnaire: 8 sections,")
+    shown = ok(fl("assess", "diagnostic", "show", "--team", "hillside")).stdout
+    assert "We have agreed the rules we work by." in shown
+    assert "8.1" in ok(fl("assess", "diagnostic", "template")).stdout
+
+    before = snapshot(workspace)
+    edited.write_text(reworded.replace("  1.3 ", "# 1.3 "), encoding="utf-8")
+    refused = one_line_error(fl("assess", "diagnostic", "questions", "--from", str(edited)))
+    assert "Question 1.3 has answers, so it cannot be removed" in refused
+    assert snapshot(workspace) == before

@@ -10,9 +10,11 @@ from cli.args import Group, json_flag, team_option
 from cli.commands.assess.grid import action_line
 from cli.commands.pulse import report_rejected
 from cli.context import open_program
+from cli.editing import edit
 from cli.output import assess_tables, records, short
 from domain.diagnostic import SCALE, TOP, csv_header
 from domain.errors import RowsRejected, ValidationError
+from domain.questionnaire import questionnaire_text
 from domain.text import quoted
 
 
@@ -20,6 +22,14 @@ def register(assess: Group) -> None:
     diagnostic = assess.group("diagnostic", "the collaboration diagnostic: answers 0-4, gaps")
     p = diagnostic.add("questions", diagnostic_questions, "the questionnaire and scale")
     json_flag(p)
+    change = p.add_mutually_exclusive_group()
+    change.add_argument("--edit", action="store_true", help="change the questions in your $EDITOR")
+    change.add_argument(
+        "--from",
+        dest="source",
+        metavar="FILE",
+        help="replace the questions with those in FILE, as --edit shows them (- for stdin)",
+    )
     diagnostic.add("template", diagnostic_template, "the CSV header a survey export needs")
     p = diagnostic.add("add", diagnostic_add, "record one person's answers by hand")
     team_option(p, required=True)
@@ -40,9 +50,25 @@ def register(assess: Group) -> None:
     p.add_argument("--section", required=True, help="the section's key, number or title")
 
 
+EDIT_HELP = """\
+# The collaboration diagnostic's questions. A line at the margin starts a section
+# (key: Title); each indented line is a question, its key first. Reword a question and its
+# answers stay with it; write a new question without a key and it gets the next one. A
+# question someone has answered cannot be removed. Lines starting with # are ignored.
+"""
+
+
 def diagnostic_questions(args: argparse.Namespace) -> int:
     program = open_program(args)
     sections = program.questionnaire()
+    if args.edit or args.source:
+        if args.edit:
+            text = edit(EDIT_HELP + questionnaire_text(sections), "the questionnaire")
+        else:
+            text = _read_text(args.source)[0].lstrip("\ufeff")
+        sections = program.set_questionnaire(text)
+        count = sum(len(s.questions) for s in sections)
+        print(f"Saved the questionnaire: {len(sections)} sections, {count} questions.")
     if args.json:
         records.print_json(records.questionnaire_record(sections))
         return 0
