@@ -399,6 +399,13 @@ class FlourishApp(App[int]):
 
         self.push_screen(SettingsForm(self.program, focus))
 
+    def action_edit_questionnaire(self) -> None:
+        if self.program is None:
+            return
+        from tui.dialogs.questionnaire import QuestionnaireForm
+
+        self.push_screen(QuestionnaireForm(self.program))
+
     def action_add_team(self) -> None:
         if self.program is None:
             return
@@ -496,6 +503,11 @@ class FlourishApp(App[int]):
             "Executive stakeholders",
             "The people invited to every cluster briefing: add, change or remove them",
             lambda: self.action_settings("stakeholders"),
+        )
+        yield SystemCommand(
+            "Diagnostic questionnaire",
+            "Reword, add or remove the collaboration diagnostic's questions",
+            self.action_edit_questionnaire,
         )
         yield SystemCommand("Undo", "Undo the last change", self.action_undo)
         yield SystemCommand("Redo", "Make again the change last undone", self.action_redo)

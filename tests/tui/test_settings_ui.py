@@ -1,12 +1,15 @@
 """The chair's settings in the app: "Settings" in the palette opens one form; a wrong value is
 refused under its field with nothing saved, and saving sends only what was changed, so another
-window's change to a setting left alone is kept."""
+window's change to a setting left alone is kept. The diagnostic questionnaire is edited as
+text, and a question someone answered cannot be removed."""
 
 from pilot_support import error, wait_for, wait_for_screen
 from textual.command import CommandPalette
 from textual.widgets import Input, TextArea
 
+from domain.questionnaire import questionnaire_text
 from domain.records import Person
+from tui.dialogs.questionnaire import QuestionnaireForm
 from tui.dialogs.settings import SettingsForm
 
 
@@ -87,3 +90,31 @@ async def test_the_stakeholders_entry_opens_on_the_stakeholders(open_app):
         await pilot.pause()
         assert error(form, "stakeholders").startswith(f"Line {lines + 1}: ")
         assert "more than one email address" in error(form, "stakeholders")
+
+
+async def test_the_questionnaire_is_reworded_in_the_app_and_a_removal_of_answers_refused(
+    open_app,
+):
+    async with open_app(size=(100, 30)) as pilot:
+        program = pilot.app.program
+        await palette(pilot, "diagnostic questionnaire")
+        await wait_for_screen(pilot, QuestionnaireForm)
+        form = pilot.app.screen
+        area = form.query_one("#questions", TextArea)
+        answered = sorted({k for r in program.diagnostic_responses() for k in r.answers})
+        assert answered, "the demo has diagnostic answers"
+        first = answered[0]
+        line = next(x for x in area.text.splitlines() if x.strip().startswith(first + " "))
+
+        area.text = area.text.replace(line + "\n", "")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert f"Question {first} has answers" in error(form, "questions")
+
+        area.text = questionnaire_text(program.questionnaire()).replace(
+            line, f"  {first} Reworded in the app"
+        )
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(pilot.app.screen, QuestionnaireForm))
+        texts = {q.key: q.text for s in program.questionnaire() for q in s.questions}
+        assert texts[first] == "Reworded in the app"
