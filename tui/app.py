@@ -533,6 +533,12 @@ class FlourishApp(App[int]):
                 lambda team_id=team.id: self.action_open_team(team_id),
                 discover=False,
             )
+            yield SystemCommand(
+                f"People of {name}",
+                f"{name}'s coach, leadership team members and line managers",
+                lambda team_id=team.id: self.action_open_team(team_id, "people"),
+                discover=False,
+            )
         for team in self.program.teams(archived=True):
             name = escape(team.name)
             yield SystemCommand(

@@ -7,9 +7,12 @@ The lifecycle's rules live in the domain: which move a challenge allows is asked
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 
 from domain.challenges import Challenge, check_move
 from domain.errors import ValidationError
@@ -59,6 +62,18 @@ CHALLENGE_BINDINGS = [
 ]
 
 
+# How the palette names each move, before the challenge's title.
+_PALETTE = {
+    "escalate": "Escalate to the chair",
+    "respond": "Respond to",
+    "revise": "Revise the schedule for",
+    "resolve": "Resolve",
+    "withdraw": "Withdraw",
+    "reopen": "Reopen",
+    "link_briefing": "Link a briefing to",
+}
+
+
 class ChallengeActions(_Host):
     """The moves on a challenge, for a screen or pane that has one highlighted or open.
 
@@ -68,6 +83,21 @@ class ChallengeActions(_Host):
 
     def current_challenge(self) -> Challenge | None:
         raise NotImplementedError
+
+    def challenge_commands(self) -> Iterator[SystemCommand]:
+        """The palette's entries for the moves the challenge at hand allows, by name."""
+        c = self.current_challenge()
+        if c is None:
+            return
+        title = escape(c.title)  # palette titles are markup; a title is not
+        for key, action, label, _, _ in _KEYS:
+            if action in MOVES and not allowed(c, action):
+                continue
+            yield SystemCommand(
+                f"{_PALETTE[action]}: {title}",
+                f"{label} this challenge (key {key})",
+                getattr(self, f"action_{action}"),
+            )
 
     def _open_program(self) -> Flourish:
         program = cast("FlourishApp", self.app).program

@@ -384,6 +384,7 @@ class ChairQueueScreen(ChallengeActions, WorkspaceScreen):
         self.app.push_screen(screen)
 
     def commands(self):
+        yield from self.challenge_commands()
         for v in VIEWS:
             yield SystemCommand(
                 f"Chair's queue: {v.label.lower()}",

@@ -100,6 +100,9 @@ class ChallengeScreen(ChallengeActions, WorkspaceScreen):
     def current_challenge(self) -> Challenge | None:
         return None if self.gone else self.challenge
 
+    def commands(self):
+        return self.challenge_commands()
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="challenge-heading")

@@ -120,10 +120,17 @@ class TeamScreen(WorkspaceScreen):
         self.app.push_screen(screen)
 
     def commands(self):
+        if self.query_one(TabbedContent).active == "challenges":
+            yield from self.query_one(ChallengesPane).challenge_commands()
         for tab_id, label, _ in TABS:
             yield SystemCommand(
                 f"Show {label}", "Team view tab", lambda t=tab_id: self._show_tab(t)
             )
+        yield SystemCommand(
+            "Show the people",
+            "The coach, the leadership team's members and the line managers",
+            lambda: self._show_tab("people"),
+        )
         yield SystemCommand(
             "Archive this team",
             "A school left, or was added by mistake: keep its records, out of the program",
