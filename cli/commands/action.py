@@ -3,7 +3,7 @@
 import argparse
 
 from cli.args import Group, json_flag, json_list, record_id, team_option
-from cli.context import find_team_id, open_program, parse_day, team_names
+from cli.context import open_program, parse_day, team_names
 from cli.output import records, short, tables
 from domain.dates import weekday_day
 from domain.errors import ValidationError
@@ -61,25 +61,15 @@ def action_add(args: argparse.Namespace) -> int:
 
 
 def action_list(args: argparse.Namespace) -> int:
-    from domain.actions import due_this_week, parse_status
-    from domain.week import my_teams, starts
-
     program = open_program(args)
-    team_id = find_team_id(program, args.team)
-    actions = program.actions(team_id)
-    if args.status:
-        wanted = parse_status(args.status)
-        actions = [a for a in actions if a.status is wanted]
-    if args.overdue:
-        actions = [a for a in actions if a.is_overdue(program.today())]
-    if args.due_week:
-        actions = [a for a in actions if due_this_week(a, program.today())]
-    if args.owner:
-        actions = [a for a in actions if starts(a.owner, args.owner)]
-    if args.coach:
-        teams, _whose = my_teams(program.teams(), args.coach, "", coach=True)
-        ids = {t.id for t in teams}
-        actions = [a for a in actions if a.team_id in ids]
+    actions = program.find_actions(
+        team=args.team,
+        status=args.status,
+        late=args.overdue,
+        due_week=args.due_week,
+        owner=args.owner or "",
+        coach=args.coach or "",
+    )
     if args.json:
         records.print_json(actions)
     else:

@@ -4,10 +4,12 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from domain.action_list import matching
 from domain.actions import ActionItem, ActionStatus, ProgressNote, parse_status
 from domain.cluster import Team
 from domain.records import optional_line, require_line
 from domain.text import quoted
+from domain.week import my_teams
 from storage.facade.core import FacadeCore
 from storage.tables import ACTIONS
 
@@ -15,6 +17,38 @@ ACTION_FIELDS = {"title", "owner", "stage", "due", "success_criteria", "evidence
 
 
 class ActionVerbs(FacadeCore):
+    def find_actions(
+        self,
+        *,
+        team: str | None = None,
+        status: str | None = None,
+        open_only: bool = False,
+        late: bool = False,
+        due_week: bool = False,
+        owner: str = "",
+        coach: str = "",
+        words: str = "",
+    ) -> list[ActionItem]:
+        """Actions across the cluster (or one team), as domain/action_list.py chooses them;
+        `coach`: the teams of the coach so named (the start of a name will do)."""
+        teams = self.teams()
+        team_ids = {self.team(team).id} if team else None
+        if coach:
+            coached = {t.id for t in my_teams(teams, coach, "", coach=True)[0]}
+            team_ids = coached if team_ids is None else team_ids & coached
+        return matching(
+            self.actions(next(iter(team_ids)) if team_ids and len(team_ids) == 1 else None),
+            today=self.today(),
+            status=parse_status(status) if status else None,
+            open_only=open_only,
+            late=late,
+            due_week=due_week,
+            owner=owner,
+            team_ids=team_ids,
+            words=words,
+            team_names={t.id: t.name for t in teams},
+        )
+
     def add_action(
         self,
         team_id: str,
