@@ -347,6 +347,13 @@ class FlourishApp(App[int]):
 
         self._open_once(WeekScreen())
 
+    def action_actions(self) -> None:
+        if self.program is None:
+            return
+        from tui.screens.actions import ActionsScreen
+
+        self._open_once(ActionsScreen())
+
     def action_revise_schedule(self) -> None:
         if self.program and (team_id := self._team_here()):
             from tui.dialogs.revision import RevisionForm
@@ -438,6 +445,11 @@ class FlourishApp(App[int]):
             "My week",
             "What is due across my teams: late check-ins and actions, workshops, briefings",
             self.action_week,
+        )
+        yield SystemCommand(
+            "Actions across the cluster",
+            "Every team's late actions, those due this week, open or all; filter by owner",
+            self.action_actions,
         )
         yield SystemCommand(
             "Add an action", "Add an HPT action plan item for this team", self.action_add_action

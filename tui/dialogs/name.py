@@ -23,6 +23,11 @@ class NameScreen(FormScreen):
         yield Static(Text(WHY), classes="dim")
         yield from field("Your name", Input(placeholder="e.g. Priya Shah", id="name"))
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """One field: Enter saves it, as anyone typing their name would expect."""
+        event.stop()
+        self.action_save()
+
     def submit(self) -> str:
         return remember_name(self, "name")
 

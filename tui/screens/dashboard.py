@@ -116,6 +116,14 @@ class DashboardScreen(WorkspaceScreen):
             tooltip="Collaboration diagnostic, by school",
             show=False,
         ),
+        Binding(
+            "t",
+            "app.actions",
+            "Actions",
+            id="dashboard.actions",
+            tooltip="Every team's actions: late, due this week, open or all",
+            show=False,
+        ),
         Binding("escape", "clear_filter", "Clear filter", id="dashboard.clear", show=False),
         *(
             Binding(v.key, f"view('{v.id}')", v.label, id=f"dashboard.view.{v.id}", show=False)
