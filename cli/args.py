@@ -123,6 +123,12 @@ def output(p: Parser, example: str) -> None:
     )
 
 
+def finding_options(p: Parser) -> None:
+    """Who owns an action made from a finding, and when it is due (default: proposed)."""
+    p.add_argument("--owner", default="", help="who will see the action through")
+    p.add_argument("--due", metavar="DATE", help="when it is due (default: a few weeks on)")
+
+
 def round_option(p: Parser) -> None:
     """--round: a self-assessment round by name."""
     p.add_argument("--round", metavar="NAME", help="the round's name (default: the latest)")

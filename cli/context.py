@@ -12,7 +12,7 @@ from storage.paths import default_workspace, demo_workspace
 
 if TYPE_CHECKING:  # the app imports this module too, and must not wait for the facade
     from domain.dates import Prefer
-    from storage.facade import Flourish
+    from storage.facade import Choices, Flourish
 
 
 def workspace_path(args: argparse.Namespace) -> Path:
@@ -58,3 +58,10 @@ def find_team_id(program: "Flourish", ref: str | None) -> str | None:
 def team_names(program: "Flourish") -> dict[str, str]:
     """Each team's name by its id, for lists that show whose a record is."""
     return {t.id: t.name for t in program.teams()}
+
+
+def finding_choices(program: "Flourish", args: argparse.Namespace) -> "Choices":
+    """The --owner and --due given for an action made from a finding."""
+    from storage.facade import Choices
+
+    return Choices(owner=args.owner, due=parse_day(program, args.due))

@@ -1,5 +1,7 @@
 """HPT action plan items: what the leadership team will do, who owns it, and by when."""
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -54,6 +56,23 @@ WEEK = timedelta(days=7)
 def due_this_week(a: ActionItem, today: date) -> bool:
     """Open and due from today to six days on: what to finish this week."""
     return a.due is not None and today <= a.due < today + WEEK and a.status not in CLOSED_STATUSES
+
+
+def similar(action: ActionItem, others: Iterable[ActionItem]) -> ActionItem | None:
+    """Another action much like `action`: a title sharing at least two thirds of its words
+    (short ones aside), so that a plan does not say the same thing twice."""
+
+    def words(title: str) -> set[str]:
+        return {w for w in re.findall(r"\w+", title.casefold()) if len(w) > 3}
+
+    mine = words(action.title)
+    for other in others:
+        if other.id == action.id:
+            continue
+        theirs = words(other.title)
+        if mine and theirs and len(mine & theirs) * 3 >= 2 * max(len(mine), len(theirs)):
+            return other
+    return None
 
 
 def parse_status(text: str) -> ActionStatus:

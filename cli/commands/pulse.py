@@ -9,8 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from cli.args import Group, json_flag, positive, team_option
-from cli.context import open_program
+from cli.args import Group, finding_options, json_flag, positive, team_option
+from cli.context import finding_choices, open_program
 from cli.output import pulse_tables, records, short
 from domain.errors import RowsRejected, ValidationError
 from domain.pulse import (
@@ -68,6 +68,7 @@ def register(top: Group) -> None:
     p = pulse.add("action", action, "turn a low or falling score into an action plan item")
     team_option(p, required=True)
     p.add_argument("--dimension", required=True, help="the dimension's key or label")
+    finding_options(p)
 
     p = pulse.add("dimensions", dimensions, "the survey's dimensions and anonymity threshold")
     p.add_argument(
@@ -226,7 +227,7 @@ def heatmap(args: argparse.Namespace) -> int:
 def action(args: argparse.Namespace) -> int:
     program = open_program(args)
     team = program.team(args.team)
-    item = program.action_from_pulse(team.id, args.dimension)
+    item = program.action_from_pulse(team.id, args.dimension, finding_choices(program, args))
     print(
         f"Added action {quoted(item.title)} for {team.name} (id {short(item.id)}), "
         f"due {item.due or 'not set'}."

@@ -11,7 +11,7 @@ from storage.facade.exports import (
     ExportError,
     save_export,
 )
-from storage.facade.findings import Finding
+from storage.facade.findings import Choices, Finding
 from storage.facade.flourish import Flourish
 from storage.facade.history import UNDO_DEPTH, Change, Step
 from storage.facade.invitations import InviteReport
@@ -43,6 +43,7 @@ __all__ = [
     "CalendarExport",
     "CalendarScope",
     "Change",
+    "Choices",
     "Clock",
     "ExportError",
     "FacadeCore",

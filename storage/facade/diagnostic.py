@@ -22,7 +22,7 @@ from domain.diagnostic import action_title as diagnostic_action
 from domain.errors import ValidationError
 from domain.questionnaire import parse_questionnaire
 from domain.text import quoted
-from storage.facade.findings import FINDING_WEEKS, FindingActions
+from storage.facade.findings import FINDING_WEEKS, NO_CHOICES, Choices, FindingActions
 from storage.tables import CLUSTER, DIAGNOSTIC
 
 
@@ -103,7 +103,9 @@ class DiagnosticVerbs(FindingActions):
             self._file(response.team_id).remove(DIAGNOSTIC, response.id)
         return response
 
-    def action_from_diagnostic(self, team: str, section: str) -> ActionItem:
+    def action_from_diagnostic(
+        self, team: str, section: str, choices: Choices = NO_CHOICES
+    ) -> ActionItem:
         """An action plan item from a section of a school's diagnostic with a significant gap
         or a question to return to; its success criteria name those questions."""
         result = self.diagnostic(team)
@@ -128,6 +130,7 @@ class DiagnosticVerbs(FindingActions):
             FINDING_WEEKS,
             result.team,
             diagnostic_action(found),
+            choices,
             criteria=criteria,
             origin=f"diagnostic:{wanted.key}",
         )

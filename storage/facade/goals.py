@@ -11,7 +11,7 @@ from domain.errors import ValidationError
 from domain.goals import Goal, check_fields, evidence_lines
 from domain.goals import action_title as goal_action
 from domain.text import quoted
-from storage.facade.findings import FINDING_WEEKS, FindingActions
+from storage.facade.findings import FINDING_WEEKS, NO_CHOICES, Choices, FindingActions
 from storage.tables import ACTIONS, GOALS
 
 
@@ -81,19 +81,21 @@ class GoalVerbs(FindingActions):
 
         return self._edit_goal(ref, unlink)
 
-    def action_from_goal(self, ref: str, title: str = "") -> ActionItem:
+    def action_from_goal(
+        self, ref: str, title: str = "", choices: Choices = NO_CHOICES
+    ) -> ActionItem:
         """A new action plan item towards where the team wants to be, linked to the pair, in
-        one undoable step."""
+        one undoable step (`choices.preview`: worked out and checked, nothing saved)."""
         found = self.goal(ref)
         with self._change("") as change:
             old = self._fresh(GOALS, found, "statement pair")
             team = self._team(old.team_id)
             action = self._new_action(
                 team,
-                title.strip() or goal_action(old),
-                "",
+                choices.title.strip() or title.strip() or goal_action(old),
+                choices.owner,
                 None,
-                self.today() + timedelta(weeks=FINDING_WEEKS),
+                choices.due or self.today() + timedelta(weeks=FINDING_WEEKS),
                 "; ".join(evidence_lines(old.want_evidence)) or old.want,
             )
             action.origin = f"aspiration:{old.id}"  # as first stored, before goals were renamed
@@ -103,6 +105,8 @@ class GoalVerbs(FindingActions):
                 raise ValidationError(
                     f"{team.name}'s plan already has the open action {quoted(action.title)}."
                 )
+            if choices.preview:
+                return action
             updated = replace(old, action_ids=[*old.action_ids, action.id], updated_at=self.now())
             change.label = f"Added the action {quoted(action.title)}"
             self._file(team.id).put(ACTIONS, action)

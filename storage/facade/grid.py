@@ -26,7 +26,7 @@ from domain.sustainability import (
 from domain.sustainability import action_title as rating_action
 from domain.text import quoted
 from storage.facade.core import SettingsHook
-from storage.facade.findings import FINDING_WEEKS, Finding, FindingActions
+from storage.facade.findings import FINDING_WEEKS, NO_CHOICES, Choices, Finding, FindingActions
 from storage.tables import RATINGS, ROUNDS
 
 
@@ -181,7 +181,13 @@ class GridVerbs(FindingActions):
                 self._file(found.id).put(RATINGS, rating)
         return made
 
-    def action_from_rating(self, team: str, condition: str, round: str | None = None) -> ActionItem:
+    def action_from_rating(
+        self,
+        team: str,
+        condition: str,
+        round: str | None = None,
+        choices: Choices = NO_CHOICES,
+    ) -> ActionItem:
         """An action plan item from a school's rating of a condition below the high band."""
         found, this = self.team(team), self.assessment_round(round)
         wanted = find_condition(self.conditions(), condition)
@@ -203,6 +209,7 @@ class GridVerbs(FindingActions):
             FINDING_WEEKS,
             found,
             rating_action(wanted, rating.score, this),
+            choices,
             criteria=f"{wanted.label} is rated higher in the next self-assessment round.",
             evidence=rating.evidence,
             origin=f"rating:{this.id}:{wanted.key}",

@@ -28,7 +28,7 @@ from domain.pulse import (
 from domain.records import slot_id
 from domain.scales import Band, band
 from storage.facade.core import SettingsHook
-from storage.facade.findings import FindingActions
+from storage.facade.findings import NO_CHOICES, Choices, FindingActions
 from storage.tables import PULSE
 
 ACTION_WEEKS = 4  # an action from the pulse is due by the next survey
@@ -171,7 +171,9 @@ class PulseVerbs(FindingActions):
                 self._file(result.team_id).put(PULSE, result)
         return made
 
-    def action_from_pulse(self, team: str, dimension: str) -> ActionItem:
+    def action_from_pulse(
+        self, team: str, dimension: str, choices: Choices = NO_CHOICES
+    ) -> ActionItem:
         """An action plan item from a dimension's latest score: "Raise the pulse on ..."."""
         from domain.pulse import action_title
 
@@ -195,6 +197,7 @@ class PulseVerbs(FindingActions):
             ACTION_WEEKS,
             found,
             action_title(wanted, point, delta),
+            choices,
             criteria=f"{wanted.label} scores higher in the next pulse survey.",
             origin=f"pulse:{point.month:%Y-%m}:{wanted.key}",
         )

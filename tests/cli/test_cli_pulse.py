@@ -322,6 +322,15 @@ def test_an_action_from_a_low_score_joins_the_action_plan(surveyed):
     assert item["id"].startswith(short_id(result))
     assert item["title"].startswith("Raise the pulse on My voice is heard")
     assert item["due"] == "2026-12-20"
+    assert item["owner"] == ""
+
+
+def test_an_action_from_a_finding_takes_an_owner_and_a_due_date(surveyed):
+    made = ok(surveyed("pulse", "action", "--team", "hillside", "--dimension", "voice",
+                       "--owner", "Priya Shah", "--due", "2027-01-15"))  # fmt: skip
+    assert "due 2027-01-15" in made.stdout
+    (item,) = ok_json(surveyed("action", "list", "--team", "hillside", "--json"))
+    assert (item["owner"], item["due"]) == ("Priya Shah", "2027-01-15")
 
 
 def test_no_action_from_a_hidden_score(surveyed, workspace):

@@ -44,3 +44,14 @@ def test_every_word_in_the_title_owner_or_school():
     assert shown(words="northgate aisha") == [late, done]
     assert shown(words="ANNE'S pulse") == [week]
     assert shown(words="pulse aisha") == []
+
+
+def test_a_similar_action_shares_most_of_its_words():
+    from domain.actions import similar
+
+    twin = item("Raise the pulse on My voice is heard", "Jo", None)
+    near = item("Raise the pulse on voice heard", "Jo", None)
+    other = item("Raise attendance at parents' evenings", "Jo", None)
+    assert similar(twin, [other, near]) is near
+    assert similar(twin, [other]) is None
+    assert similar(twin, [twin]) is None  # itself is no twin

@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.args import Group, json_flag, team_option
+from cli.args import Group, finding_options, json_flag, team_option
 from cli.commands.assess.grid import action_line
 from cli.commands.pulse import report_rejected
-from cli.context import open_program
+from cli.context import finding_choices, open_program
 from cli.editing import edit
 from cli.output import assess_tables, records, short
 from domain.diagnostic import SCALE, TOP, csv_header
@@ -48,6 +48,7 @@ def register(assess: Group) -> None:
     p = diagnostic.add("action", diagnostic_action, "turn a section's gap into an action")
     team_option(p, required=True)
     p.add_argument("--section", required=True, help="the section's key, number or title")
+    finding_options(p)
 
 
 EDIT_HELP = """\
@@ -173,7 +174,8 @@ def diagnostic_overview(args: argparse.Namespace) -> int:
 def diagnostic_action(args: argparse.Namespace) -> int:
     program = open_program(args)
     team = program.team(args.team)
-    item = program.action_from_diagnostic(team.id, args.section)
+    choices = finding_choices(program, args)
+    item = program.action_from_diagnostic(team.id, args.section, choices)
     print(f"Added action for {team.name}: {action_line(item)}")
     print(f"Success criteria: {item.success_criteria}")
     return 0

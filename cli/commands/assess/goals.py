@@ -4,9 +4,9 @@ first name, still works (hidden) so that scripts written for it do not break."""
 
 import argparse
 
-from cli.args import Group, json_flag, record_id, team_option
+from cli.args import Group, finding_options, json_flag, record_id, team_option
 from cli.commands.assess.grid import action_line
-from cli.context import open_program
+from cli.context import finding_choices, open_program
 from cli.output import indented, quoted, records, short
 from domain.errors import ValidationError
 
@@ -46,6 +46,7 @@ def register(assess: Group) -> None:
     p = goals.add("action", goals_action, "add an action towards a pair, linked to it")
     record_id(p, "pair")
     p.add_argument("--title", help="the action's title (default: Move towards: WANT)")
+    finding_options(p)
 
 
 def _action_id(p: argparse.ArgumentParser) -> None:
@@ -143,7 +144,7 @@ def goals_unlink(args: argparse.Namespace) -> int:
 def goals_action(args: argparse.Namespace) -> int:
     program = open_program(args)
     pair = program.goal(args.id)
-    item = program.action_from_goal(pair.id, args.title or "")
+    item = program.action_from_goal(pair.id, args.title or "", finding_choices(program, args))
     team = program.team(item.team_id)
     print(f"Added action for {team.name}, linked to the pair: {action_line(item)}")
     return 0

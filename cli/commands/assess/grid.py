@@ -7,8 +7,8 @@ render it literally."""
 
 import argparse
 
-from cli.args import TEAM, Group, json_flag, round_option, team_option
-from cli.context import open_program
+from cli.args import TEAM, Group, finding_options, json_flag, round_option, team_option
+from cli.context import finding_choices, open_program
 from cli.output import assess_tables, indented, quoted, records, short
 from domain.errors import ValidationError
 from domain.scales import band
@@ -49,6 +49,7 @@ def register(assess: Group) -> None:
         "--priority", metavar="KEY", help="this condition, for every school rating it below 8"
     )
     round_option(p)
+    finding_options(p)
 
 
 def rate(args: argparse.Namespace) -> int:
@@ -136,7 +137,8 @@ def action(args: argparse.Namespace) -> int:
     if not args.team:
         raise ValidationError("--condition needs --team: whose rating becomes an action?")
     team = program.team(args.team)
-    item = program.action_from_rating(team.id, args.condition, args.round)
+    choices = finding_choices(program, args)
+    item = program.action_from_rating(team.id, args.condition, args.round, choices)
     print(f"Added action for {team.name}: {action_line(item)}")
     return 0
 
