@@ -97,3 +97,18 @@ def painted_error(form, field_id: str) -> str:
 def notes(app) -> list[str]:
     """The messages of the notifications the app has shown."""
     return [n.message for n in app._notifications]
+
+
+async def make_finding_action(pilot, owner: str = "Sam Patel"):
+    """Fill in the form a finding opens (its title and due date proposed) with an owner, and
+    save it; the form it was."""
+    from textual.widgets import Input
+
+    from tui.dialogs.finding_action import FindingActionForm
+
+    await wait_for_screen(pilot, FindingActionForm)
+    form = pilot.app.screen
+    form.query_one("#owner", Input).value = owner
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: not isinstance(pilot.app.screen, FindingActionForm))
+    return form

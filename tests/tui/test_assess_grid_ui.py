@@ -6,7 +6,7 @@ import io
 from datetime import date
 
 from conftest import clock
-from pilot_support import error, notes, wait_for, wait_for_screen
+from pilot_support import error, make_finding_action, notes, wait_for, wait_for_screen
 from rich.console import Console
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -325,7 +325,7 @@ async def test_t_makes_the_highlighted_rating_an_action_once(open_app):
         before = len(program.actions(castlefield))
         await highlight(pilot, screen, "Castlefield", "workforce")
         await pilot.press("t")
-        await pilot.pause()
+        await make_finding_action(pilot)
         workforce = next(c for c in program.conditions() if c.key == "workforce")
         title = action_title(workforce, 2, program.assessment_round())
         made = [a for a in program.actions(castlefield) if a.title == title]

@@ -5,7 +5,7 @@ questionnaire form, making a gap an action, and the list of a team's responses."
 from datetime import date
 
 import pytest
-from pilot_support import notes, wait_for, wait_for_screen
+from pilot_support import make_finding_action, notes, wait_for, wait_for_screen
 from textual.geometry import Region
 from textual.widgets import DataTable, Input, Static
 
@@ -153,7 +153,7 @@ async def test_t_makes_the_gap_an_action_and_refuses_a_second_time(open_app):
         await highlight(pilot, screen, "Millbrook", "vision")
         before = len(program.actions("Millbrook"))
         await pilot.press("t")
-        await pilot.pause()
+        await make_finding_action(pilot)
         made = [a for a in program.actions("Millbrook") if "What is our vision" in a.title]
         assert len(made) == 1 and len(program.actions("Millbrook")) == before + 1
         assert "Focus: 1.1" in made[0].success_criteria

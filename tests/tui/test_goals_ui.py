@@ -2,7 +2,7 @@
 evidence and linked actions, side by side or stacked; adding, editing, deleting, linking,
 unlinking and making an action; user text shown literally."""
 
-from pilot_support import notes, wait_for, wait_for_screen
+from pilot_support import make_finding_action, notes, wait_for, wait_for_screen
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from domain.goals import evidence_lines
@@ -216,10 +216,11 @@ async def test_t_makes_an_action_linked_to_the_pair_and_refuses_a_second_time(op
         (pair,) = program.goals("Northgate")
         before = len(program.actions("Northgate"))
         await pilot.press("t")
-        await pilot.pause()
+        await make_finding_action(pilot, owner="Aisha Rahman")
         assert len(program.actions("Northgate")) == before + 1
         made = program.goal_actions(program.goal(pair.id))[-1]
         assert made.title == f"Move towards: {pair.want}"
+        assert made.owner == "Aisha Rahman"
         assert any(made.title in n for n in notes(app))
         await wait_for(pilot, lambda: "Move towards" in cells(table, pair.id)[2])
 

@@ -4,7 +4,7 @@ dashboard's Pulse column."""
 
 from datetime import date
 
-from pilot_support import error, notes, wait_for, wait_for_screen
+from pilot_support import error, make_finding_action, notes, wait_for, wait_for_screen
 from textual.geometry import Region
 from textual.widgets import DataTable, Input, Static
 
@@ -92,9 +92,10 @@ async def test_make_action_adds_the_highlighted_score_to_the_plan(open_app):
         assert "falling" in str(pane.query_one("#pulse-summary", Static).render())
         table.move_cursor(row=table.get_row_index("voice"))
         await pilot.press("t")
-        await pilot.pause()
+        await make_finding_action(pilot)
         made = [a for a in program.actions(team.id) if "Raise the pulse on" in a.title]
         assert len(made) == 1 and "My voice is heard" in made[0].title
+        assert made[0].owner == "Sam Patel"
         assert any(made[0].title in n for n in notes(app))
         plan = screen.query_one("#plan-pane")
         await wait_for(pilot, lambda: made[0].id in plan.records)

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from domain.actions import ActionItem
 from domain.goals import Goal, evidence_lines
 from tui import cells
+from tui.dialogs.finding_action import offer
 from tui.panes.base import Pane
 
 WIDE = 100  # from this many columns: now, want and actions side by side
@@ -223,10 +224,5 @@ class GoalsPane(Pane):
         pair = self.selected()
         if pair is None:
             return
-        action = self.app.run_verb(lambda: self.program.action_from_goal(pair.id))
-        if action is not None:
-            self.notify(
-                f"Added to the action plan and linked: {action.title}. ctrl+z takes it back.",
-                title="Action made",
-                markup=False,
-            )
+        program = self.program
+        offer(self.app, program, lambda choices: program.action_from_goal(pair.id, "", choices))

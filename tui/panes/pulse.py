@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 from domain.pulse import LatestPulse, PulseDimension, PulsePoint, change
 from domain.scales import Band, band
 from tui import cells
+from tui.dialogs.finding_action import offer
 from tui.panes.base import Pane
 
 # Colour is never the only signal: each band also has its word (or letter) beside the score.
@@ -197,10 +198,7 @@ class PulsePane(Pane):
         row = self.selected()
         if row is None:
             return
-        action = self.app.run_verb(lambda: self.program.action_from_pulse(self.team.id, row.id))
-        if action is not None:
-            self.notify(
-                f"Added to the action plan: {action.title}. ctrl+z takes it back.",
-                title="Action made",
-                markup=False,
-            )
+        program, team_id = self.program, self.team.id
+        offer(
+            self.app, program, lambda choices: program.action_from_pulse(team_id, row.id, choices)
+        )

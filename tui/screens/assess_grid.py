@@ -45,6 +45,7 @@ from tui.cells.grid import (
     shaded,
     with_hint,
 )
+from tui.dialogs.finding_action import offer
 from tui.panes.pulse import BAND_LETTERS, BAND_RANGES
 from tui.screens.pulse_heatmap import SHADES
 from tui.sharing import AppFooter
@@ -438,15 +439,12 @@ class AssessGridScreen(WorkspaceScreen):
         if self.team_id is None or condition is None:
             self.notify("Highlight a school's cell first.", severity="warning", timeout=4)
             return
-        program, round_id = self.program, self.grid.round.id
-        made = self._act(lambda: program.action_from_rating(self.team_id, condition.key, round_id))
-        if made is not None:
-            team = program.team(made.team_id).name
-            self.notify(
-                f"Added to {team}'s action plan: {made.title}. ctrl+z takes it back.",
-                title="Action made",
-                markup=False,
-            )
+        program, round_id, team_id = self.program, self.grid.round.id, self.team_id
+        offer(
+            self.app,
+            program,
+            lambda c: program.action_from_rating(team_id, condition.key, round_id, c),
+        )
 
     def action_priority_actions(self) -> None:
         condition = self.condition

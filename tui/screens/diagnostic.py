@@ -31,6 +31,7 @@ from domain.scales import Band
 from storage.tables import ACTIONS, DIAGNOSTIC
 from tui import cells
 from tui.base import WorkspaceScreen
+from tui.dialogs.finding_action import offer
 from tui.screens.pulse_heatmap import SHADES
 from tui.sharing import AppFooter
 
@@ -410,15 +411,8 @@ class DiagnosticScreen(WorkspaceScreen):
         if result is None:
             return
         program = self.program
-        action = self.app.run_verb(
-            lambda: program.action_from_diagnostic(result.team.id, section.section.key)
-        )
-        if action is not None:
-            self.notify(
-                f"Added to {result.team.name}'s action plan: {action.title}. ctrl+z takes it back.",
-                title="Action made",
-                markup=False,
-            )
+        team_id, key = result.team.id, section.section.key
+        offer(self.app, program, lambda c: program.action_from_diagnostic(team_id, key, c))
 
     def action_responses(self) -> None:
         from tui.dialogs.diagnostic import ResponsesScreen
