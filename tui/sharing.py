@@ -51,6 +51,8 @@ class AppFooter(Footer):
             yield label
 
     def on_resize(self) -> None:
+        # Below 100 columns the keys close up, so that ? Help and q Quit stay in sight.
+        self.compact = self.size.width < 100
         for label in self.query(ShareState):
             label.call_after_refresh(label.beside_palette)
 

@@ -71,7 +71,7 @@ class ActionPlanPane(Pane):
             select.value = value
 
     def columns(self):
-        return (("St", 2), ("Action", None), ("Owner", 14), ("Due", 9), ("Status", 13))
+        return (("St", 2), ("Action", None), ("Owner", 14, 24), ("Due", 11, 13), ("Status", 13))
 
     def rows(self):
         stage, owner, status = (

@@ -28,6 +28,9 @@ def key_name(keys: str) -> str:
     return KEY_NAMES.get(first, first)
 
 
+ROOMY = 60  # the free column's width (notes, titles) below which no column grows
+
+
 class Pane(Vertical):
     """A table of records keyed by id, refilled by `load` whenever the workspace changes."""
 
@@ -108,7 +111,7 @@ class Pane(Vertical):
         widths = self._widths()
         if [c.width for c in table.ordered_columns] != widths:
             table.clear(columns=True)
-            for (label, _), width in zip(self.columns(), widths, strict=True):
+            for (label, *_), width in zip(self.columns(), widths, strict=True):
                 table.add_column(label, width=width)
         table.clear()
         rows = self.rows()
@@ -122,17 +125,23 @@ class Pane(Vertical):
             table.move_cursor(row=table.get_row_index(keep), animate=False)
 
     def _widths(self) -> list[int]:
-        """Fixed columns as given; the one of width None takes what is left."""
+        """Fixed columns as given; the one of width None takes what is left. A column may give
+        a third width, what it takes when the line has room for it (dates with their year,
+        whole emails and places): each grows, in order, while the free column keeps ROOMY."""
         columns = self.columns()
-        fixed = sum(width or 0 for _, width in columns)
-        spare = self.size.width - fixed - 2 * len(columns) - 2
-        return [width or max(12, spare) for _, width in columns]
+        widths = [width or 0 for _, width, *_ in columns]
+        spare = self.size.width - sum(widths) - 2 * len(columns) - 2
+        for i, (_, width, *roomy) in enumerate(columns):
+            if width and roomy and spare - (roomy[0] - width) >= ROOMY:
+                widths[i], spare = roomy[0], spare - (roomy[0] - width)
+        return [w or max(12, spare) for w in widths]
 
     def on_resize(self) -> None:
         self.refill()
 
-    def columns(self) -> tuple[tuple[str, int | None], ...]:
-        """(label, width) pairs; one width may be None to take the rest of the line."""
+    def columns(self) -> tuple[tuple[Any, ...], ...]:
+        """(label, width) pairs, or (label, width, width with room): one width may be None
+        to take the rest of the line."""
         raise NotImplementedError
 
     def rows(self) -> list[tuple[Any, list[Text]]]:

@@ -26,7 +26,7 @@ class BriefingsPane(Pane):
     )
 
     def columns(self):
-        return (("When", 17), ("Min", 3), ("Briefing", None), ("Where", 16), ("For", 9))
+        return (("When", 17), ("Min", 3), ("Briefing", None), ("Where", 16, 40), ("For", 9, 14))
 
     def rows(self):
         rows = []

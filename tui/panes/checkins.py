@@ -20,7 +20,7 @@ class CheckInsPane(Pane):
     )
 
     def columns(self):
-        return (("Date", 11), ("Kind", 11), ("Coach", 14), ("Notes", None), ("", 2))
+        return (("Date", 11), ("Kind", 11), ("Coach", 14, 22), ("Notes", None), ("", 2))
 
     def rows(self):
         return [

@@ -16,7 +16,7 @@ class PeoplePane(Pane):
         yield Static(id="team-facts")
 
     def columns(self):
-        return (("", 12), ("Name", 22), ("Role", None), ("Email", 28))
+        return (("", 12), ("Name", 22, 30), ("Role", None), ("Email", 28, 44))
 
     def rows(self):
         team = self.team

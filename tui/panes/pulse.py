@@ -148,7 +148,8 @@ class PulsePane(Pane):
         return text
 
     def columns(self):
-        return (("Dimension", None), ("Trend", TREND), ("Latest", 20), ("Change", 6), ("Resp", 4))
+        # Each as wide as what it holds: at 200 columns a trend stays beside its label.
+        return (("Dimension", 24), ("Trend", TREND), ("Latest", 20), ("Change", 6), ("Resp", 4))
 
     def rows(self):
         if self.latest is None:

@@ -98,7 +98,13 @@ class DashboardScreen(WorkspaceScreen):
         Binding("s", "sort", "Sort", id="dashboard.sort"),
         Binding("a", "app.add_team", "Add team", id="dashboard.add_team", show=False),
         Binding("w", "app.week", "Week", id="dashboard.week"),
-        Binding("e", "app.chair_queue", "Chair's queue", id="dashboard.chair_queue"),
+        Binding(
+            "e",
+            "app.chair_queue",
+            "Queue",
+            id="dashboard.chair_queue",
+            tooltip="The chair's queue: every escalated challenge",
+        ),
         Binding("h", "app.pulse_heatmap", "Pulse", id="dashboard.pulse_heatmap"),
         Binding(
             "g",

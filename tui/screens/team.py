@@ -85,10 +85,18 @@ class TeamScreen(WorkspaceScreen):
 
     def fill(self) -> None:
         today = self.program.today()
-        self.query_one("#team-title", Static).update(_title(self.status, today))
+        self._show_title()
         self.query_one(TimelineBar).show(self.status.timeline, today)
         for pane in self.query(Pane):
             pane.load(self.program, self.team, today)
+
+    def _show_title(self) -> None:
+        width = self.size.width - 2  # its padding
+        self.query_one("#team-title", Static).update(_title(self.status, width))
+
+    def on_resize(self) -> None:
+        if getattr(self, "status", None) is not None:
+            self._show_title()
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
@@ -141,13 +149,23 @@ class TeamScreen(WorkspaceScreen):
         self.query_one(TabbedContent).active = tab_id
 
 
-def _title(status, today) -> Text:
+def _title(status, width: int) -> Text:
+    """The team's name, type, stage, month and coach; where the line is too short, the school
+    type goes first, then the stage's name: the coach is never cut."""
+    for school_type, wide in ((True, True), (False, True), (False, False)):
+        title = _title_line(status, school_type, wide)
+        if title.cell_len <= width:
+            break
+    return title
+
+
+def _title_line(status, school_type: bool, wide: bool) -> Text:
     team = status.team
     title = Text(team.name, style="bold")
-    if team.school_type:
+    if team.school_type and school_type:
         title.append(f" ({team.school_type})", style="dim")
     title.append("  ")
-    title.append_text(cells.stage_badge(status.stage, status.phase.value, wide=True))
+    title.append_text(cells.stage_badge(status.stage, status.phase.value, wide=wide))
     title.append(f"  month {status.program_month}/{status.timeline.months_total}")
     title.append(f"  coach {team.coach.name}", style="dim")
     return title
