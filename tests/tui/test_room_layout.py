@@ -53,3 +53,15 @@ async def test_at_200_columns_each_pulse_trend_is_beside_its_label(open_app):
         table = screen.query_one("#pulse-pane").query_one(DataTable)
         label, trend = table.ordered_columns[:2]
         assert str(trend.label) == "Trend" and label.width <= 30
+
+
+async def test_at_80_columns_the_diagnostic_sections_are_told_apart(open_app):
+    from tui.screens.diagnostic import DiagnosticScreen
+
+    async with open_app(size=(80, 24)) as pilot:
+        pilot.app.action_diagnostic()
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, DiagnosticScreen))
+        await pilot.pause()
+        table = pilot.app.screen.query_one(DataTable)
+        labels = [str(c.label).split()[-1] for c in table.ordered_columns[2:]]
+        assert len(labels) == 7 and len(set(labels)) == 7, labels

@@ -36,6 +36,9 @@ def category_options(kind: str) -> list[tuple[Text, str]]:
     return [(Text(c.label), c.value) for c in Category if c.kind == kind]
 
 
+KIND_HINT = "Internal: arises in the school. External: from outside it (the authority, say)."
+
+
 def level_options() -> list[tuple[str, str]]:
     return [(level.value, level.value) for level in Level]
 
@@ -65,17 +68,17 @@ class ChallengeForm(FormScreen):
                     allow_blank=False,
                     id="kind",
                 ),
-                hint="in school / outside",
             )
             yield from field(
-                "Impact",
+                "Impact on plan",
                 Select(level_options(), value=Level.MEDIUM.value, allow_blank=False, id="impact"),
-                hint="on the program",
             )
             yield from field(
                 "Urgency",
                 Select(level_options(), value=Level.MEDIUM.value, allow_blank=False, id="urgency"),
             )
+        # Said under the row: a hint beside each label overlapped the next at 80 columns.
+        yield Static(KIND_HINT, id="kind-hint", classes="dim")
         yield Static(self._severity(), id="severity")
         yield from field(
             "Category",

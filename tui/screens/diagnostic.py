@@ -77,11 +77,21 @@ def cell(result: SectionResult, width: int) -> Text:
 
 
 def headers(sections: list[Section], width: int) -> list[str]:
-    """Each section's name when all fit, else `2 Lea`: the numbers the detail's totals use."""
+    """Each section's name when all fit, else `2 Vis`: the numbers the detail's totals use.
+    Names that would read alike (Leadership, Learning) keep their consonants instead:
+    `2 Ldr`, `6 Lrn`, not `Lea` twice."""
     names = [s.key.capitalize() for s in sections]
     if all(len(name) <= width for name in names):
         return names
-    return [f"{n} {name[:3]}" for n, name in enumerate(names, 1)]
+    room = max(1, width - 2)  # "2 " before the letters
+    first = [name[:room] for name in names]
+    short = [
+        (name[0] + "".join(c for c in name[1:] if c not in "aeiou"))[:room]
+        if first.count(name[:room]) > 1
+        else name[:room]
+        for name in names
+    ]
+    return [f"{n} {name}" for n, name in enumerate(short, 1)]
 
 
 def cut(text: str, width: int, centre: bool = False) -> Text:
