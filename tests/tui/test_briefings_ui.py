@@ -317,6 +317,8 @@ async def test_the_agenda_follows_the_date_until_it_is_edited(open_app):
         form.query_one("#start", Input).value = "2027-02-04 15:30"
         await pilot.pause()
         assert agenda.text == "My own agenda"  # edited: left alone
+        form.query_one("#redraft").scroll_visible(animate=False)  # the form opens at its top
+        await pilot.pause()
         await pilot.click("#redraft")
         await pilot.pause()
         later = datetime(2027, 2, 4, 15, 30, tzinfo=LONDON)

@@ -63,8 +63,11 @@ class FormScreen(ModalScreen):
     """Subclasses give `title`, `fields()` and `submit()`; `submit` raises FormError for a
     field, or a FlourishError from the facade, and returns the result to dismiss with."""
 
-    # The first field, not the scrolling body: what is typed first must not be lost.
-    AUTO_FOCUS = "#form-body Input, #form-body TextArea, #form-body Select"
+    # The first field, not the scrolling body: what is typed first must not be lost. Focused
+    # in on_mount without scrolling to it; Textual's own auto focus (off: "") would scroll
+    # the field's label out of sight.
+    FIRST_FIELD = "#form-body Input, #form-body TextArea, #form-body Select"
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save"),
@@ -102,6 +105,15 @@ class FormScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self._initial = self._values()
+        # The first field, focused without scrolling to it: Textual's own auto focus would
+        # scroll its label out of sight, and a form should open saying what it asks first.
+        # Once: Textual calls each class's on_mount, and a subclass's calls this one too.
+        if self.__dict__.setdefault("_first_focused", False):
+            return
+        self._first_focused = True
+        first = next((w for w in self.query(self.FIRST_FIELD) if w.focusable), None)
+        if first is not None and self.focused is None:
+            first.focus(scroll_visible=False)
 
     # -- saving and cancelling -------------------------------------------------------------
 

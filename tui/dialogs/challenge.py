@@ -415,7 +415,7 @@ class BriefingPicker(ChallengeMoveForm):
 
     title = "Put the challenge on a briefing"
     save_label = "Link"
-    AUTO_FOCUS = "#briefing"
+    FIRST_FIELD = "#briefing"
 
     def __init__(self, program: Flourish, challenge: Challenge):
         super().__init__(program, challenge)

@@ -5,7 +5,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from domain.actions import CLOSED_STATUSES, ActionStatus
@@ -59,7 +59,15 @@ class CheckInForm(FormScreen):
         self._team_changed(self.team_id)
         super().on_mount()
         if self.team_id:
-            self.query_one("#date").focus()
+            # The team is chosen and the date is today: what is left to write is the notes.
+            # The form still opens at its top (FormScreen), and scrolls to them on the first key.
+            self.query_one("#notes", TextArea).focus(scroll_visible=False)
+
+    @on(TextArea.Changed, "#notes")
+    def _writing(self, event: TextArea.Changed) -> None:
+        self.query_one("#form-body", VerticalScroll).scroll_to_widget(
+            event.text_area, animate=False
+        )
 
     @on(TeamPicker.Changed)
     def _picked(self, event: TeamPicker.Changed) -> None:
