@@ -1,7 +1,7 @@
 """The week across my teams as a table: late things first, then by day."""
 
 from cli.output import short
-from cli.output.tables import _print_table, _show, _text
+from cli.output.tables import Cell, _print_table, _show, _text
 from domain.dates import day_month
 from domain.week import ItemKind
 
@@ -17,11 +17,11 @@ def week_table(week) -> None:
     cells = [
         [
             _when(i),
-            _text(i.kind.value, KIND_STYLE.get(i.kind, "")),
-            _text(i.team),
-            _text(i.text),
-            _text(i.who),
-            _text(short(i.ref) if i.kind in _OPENS else "", "dim"),
+            Cell(i.kind.value, KIND_STYLE.get(i.kind, "")),
+            Cell(i.team),
+            Cell(i.text),
+            Cell(i.who),
+            Cell(short(i.ref) if i.kind in _OPENS else "", "dim"),
         ]
         for i in week.items
     ]
@@ -39,8 +39,8 @@ _OPENS = (ItemKind.ACTION, ItemKind.BRIEFING, ItemKind.CHALLENGE)
 
 def _when(i):
     if i.late:
-        return _text(f"⚠ {i.late_days}d late", "bold red")
-    return _text(f"{i.day:%a} {day_month(i.day)}")
+        return Cell(f"⚠ {i.late_days}d late", "bold red")
+    return Cell(f"{i.day:%a} {day_month(i.day)}")
 
 
 def _day(ordinal: int):

@@ -365,8 +365,15 @@ class FacadeCore:
         return self.ws.read(self._file(team_id).all, table, cls)
 
     def _gather(self, table: str, cls: type[R], team_id: str | None) -> list[R]:
-        ids = [self._team(team_id).id] if team_id else [t.id for t in self.teams()]
-        return [r for tid in ids for r in self._records(tid, table, cls)]
+        if team_id:
+            return self._records(self._team(team_id).id, table, cls)
+        found: list[R] = []
+        for team in self.teams():
+            found += self._records(team.id, table, cls)
+            # Every team's parsed file kept at once would be hundreds of MB at 500 teams, and
+            # slow every garbage collection: a file is read again in a blink when next needed.
+            self.ws.read(self._file(team.id).storage.release)
+        return found
 
     def desks(self, teams: Iterable[Team] | None = None) -> list[Desk]:
         """What each team (by default every team in the program) has open today."""
