@@ -11,7 +11,7 @@ Two rules hold throughout:
 
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -119,8 +119,9 @@ def _escape(line: str) -> str:
 def pack_markdown(
     *,
     cluster: Cluster,
-    sections: list[TeamSection],
+    sections: Iterable[TeamSection],
     today: date,
+    statuses: list[TeamStatus] | None = None,
     title: str = "",
     briefing: Briefing | None = None,
     grid: Grid | None = None,
@@ -128,18 +129,24 @@ def pack_markdown(
 ) -> str:
     """The pack as Markdown: a heading block, the key findings of the self-assessment `grid`
     (its latest round) if asked for, then one section per team, by school name, each with
-    its row of the grid."""
+    its row of the grid. `sections` may be made one at a time, in school order, as they are
+    written (500 teams' records need not be held at once); then `statuses` gives the first
+    page's table."""
     default = f"Stakeholder briefing pack: {cluster.name}"
     heading = title or (briefing.title if briefing else "") or default
     parts = [
         f"# {md(heading, None)}",
         *_front(cluster, today, briefing, named=bool(title or briefing)),
     ]
-    if len(sections) > 1:
-        parts += _glance(sorted(sections, key=lambda s: s.status.team.name.casefold()), today)
+    if isinstance(sections, list):
+        sections = sorted(sections, key=lambda s: s.status.team.name.casefold())
+        statuses = statuses or [s.status for s in sections]
+    glance = sorted(statuses or [], key=lambda s: s.team.name.casefold())
+    if len(glance) > 1:
+        parts += _glance(glance, today)
     if grid and findings and (found := key_findings(grid)).ranking:
         parts += _findings(found, grid)
-    for section in sorted(sections, key=lambda s: s.status.team.name.casefold()):
+    for section in sections:
         parts += _team(section, cluster, today, grid)
     return "\n\n".join(parts) + "\n"
 
@@ -185,7 +192,7 @@ def _briefing_lines(briefing: Briefing, cluster: Cluster) -> list[str]:
 # -- every team on one page ------------------------------------------------------------------
 
 
-def _glance(sections: list[TeamSection], today: date) -> Iterator[str]:
+def _glance(statuses: list[TeamStatus], today: date) -> Iterator[str]:
     """One row per team: where it stands, for the first page of a cluster pack."""
     yield "## At a glance"
     heads: tuple[str, ...] = (
@@ -199,8 +206,7 @@ def _glance(sections: list[TeamSection], today: date) -> Iterator[str]:
     )
     heads += ("Escalated", "Pulse")
     rows = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
-    for s in sections:
-        st = s.status
+    for st in statuses:
         stage = f"{st.stage.number} {md(st.stage.name, None)}" if st.stage else st.phase.value
         due = st.checkin_due
         checkins = (

@@ -290,10 +290,12 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
         chosen = self.briefing(briefing) if briefing else None
         team_id = self.team(team).id if team else (chosen.team_id if chosen else None)
         teams = [self._team(team_id)] if team_id else self.teams()
-        sections = [self._pack_section(status) for status in self.status(teams)]
+        statuses = sorted(self.status(teams), key=lambda s: s.team.name.casefold())
         markdown = pack_markdown(
             cluster=self.cluster(),
-            sections=sections,
+            # One team's records at a time, each written before the next is read.
+            sections=(self._pack_section(status) for status in statuses),
+            statuses=statuses,
             today=self.today(),
             briefing=chosen,
             grid=self.sustainability_grid() if self.assessment_rounds() else None,
