@@ -160,3 +160,19 @@ def expect_line(proc: subprocess.Popen, expected: str) -> None:
 def wait_for():
     """Read the next line a child prints and check it (e.g. "ready")."""
     return expect_line
+
+
+@pytest.fixture
+def decoded(monkeypatch) -> list[type]:
+    """The class of every record decoded from the workspace's files from here on."""
+    import storage.codec
+
+    seen: list[type] = []
+    real = storage.codec.from_record
+
+    def counting(cls, doc):
+        seen.append(cls)
+        return real(cls, doc)
+
+    monkeypatch.setattr("storage.workspace.from_record", counting)
+    return seen

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-import storage.codec
 from domain.actions import ActionItem
 from domain.challenges import Challenge
 from storage.facade import Flourish
@@ -18,18 +17,6 @@ ESCALATE = {"reason": "Cover cancels meetings", "schedule_impact": "Stage 2 slip
 @pytest.fixture
 def teams(add_team):
     return [add_team(f"School {i}") for i in range(5)]
-
-
-def _decoded(monkeypatch) -> list[type]:
-    seen: list[type] = []
-    real = storage.codec.from_record
-
-    def counting(cls, doc):
-        seen.append(cls)
-        return real(cls, doc)
-
-    monkeypatch.setattr("storage.workspace.from_record", counting)
-    return seen
 
 
 def _escalated(f: Flourish, team_id: str, title: str) -> Challenge:
@@ -49,9 +36,7 @@ def test_the_queue_shows_what_another_process_escalated_and_resolved(flourish, t
     assert [c.title for c in Flourish.open(root, clock).escalated()] == ["Trust programme"]
 
 
-def test_a_new_session_decodes_only_the_teams_changed_since(
-    flourish, teams, root, clock, monkeypatch
-):
+def test_a_new_session_decodes_only_the_teams_changed_since(flourish, teams, root, clock, decoded):
     for t in teams:
         _escalated(flourish, t.id, f"Waiting at {t.name}")
         for n in range(3):
@@ -61,7 +46,7 @@ def test_a_new_session_decodes_only_the_teams_changed_since(
     _escalated(flourish, teams[2].id, "Boiler broke")
 
     later = Flourish.open(root, clock)
-    decoded = _decoded(monkeypatch)
+    decoded.clear()  # count from here
     queue = later.escalated()
 
     assert len(queue) == 6 and "Boiler broke" in {c.title for c in queue}

@@ -5,7 +5,6 @@ import uuid
 
 import pytest
 
-import storage.codec
 from domain.errors import Ambiguous, NotFound
 from storage.facade import Flourish
 from storage.id_index import INDEX_FILE
@@ -16,20 +15,7 @@ def teams(add_team):
     return [add_team(f"School {i}") for i in range(4)]
 
 
-def _decoded(monkeypatch) -> list[type]:
-    """The class of every record decoded from here on."""
-    seen: list[type] = []
-    real = storage.codec.from_record
-
-    def counting(cls, doc):
-        seen.append(cls)
-        return real(cls, doc)
-
-    monkeypatch.setattr("storage.workspace.from_record", counting)
-    return seen
-
-
-def test_an_action_by_id_decodes_that_action_alone(flourish, teams, root, clock, monkeypatch):
+def test_an_action_by_id_decodes_that_action_alone(flourish, teams, root, clock, decoded):
     for t in teams:
         for n in range(5):
             flourish.add_action(t.id, f"Action {n} of {t.name}")
@@ -37,7 +23,7 @@ def test_an_action_by_id_decodes_that_action_alone(flourish, teams, root, clock,
     Flourish.open(root, clock).action(wanted.id[:8])  # a first command builds the index
     assert (root / INDEX_FILE).exists()
 
-    decoded = _decoded(monkeypatch)
+    decoded.clear()  # count from here
     found = Flourish.open(root, clock).action(wanted.id[:8])
 
     assert found == wanted

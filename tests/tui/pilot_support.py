@@ -112,3 +112,15 @@ async def make_finding_action(pilot, owner: str = "Sam Patel"):
     await pilot.press("ctrl+s")
     await wait_for(pilot, lambda: not isinstance(pilot.app.screen, FindingActionForm))
     return form
+
+
+async def palette(pilot, text: str) -> None:
+    """Type `text` into the command palette and run its first match."""
+    from textual.command import CommandPalette
+    from textual.widgets import Input
+
+    await pilot.press("ctrl+p")
+    await wait_for_screen(pilot, CommandPalette)
+    pilot.app.screen.query_one(Input).value = text
+    await pilot.pause(0.5)
+    await pilot.press("enter")

@@ -1,20 +1,11 @@
 """Archiving a team from its view (asked first), restoring it from the palette: it leaves the
 dashboard and comes back with its records."""
 
-from pilot_support import open_team, wait_for, wait_for_screen
-from textual.command import CommandPalette
-from textual.widgets import DataTable, Input
+from pilot_support import open_team, palette, wait_for, wait_for_screen
+from textual.widgets import DataTable
 
 from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.dashboard import DashboardScreen
-
-
-async def palette(pilot, text: str) -> None:
-    await pilot.press("ctrl+p")
-    await wait_for_screen(pilot, CommandPalette)
-    pilot.app.screen.query_one(Input).value = text
-    await pilot.pause(0.5)
-    await pilot.press("enter")
 
 
 def dashboard_rows(app) -> set[str]:

@@ -1,23 +1,13 @@
 """The palette finds what people ask for by name: respond and resolve on the challenge at hand,
 a team's people, the settings and the stakeholders."""
 
-from pilot_support import open_team, wait_for_screen
-from textual.command import CommandPalette
-from textual.widgets import Input
+from pilot_support import open_team, palette, wait_for_screen
 
 from domain.challenges import ChallengeStatus
 from tui.dialogs.challenge import ResolveForm, RespondForm
 from tui.dialogs.settings import SettingsForm
 from tui.screens.challenge import ChallengeScreen
 from tui.screens.team import TeamScreen
-
-
-async def palette(pilot, text: str) -> None:
-    await pilot.press("ctrl+p")
-    await wait_for_screen(pilot, CommandPalette)
-    pilot.app.screen.query_one(Input).value = text
-    await pilot.pause(0.5)
-    await pilot.press("enter")
 
 
 def escalated(program):

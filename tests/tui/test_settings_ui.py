@@ -3,22 +3,13 @@ refused under its field with nothing saved, and saving sends only what was chang
 window's change to a setting left alone is kept. The diagnostic questionnaire is edited as
 text, and a question someone answered cannot be removed."""
 
-from pilot_support import error, wait_for, wait_for_screen
-from textual.command import CommandPalette
+from pilot_support import error, palette, wait_for, wait_for_screen
 from textual.widgets import Input, TextArea
 
 from domain.questionnaire import questionnaire_text
 from domain.records import Person
 from tui.dialogs.questionnaire import QuestionnaireForm
 from tui.dialogs.settings import SettingsForm
-
-
-async def palette(pilot, text: str) -> None:
-    await pilot.press("ctrl+p")
-    await wait_for_screen(pilot, CommandPalette)
-    pilot.app.screen.query_one(Input).value = text
-    await pilot.pause(0.5)
-    await pilot.press("enter")
 
 
 async def test_settings_from_the_palette_change_what_was_typed_and_keep_the_rest(open_app):
