@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from domain.diagnostic import Question, Section
 from domain.errors import ValidationError
-from domain.text import quoted
+from domain.text import one_line, quoted
 
 _KEY = re.compile(r"(\d+)\.(\d+)\s+(.*)")
 _SECTION_KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -51,6 +51,7 @@ def parse_questionnaire(text: str, answered: set[str]) -> tuple[Section, ...]:
         elif not drafts:
             raise ValidationError(f"Line {n}: a question comes after its section's line.")
         else:
+            one_line(line.strip(), f"Line {n}")  # a question is one line of plain text
             found = _KEY.fullmatch(line.strip())
             key, words = (f"{found[1]}.{found[2]}", found[3]) if found else (None, line.strip())
             drafts[-1].questions.append((key, " ".join(words.split())))
@@ -62,6 +63,7 @@ def parse_questionnaire(text: str, answered: set[str]) -> tuple[Section, ...]:
 
 
 def _section_line(line: str, n: int) -> tuple[str, str]:
+    one_line(line, f"Line {n}")
     key, sep, title = line.partition(":")
     key, title = key.strip(), " ".join(title.split())
     if not sep or not title:

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.errors import ValidationError
-from domain.text import quoted
+from domain.text import one_line, quoted
 
 
 class Band(StrEnum):
@@ -59,7 +59,7 @@ def parse_keyed(spec: str, cls: type[K], example: str) -> K:
     key, sep, label = spec.partition("=")
     if not sep or not key.strip() or not label.strip():
         raise ValidationError(f"{quoted(spec)}: write it as key=Label, e.g. {example}.")
-    return cls(key=key.strip(), label=" ".join(label.split()))
+    return cls(key=key.strip(), label=one_line(" ".join(label.split()), "A label"))
 
 
 def check_keyed(items: list[K], whole: str, noun: str) -> tuple[K, ...]:

@@ -10,9 +10,8 @@ from domain.diagnostic import DEFAULT_QUESTIONNAIRE, Question, Section
 from domain.errors import ValidationError
 from domain.questionnaire import parse_questionnaire, questionnaire_text
 
-words = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Zs")), min_size=1, max_size=12
-)
+LINE_BREAKING = ("Cc", "Cf", "Cs", "Zl", "Zp", "Zs")  # control, format (bidi), spaces
+words = st.text(st.characters(blacklist_categories=LINE_BREAKING), min_size=1, max_size=12)
 sentence = st.lists(words, min_size=1, max_size=6).map(" ".join)
 
 
@@ -81,3 +80,16 @@ def test_a_malformed_questionnaire_is_refused_in_one_line(text, said):
     with pytest.raises(ValidationError, match=None) as e:
         parse_questionnaire(text, set())
     assert said in str(e.value) and "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("bad", ["\x1b[2J", "\u202e", "\x07"])
+def test_a_control_character_in_a_question_or_title_is_refused(bad):
+    with pytest.raises(ValidationError, match="Line 2 cannot contain"):
+        parse_questionnaire(f"vision: What?\n  1.1 A {bad} question\n", set())
+    with pytest.raises(ValidationError, match="Line 1 cannot contain"):
+        parse_questionnaire(f"vision: What {bad}?\n  1.1 A question\n", set())
+
+
+def test_markup_in_a_question_is_kept_as_typed():
+    (section,) = parse_questionnaire("vision: [bold]What?[/]\n  1.1 A [/] question\n", set())
+    assert section.title == "[bold]What?[/]" and section.questions[0].text == "A [/] question"
