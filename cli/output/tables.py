@@ -102,22 +102,24 @@ class Cell:
     a file never builds a Rich Text per cell (that took seconds); at a terminal, Rich draws
     it as one."""
 
-    __slots__ = ("plain", "style")
+    __slots__ = ("cell_len", "plain", "style")
 
     def __init__(self, value, style: str = ""):
         self.plain = "" if value is None else shown(str(value))  # control characters escaped
         self.style = style
-
-    @property
-    def cell_len(self) -> int:
-        from rich.cells import cell_len
-
-        return cell_len(self.plain)
+        # Its width on screen: ASCII is one column a character; Rich measures the rest.
+        self.cell_len = len(self.plain) if self.plain.isascii() else _cell_len(self.plain)
 
     def __rich__(self):
         from rich.text import Text
 
         return Text(self.plain, style=self.style, no_wrap=True, overflow="ellipsis")
+
+
+def _cell_len(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 def _text(value, style: str = ""):
