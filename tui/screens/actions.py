@@ -118,12 +118,12 @@ class ActionsScreen(WorkspaceScreen):
         table.move_cursor(row=min(max(row, 0), max(len(self.actions) - 1, 0)))
 
     def _cells(self, a: ActionItem) -> list[Text]:
-        late = a.is_overdue(self.today) and a.due is not None
-        due = (
-            Text(f"⚠ {(self.today - a.due).days}d late", style=WARN)
-            if late and a.due
-            else Text(f"{a.due:%a} {day_month(a.due)}" if a.due else "no date", style="")
-        )
+        if a.due is None:
+            due = Text("no date", style="dim")
+        elif a.is_overdue(self.today):
+            due = Text(f"⚠ {(self.today - a.due).days}d late", style=WARN)
+        else:
+            due = Text(f"{a.due:%a} {day_month(a.due)}")
         return [
             due,
             cells.status(a.status),
