@@ -21,6 +21,7 @@ from domain.program import EventKind, ProgramTemplate
 from domain.records import Person
 from domain.text import closed
 from domain.timeline import Milestone, ScheduleRevision, Timeline, build_timeline
+from domain.workshops import Workshop, timed
 
 UID_DOMAIN = "flourish"
 # A template briefing is filled by a real one scheduled this close to it.
@@ -292,3 +293,23 @@ def _utc(moment: datetime) -> datetime:
 
 def is_invited(email: str, event: CalendarEvent) -> bool:
     return any(p.has_email(email) for p in event.attendees)
+
+
+# -- the cluster's review workshops ------------------------------------------------------------
+
+
+def workshop_event(w: Workshop) -> CalendarEvent:
+    """A cluster review workshop: its agenda, with times, in the description."""
+    lines = [f"{at:%H:%M} {item.title}" for at, item in timed(w.start, w.agenda)]
+    return CalendarEvent(
+        uid=uid("workshop", w.id),
+        kind=EventKind.WORKSHOP,
+        title=w.title,
+        start=w.start,
+        end=w.end,
+        sequence=0,
+        changed_at=_utc(w.updated_at),
+        location=w.place,
+        description="A cluster review workshop.\n\n" + "\n".join(lines),
+        attendees=tuple(w.attendees),
+    )

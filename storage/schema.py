@@ -9,11 +9,16 @@ from domain.briefings import Briefing
 from domain.challenges import Challenge
 from domain.checkins import CheckIn
 from domain.cluster import Cluster, Team
+from domain.cluster_plan import ClusterAction, ClusterGoal
 from domain.diagnostic import DiagnosticResponse
 from domain.goals import Goal
+from domain.governance import GovernanceAnswer, GovernanceChoice
+from domain.journey import JourneyStep
+from domain.leaders import AspiringLeader, LeaderActivity
 from domain.pulse import PulseResult
 from domain.sustainability import AssessmentRound, Rating
 from domain.timeline import ScheduleRevision
+from domain.workshops import Workshop
 from storage.codec import BadRecord, from_record
 from storage.tables import (
     ACTIONS,
@@ -21,13 +26,21 @@ from storage.tables import (
     CHALLENGES,
     CHECKINS,
     CLUSTER,
+    CLUSTER_ACTIONS,
+    CLUSTER_GOALS,
     DIAGNOSTIC,
     GOALS,
+    GOVERNANCE,
+    GOVERNANCE_ANSWERS,
+    JOURNEY,
+    LEADER_ACTIVITIES,
+    LEADERS,
     PULSE,
     RATINGS,
     REVISIONS,
     ROUNDS,
     TEAMS,
+    WORKSHOPS,
 )
 
 RECORD_TYPES: dict[str, type[Any]] = {
@@ -43,6 +56,14 @@ RECORD_TYPES: dict[str, type[Any]] = {
     RATINGS: Rating,
     DIAGNOSTIC: DiagnosticResponse,
     GOALS: Goal,
+    CLUSTER_ACTIONS: ClusterAction,
+    CLUSTER_GOALS: ClusterGoal,
+    WORKSHOPS: Workshop,
+    JOURNEY: JourneyStep,
+    GOVERNANCE: GovernanceChoice,
+    GOVERNANCE_ANSWERS: GovernanceAnswer,
+    LEADERS: AspiringLeader,
+    LEADER_ACTIVITIES: LeaderActivity,
 }
 
 

@@ -9,3 +9,19 @@ PULSE, RATINGS, DIAGNOSTIC = "pulse", "ratings", "diagnostic"
 GOALS = "aspirations"
 
 TEAM_TABLES = (ACTIONS, CHECKINS, CHALLENGES, REVISIONS, PULSE, RATINGS, DIAGNOSTIC, GOALS)
+
+# The cluster's own work, in the cluster file: its development plan and goals, review
+# workshops, partnership journey, governance and aspiring leaders.
+CLUSTER_ACTIONS, CLUSTER_GOALS, WORKSHOPS = "cluster_actions", "cluster_goals", "workshops"
+JOURNEY, GOVERNANCE, GOVERNANCE_ANSWERS = "journey", "governance", "governance_answers"
+LEADERS, LEADER_ACTIVITIES = "leaders", "leader_activities"
+CLUSTER_WORK = (
+    CLUSTER_ACTIONS,
+    CLUSTER_GOALS,
+    WORKSHOPS,
+    JOURNEY,
+    GOVERNANCE,
+    GOVERNANCE_ANSWERS,
+    LEADERS,
+    LEADER_ACTIVITIES,
+)

@@ -11,12 +11,16 @@ from cli.commands import (
     checkin,
     cluster,
     export,
+    governance,
     history,
+    journey,
+    leaders,
     pulse,
     schedule,
     search,
     share,
     team,
+    workshop,
     workspace,
 )
 
@@ -34,6 +38,10 @@ GROUPS = (
     pulse,
     assess,
     cluster,
+    workshop,
+    journey,
+    governance,
+    leaders,
     history,
     share,
 )

@@ -4,6 +4,7 @@ the check-in cadence, the executive stakeholders or the holiday country."""
 import argparse
 
 from cli.args import Group, json_flag, positive
+from cli.commands import cluster_plan
 from cli.context import open_program
 from cli.output import records, tables
 from domain.errors import NotFound, ValidationError
@@ -44,6 +45,7 @@ def register(top: Group) -> None:
         metavar="CODE",
         help="whose public holidays check-ins avoid: GB, IE, US, GB-SCT..., auto or none",
     )
+    cluster_plan.register(cluster)
 
 
 def cluster_show(args: argparse.Namespace) -> int:

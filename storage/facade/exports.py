@@ -25,16 +25,18 @@ from domain.schedule import (
     is_invited,
     team_events,
     uid,
+    workshop_event,
 )
 from domain.status import TeamStatus
 from domain.text import quoted
+from domain.workshops import Workshop
 from storage.atomic import atomic_write
 from storage.calendar_ledger import LEDGER_FILE, CalendarLedger
 from storage.facade.briefings import BriefingVerbs
 from storage.facade.goals import GoalVerbs
 from storage.facade.grid import GridVerbs
 from storage.facade.pulse import PulseVerbs
-from storage.tables import CHECKINS
+from storage.tables import CHECKINS, WORKSHOPS
 
 if TYPE_CHECKING:  # the pack's module loads only when a pack is made
     from exports.briefing_pack import TeamSection
@@ -202,6 +204,7 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
             name, key = f"{cluster.name}: stakeholder briefings", "cluster"
             names = {t.id: t.name for t in self.teams()}
             events = [briefing_event(b, names.get(b.team_id or "")) for b in self.briefings()]
+            events += [workshop_event(w) for w in self._workshops()]
         # Settled before the range is applied: an event outside the range has not vanished.
         events = settle(events, ledger.sent, ledger.calendars.get(key, ()), self.now())
         return CalendarExport(
@@ -212,6 +215,11 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
             organizer=cluster.chair,
             year=self.today().year,
         )
+
+    def _workshops(self) -> list[Workshop]:
+        """The cluster's review workshops: in its calendar beside its briefings."""
+        found: list[Workshop] = self.ws.read(self.ws.cluster_file.all, WORKSHOPS, Workshop)
+        return found
 
     def _team_events(self, team: Team) -> list[CalendarEvent]:
         return team_events(
@@ -244,6 +252,11 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
         for b in self.briefings():
             event = briefing_event(b, names.get(b.team_id or ""))
             everyone += b.attendees
+            if chair or is_invited(key, event):
+                events[event.uid] = event
+        for w in self._workshops():
+            event = workshop_event(w)
+            everyone += w.attendees
             if chair or is_invited(key, event):
                 events[event.uid] = event
         person = next((p for p in everyone if p.has_email(key)), None)

@@ -10,9 +10,9 @@ people's changes to different records never touch one file, and a merge is recor
 from dataclasses import dataclass
 
 from storage.paths import CLUSTER_FILE
-from storage.tables import BRIEFINGS, CLUSTER, ROUNDS, TEAM_TABLES, TEAMS
+from storage.tables import BRIEFINGS, CLUSTER, CLUSTER_WORK, ROUNDS, TEAM_TABLES, TEAMS
 
-CLUSTER_TABLES = (CLUSTER, TEAMS, BRIEFINGS, ROUNDS)
+CLUSTER_TABLES = (CLUSTER, TEAMS, BRIEFINGS, ROUNDS, *CLUSTER_WORK)
 FORMAT_FILE = "FLOURISH-SHARE.json"
 PEOPLE = "people"
 FORMAT = 1  # the share's layout; a share of a higher format is left alone
@@ -73,4 +73,12 @@ KINDS = {
     "aspirations": "goal",
     "rounds": "self-assessment round",
     "diagnostic": "diagnostic answer",
+    "cluster_actions": "cluster action",
+    "cluster_goals": "cluster goal",
+    "workshops": "workshop",
+    "journey": "journey step",
+    "governance": "governance choice",
+    "governance_answers": "governance answer",
+    "leaders": "aspiring leader",
+    "leader_activities": "leader's activity",
 }

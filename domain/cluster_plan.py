@@ -1,0 +1,108 @@
+"""The cluster development plan: actions the cluster itself owns, not one school, each able to
+be cascaded into linked actions in the plans of the schools involved; and the cluster's own
+goals (where it is now, where it wants to be), for the plan or for its governance."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from domain.actions import CLOSED_STATUSES, ActionItem, ActionStatus, ProgressNote
+from domain.errors import ValidationError
+from domain.records import Record
+from domain.text import quoted
+
+CASCADE_ORIGIN = "cluster-action:"  # a school's action made by cascading a cluster action
+
+
+@dataclass(kw_only=True)
+class ClusterAction(Record):
+    title: str
+    owner: str = ""  # the chair, a stakeholder, a head or a coach
+    due: date | None = None
+    status: ActionStatus = ActionStatus.NOT_STARTED
+    success_criteria: str = ""  # what will the difference look like
+    evidence: str = ""
+    notes: list[ProgressNote] = field(default_factory=list)
+    team_ids: list[str] = field(default_factory=list)  # the schools involved
+    # Where it came from: "finding:<condition key>", "workshop:<id>", "goal:<id>", or "".
+    origin: str = ""
+    # Each involved school's linked action, by team id, once cascaded.
+    cascaded: dict[str, str] = field(default_factory=dict)
+
+    def is_overdue(self, today: date) -> bool:
+        return self.due is not None and self.due < today and self.status not in CLOSED_STATUSES
+
+
+class GoalArea(StrEnum):
+    PLAN = "plan"  # the cluster development plan
+    GOVERNANCE = "governance"  # how the cluster is governed
+
+
+@dataclass(kw_only=True)
+class ClusterGoal(Record):
+    """Where the cluster is now and where it wants to be, each with its evidence, linked to
+    the cluster actions that will move it."""
+
+    area: GoalArea = GoalArea.PLAN
+    now: str
+    want: str
+    now_evidence: str = ""
+    want_evidence: str = ""
+    action_ids: list[str] = field(default_factory=list)
+
+
+ORIGIN_KINDS = ("finding", "workshop", "goal")
+
+
+def check_origin(origin: str) -> str:
+    """`kind:ref`, kind one of ORIGIN_KINDS, or "" for none."""
+    origin = origin.strip()
+    if not origin:
+        return ""
+    kind, _, ref = origin.partition(":")
+    if kind not in ORIGIN_KINDS or not ref.strip():
+        raise ValidationError(
+            f"{quoted(origin)} is not where an action came from: write finding:CONDITION, "
+            "workshop:ID or goal:ID."
+        )
+    return f"{kind}:{ref.strip()}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cascade:
+    """How a cascaded cluster action stands in the schools' own plans."""
+
+    schools: int  # involved schools with a linked action
+    done: int
+    late: tuple[str, ...]  # team ids whose linked action is late
+    missing: tuple[str, ...]  # involved schools with no linked action (not cascaded, deleted)
+
+    @property
+    def label(self) -> str:
+        if not self.schools:
+            return "not cascaded"
+        text = f"{self.done} of {self.schools} schools done"
+        return text + (f", {len(self.late)} late" if self.late else "")
+
+
+def cascade_progress(
+    action: ClusterAction, linked: Mapping[str, ActionItem], today: date
+) -> Cascade:
+    """`linked`: the schools' actions by id (those that still exist)."""
+    found = {t: linked[i] for t, i in action.cascaded.items() if i in linked}
+    return Cascade(
+        schools=len(found),
+        done=sum(1 for a in found.values() if a.status is ActionStatus.DONE),
+        late=tuple(t for t, a in found.items() if a.is_overdue(today)),
+        missing=tuple(t for t in action.team_ids if t not in found),
+    )
+
+
+def to_cascade(action: ClusterAction, linked: Mapping[str, ActionItem]) -> list[str]:
+    """The involved schools still without a linked action (never cascaded, or deleted)."""
+    return [t for t in action.team_ids if action.cascaded.get(t) not in linked]
+
+
+def cascade_origin(action: ClusterAction) -> str:
+    return CASCADE_ORIGIN + action.id
