@@ -20,6 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from demo.clock import StoryClock
+from demo.cluster_story import add_cluster_work
 from demo.data import (
     ACTIONS,
     CHAIR,
@@ -105,6 +106,7 @@ def build_demo(root: Path, clock: Clock = utc_now, *, force: bool = False) -> Fl
     add_self_assessments(fl, story, teams, today)
     add_diagnostics(fl, story, teams, today)
     add_goals(fl, story, teams)
+    add_cluster_work(fl, story, teams, today)
     return Flourish.open(root, clock)
 
 

@@ -85,6 +85,15 @@ class Cascade:
         text = f"{self.done} of {self.schools} schools done"
         return text + (f", {len(self.late)} late" if self.late else "")
 
+    @property
+    def short(self) -> str:
+        """For a narrow column: "2/7 done, 1 late", or "—" when not cascaded."""
+        if not self.schools:
+            return "—"
+        return f"{self.done}/{self.schools} done" + (
+            f", {len(self.late)} late" if self.late else ""
+        )
+
 
 def cascade_progress(
     action: ClusterAction, linked: Mapping[str, ActionItem], today: date
@@ -106,3 +115,34 @@ def to_cascade(action: ClusterAction, linked: Mapping[str, ActionItem]) -> list[
 
 def cascade_origin(action: ClusterAction) -> str:
     return CASCADE_ORIGIN + action.id
+
+
+@dataclass(frozen=True, kw_only=True)
+class Glance:
+    """The cluster's own work in a line, for the dashboard."""
+
+    open: int  # cluster actions not done or dropped
+    late: int
+    next_workshop: tuple[str, date] | None  # its title and day
+
+    def line(self) -> str:
+        if not self.open and not self.next_workshop:
+            return "The cluster's own plan is empty: p opens it"
+        parts = [f"Cluster plan: {self.open} open action{'s' * (self.open != 1)}"]
+        if self.late:
+            parts[0] += f", {self.late} late"
+        if self.next_workshop:
+            _, day = self.next_workshop
+            parts.append(f"next review workshop {day.day} {day:%b}")
+        return " · ".join(parts) + " · p opens it"
+
+
+def glance(actions: list[ClusterAction], workshops: list[tuple[str, date]], today: date) -> Glance:
+    """`workshops`: each workshop's title and day."""
+    still = [a for a in actions if a.status not in CLOSED_STATUSES]
+    coming = sorted((w for w in workshops if w[1] >= today), key=lambda w: w[1])
+    return Glance(
+        open=len(still),
+        late=sum(1 for a in still if a.is_overdue(today)),
+        next_workshop=coming[0] if coming else None,
+    )

@@ -17,6 +17,10 @@ class Model:
     summary: str
     questions: tuple[str, ...]
 
+    @property
+    def id(self) -> str:  # as records are keyed in lists
+        return self.key
+
 
 MODELS = (
     Model(

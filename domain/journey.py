@@ -101,3 +101,19 @@ def lane_marks(lane: Lane, first: date, last: date, width: int) -> str:
     for step in lane.steps:
         cells[position(step.on, first, last, width)] += 1
     return "".join("·" if n == 0 else "●" if n == 1 else str(min(n, 9)) for n in cells)
+
+
+def axis(first: date, last: date, width: int) -> str:
+    """A line under the lanes naming each year where it starts (the first year at the left
+    edge), leaving out a label that would run into the one before."""
+    cells = [" "] * width
+    marks = [(first, str(first.year))]
+    marks += [(date(y, 1, 1), str(y)) for y in range(first.year + 1, last.year + 1)]
+    free = 0
+    for day, label in marks:
+        at = position(day, first, last, width)
+        if at < free or at + len(label) > width:
+            continue
+        cells[at : at + len(label)] = label
+        free = at + len(label) + 1
+    return "".join(cells)

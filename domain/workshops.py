@@ -174,3 +174,24 @@ def parse_issue(text: str) -> RaisedIssue:
     if not issue.strip():
         raise ValidationError(f"{quoted(text)} names no issue after its kind.")
     return RaisedIssue(kind=parse_kind(kind), issue=issue.strip(), approach=approach.strip())
+
+
+def parse_reflection(text: str) -> tuple[str, str, str]:
+    """A 1-to-1's reflection as typed: `School: what worked well | what was hard`; the school
+    as typed, for the caller to find."""
+    school, sep, rest = text.partition(":")
+    if not sep or not school.strip():
+        raise ValidationError(
+            f"{quoted(text)}: start with the school, as in 'Northgate: the visits | finding cover'."
+        )
+    worked, _, hard = rest.partition("|")
+    if not worked.strip() and not hard.strip():
+        raise ValidationError(f"{quoted(text)}: say what worked well, what was hard, or both.")
+    return school.strip(), worked.strip(), hard.strip()
+
+
+def format_issue(issue: RaisedIssue) -> str:
+    """An issue as parse_issue reads it back."""
+    return f"{issue.kind.value}: {issue.issue}" + (
+        f" => {issue.approach}" if issue.approach else ""
+    )

@@ -29,6 +29,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 POLL_SECONDS = 1.0
+# The Cluster view's tabs as the palette finds them: (tab id, name, what it holds).
+CLUSTER_TABS = (
+    ("cplan", "Cluster development plan", "The cluster's own actions, cascaded to the schools"),
+    ("cgoals", "Cluster goals", "Where the cluster is now and where it wants to be"),
+    ("workshops", "Cluster review workshops", "Plan one, its agenda from the key findings"),
+    ("journey", "Partnership journey", "The family's steps through six questions"),
+    ("governance", "Governance choices", "Six models, the one now and the one to move to"),
+    ("leaders", "Aspiring leaders", "Their learning beyond their own school, with feedback"),
+)
 
 
 class FlourishApp(App[int]):
@@ -354,6 +363,13 @@ class FlourishApp(App[int]):
 
         self._open_once(ActionsScreen())
 
+    def action_cluster(self, tab: str | None = None) -> None:
+        if self.program is None:
+            return
+        from tui.screens.cluster import ClusterScreen
+
+        self._open_once(ClusterScreen(tab))
+
     def action_revise_schedule(self) -> None:
         if self.program and (team_id := self._team_here()):
             from tui.dialogs.revision import RevisionForm
@@ -451,6 +467,13 @@ class FlourishApp(App[int]):
             "Every team's late actions, those due this week, open or all; filter by owner",
             self.action_actions,
         )
+        yield SystemCommand(
+            "The cluster's own work",
+            "The cluster development plan, its goals, workshops, journey, governance, leaders",
+            self.action_cluster,
+        )
+        for tab, label, about in CLUSTER_TABS:
+            yield SystemCommand(label, about, lambda t=tab: self.action_cluster(t))
         yield SystemCommand(
             "Add an action", "Add an HPT action plan item for this team", self.action_add_action
         )

@@ -15,7 +15,7 @@ from domain.errors import ValidationError
 from domain.governance import THEMES
 from domain.records import parse_person
 from domain.text import quoted
-from domain.workshops import format_agenda, parse_issue, timed
+from domain.workshops import format_agenda, parse_issue, parse_reflection, timed
 
 AGENDA_HELP = """\
 # One line per item, its minutes first: "15 Welcome and purpose". Indented lines under an
@@ -203,7 +203,7 @@ def workshop_record(args: argparse.Namespace) -> int:
     program = open_program(args)
     w = program.workshop(args.id)
     issues = [parse_issue(text) for text in args.issue]
-    reflections = [_reflection(text) for text in args.reflection]
+    reflections = [parse_reflection(text) for text in args.reflection]
     actions = [_action(program, text) for text in args.action]
     changes = {
         flag.removeprefix("--").replace("-", "_"): value
@@ -231,16 +231,6 @@ def workshop_record(args: argparse.Namespace) -> int:
     done += [f"{len(found)} {what}" for found, what in counted if found]
     print(f"Recorded on {quoted(w.title)}: {'; '.join(done)}.")
     return 0
-
-
-def _reflection(text: str) -> tuple[str, str, str]:
-    team, sep, rest = text.partition(":")
-    if not sep or not team.strip():
-        raise ValidationError(
-            f"{quoted(text)}: start with the school, as in 'Northgate: the visits | finding cover'."
-        )
-    worked, _, hard = rest.partition("|")
-    return team.strip(), worked.strip(), hard.strip()
 
 
 def _action(program, text: str):

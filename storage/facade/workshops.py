@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from domain.cluster_plan import ClusterAction
+from domain.cluster_plan import ClusterAction, Glance, glance
 from domain.errors import NotFound, ValidationError
 from domain.governance import check_theme
 from domain.records import Person, optional_line, require_line
@@ -24,7 +24,18 @@ from storage.facade.grid import GridVerbs
 from storage.tables import CLUSTER_ACTIONS, WORKSHOPS
 
 TEXT_FIELDS = ("authority_response", "next_steps", "evaluation")
-WORKSHOP_FIELDS = {"title", "start", "place", "attendees", "agenda", "priorities", *TEXT_FIELDS}
+WORKSHOP_FIELDS = {
+    "title",
+    "start",
+    "place",
+    "attendees",
+    "agenda",
+    "themes",
+    "priorities",
+    "issues",
+    "reflections",
+    *TEXT_FIELDS,
+}
 
 
 class WorkshopVerbs(ClusterPlanVerbs, GridVerbs):
@@ -85,7 +96,25 @@ class WorkshopVerbs(ClusterPlanVerbs, GridVerbs):
         for name in TEXT_FIELDS:
             if name in changes:
                 changes[name] = str(changes[name]).strip()
+        if "themes" in changes:
+            changes["themes"] = [check_theme(t) for t in changes["themes"]]
+        if "issues" in changes:
+            changes["issues"] = [_checked_issue(i) for i in changes["issues"]]
+        if "reflections" in changes:
+            changes["reflections"] = self._reflections(changes["reflections"])
         return self._edit_workshop(ref, lambda old: (changes, "Changed the workshop"))
+
+    def _reflections(self, given: list[Reflection]) -> list[Reflection]:
+        """Each school's reflection (the last given for it), its school checked."""
+        by_team: dict[str, Reflection] = {}
+        for r in given:
+            if not r.worked.strip() and not r.hard.strip():
+                raise ValidationError("Say what worked well, what was hard, or both.")
+            team_id = self.team(r.team_id).id
+            by_team[team_id] = Reflection(
+                team_id=team_id, worked=r.worked.strip(), hard=r.hard.strip()
+            )
+        return list(by_team.values())
 
     def redraft_agenda(self, ref: str, themes: list[str] | None = None) -> Workshop:
         """The agenda drafted again from its round's findings (now), and the themes given."""
@@ -123,9 +152,7 @@ class WorkshopVerbs(ClusterPlanVerbs, GridVerbs):
         return self._edit_workshop(ref, edit)
 
     def add_issue(self, ref: str, issue: RaisedIssue) -> Workshop:
-        issue = replace(issue, issue=issue.issue.strip(), approach=issue.approach.strip())
-        if not issue.issue:
-            raise ValidationError("Say what the issue is.")
+        issue = _checked_issue(issue)
         return self._edit_workshop(
             ref, lambda old: ({"issues": [*old.issues, issue]}, f"Added a {issue.kind} issue")
         )
@@ -187,6 +214,12 @@ class WorkshopVerbs(ClusterPlanVerbs, GridVerbs):
     def _edit_workshop(self, ref: str, edit: Any) -> Workshop:
         return self._edit_cluster(ref, WORKSHOPS, Workshop, "workshop", edit)
 
+    def cluster_glance(self) -> Glance:
+        """The cluster's plan and next workshop, in a line for the dashboard."""
+        tz = self.cluster().tz
+        days = [(w.title, w.start.astimezone(tz).date()) for w in self.workshops()]
+        return glance(self.cluster_actions(), days, self.today())
+
     def next_workshop(self) -> Workshop:
         """The next one from today, else the latest."""
         found = self.workshops()
@@ -195,3 +228,10 @@ class WorkshopVerbs(ClusterPlanVerbs, GridVerbs):
         today = self.today()
         coming = [w for w in found if w.start.date() >= today]
         return coming[0] if coming else found[-1]
+
+
+def _checked_issue(issue: RaisedIssue) -> RaisedIssue:
+    issue = replace(issue, issue=issue.issue.strip(), approach=issue.approach.strip())
+    if not issue.issue:
+        raise ValidationError("Say what the issue is.")
+    return issue

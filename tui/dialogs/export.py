@@ -45,6 +45,7 @@ class Choice:
     person: bool = False  # a calendar for the person picked in the form
     table: str = ""  # "actions", "checkins" or "challenges"
     briefing: str | None = None  # a briefing pack for this briefing
+    workshop: str | None = None  # a workshop's pack or calendar
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,17 @@ def cluster_choices(program: Flourish) -> list[Choice]:
 # -- people with an email, for one person's calendar ---------------------------------------
 
 
+def workshop_choices(program: Flourish, workshop_id: str) -> list[Choice]:
+    """From the Workshops tab: the workshop's pack, and the workshop as a calendar event."""
+    w = program.workshop(workshop_id)
+    start = w.start.astimezone(program.cluster().tz)
+    stem = f"{slug(w.title)}-{start:%Y-%m-%d}"
+    return [
+        Choice("workshop-pack", f"Workshop pack: {w.title}", PACK, f"{stem}-pack", workshop=w.id),
+        Choice("workshop-calendar", f"{w.title} (calendar)", CALENDAR, stem, workshop=w.id),
+    ]
+
+
 def _with_email(found: list[tuple[str, Person]]) -> list[tuple[str, Person]]:
     seen, people = set(), []
     for group, person in found:
@@ -232,6 +244,14 @@ class ExportScreen(FormScreen):
         return cls(program, queue_choices(program, team_id), where=where)
 
     @classmethod
+    def for_workshop(cls, program: Flourish, workshop_id: str):
+        return cls(
+            program,
+            workshop_choices(program, workshop_id),
+            where=program.workshop(workshop_id).title,
+        )
+
+    @classmethod
     def for_cluster(cls, program: Flourish):
         return cls(program, cluster_choices(program), people=cluster_people(program))
 
@@ -287,7 +307,7 @@ class ExportScreen(FormScreen):
 
     def _show_options(self) -> None:
         c = self.choice
-        self.query_one("#calendar-options").display = c.kind == CALENDAR
+        self.query_one("#calendar-options").display = c.kind == CALENDAR and not c.workshop
         self.query_one("#person-option").display = c.person
         self.query_one("#confidential").display = c.table == "checkins"
         self.query_one("#format-option").display = c.kind == PACK
@@ -296,7 +316,13 @@ class ExportScreen(FormScreen):
     def _about(self) -> None:
         """A line on what the chosen export holds: for a calendar, how many events."""
         c = self.choice
-        if c.kind == CALENDAR:
+        if c.workshop:
+            text = (
+                "the workshop as one event, its agenda inside"
+                if c.kind == CALENDAR
+                else "agenda, findings, what was raised and agreed; never a check-in note"
+            )
+        elif c.kind == CALENDAR:
             try:
                 count = len(self.program.calendar(self._scope(quiet=True)).events)
             except (FormError, FlourishError):
@@ -426,11 +452,20 @@ class ExportScreen(FormScreen):
             if secret:
                 what += " with their confidential notes"
             return data, what
+        kind = "HTML" if self.html else "Markdown"
+        if c.workshop:
+            text = self.program.workshop_pack(c.workshop, html=self.html)
+            return text.encode("utf-8"), f"the workshop pack ({kind})"
         text = self.program.briefing_pack(c.team, c.briefing, html=self.html)
-        return text.encode("utf-8"), f"the briefing pack ({'HTML' if self.html else 'Markdown'})"
+        return text.encode("utf-8"), f"the briefing pack ({kind})"
 
     def submit(self) -> Written:
         path = self._path()
+        if self.choice.kind == CALENDAR and self.choice.workshop:
+            export = self.program.workshop_calendar(self.choice.workshop)
+            written = self.program.save_export(path, export.to_ical())
+            self.program.workshop_calendar(self.choice.workshop, record=True)
+            return Written(written, f"Wrote the workshop's calendar to {written}")
         if self.choice.kind == CALENDAR:  # written and recorded by the facade, in one step
             calendar = self.program.export_calendar(self._scope(), path)
             what = _plural(len(calendar.events), "event")

@@ -1,6 +1,7 @@
 """Where we are now / where we want to be: add or edit a statement pair, each side with its
 evidence one item per line, and pick one of the team's actions to link or unlink."""
 
+from collections.abc import Sequence
 from datetime import date
 
 from rich.text import Text
@@ -12,6 +13,7 @@ from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from domain.actions import ActionItem
+from domain.cluster_plan import ClusterAction
 from domain.goals import Goal
 from domain.records import require_text
 from storage.facade import Flourish
@@ -103,7 +105,7 @@ class ActionPicker(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel")]
 
-    def __init__(self, actions: list[ActionItem], today: date, heading: str):
+    def __init__(self, actions: Sequence[ActionItem | ClusterAction], today: date, heading: str):
         super().__init__()
         self.actions, self.today, self.heading = actions, today, heading
 
@@ -115,7 +117,7 @@ class ActionPicker(ModalScreen[str | None]):
             yield OptionList(*(self._option(a) for a in self.actions), id="actions")
             yield Label("↑↓ choose · Enter picks · esc cancels", id="form-hint")
 
-    def _option(self, action: ActionItem) -> Option:
+    def _option(self, action: ActionItem | ClusterAction) -> Option:
         text = Text(action.title)
         text.append("\n  ")
         text.append_text(cells.status(action.status))

@@ -22,6 +22,7 @@ from tui.widgets.quick_views import QuickViews
 from tui.widgets.team_table import TeamTable
 
 if TYPE_CHECKING:  # the domain arrives with the statuses, after the first frame
+    from domain.cluster_plan import Glance
     from domain.status import TeamStatus
 
 WIDE = 170  # from this many columns, the coach and next milestone get their own columns
@@ -130,6 +131,14 @@ class DashboardScreen(WorkspaceScreen):
             tooltip="Every team's actions: late, due this week, open or all",
             show=False,
         ),
+        Binding(
+            "p",
+            "app.cluster",
+            "Cluster",
+            id="dashboard.cluster",
+            tooltip="The cluster's own work: its plan, goals, workshops, journey, governance",
+            show=False,
+        ),
         Binding("escape", "clear_filter", "Clear filter", id="dashboard.clear", show=False),
         *(
             Binding(v.key, f"view('{v.id}')", v.label, id=f"dashboard.view.{v.id}", show=False)
@@ -173,6 +182,7 @@ class DashboardScreen(WorkspaceScreen):
         yield Static("Opening the workspace…", id="message")
         yield TeamTable(self._show_detail, id="teams", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
+        yield Static(id="cluster-line")
         yield AppFooter()
 
     # -- loading ---------------------------------------------------------------------------
@@ -187,13 +197,16 @@ class DashboardScreen(WorkspaceScreen):
     def _load(self) -> None:
         try:
             statuses = self.program.status()
+            glance = self.program.cluster_glance()
         except FlourishError as e:  # a damaged team file: say so, as the command line does
             self.app.call_from_thread(self.app.show_problem, str(e))
             return
-        self.app.call_from_thread(self._loaded, statuses)
+        self.app.call_from_thread(self._loaded, statuses, glance)
 
-    def _loaded(self, statuses: list[TeamStatus]) -> None:
+    def _loaded(self, statuses: list[TeamStatus], glance: Glance | None = None) -> None:
         self.statuses = statuses
+        if glance is not None:
+            self.query_one("#cluster-line", Static).update(Text(glance.line(), style="dim"))
         self._searched = {s.team.id: _searched(s) for s in statuses}
         self._rows = {}
         self._shown_ids = None  # the cells may have changed: refill
