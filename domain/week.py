@@ -14,10 +14,12 @@ from domain.actions import CLOSED_STATUSES, ActionItem
 from domain.briefings import Briefing
 from domain.challenges.model import Challenge, WaitingOn
 from domain.cluster import Team
+from domain.cluster_plan import ClusterAction
 from domain.errors import ValidationError
 from domain.program import EventKind
 from domain.status import TeamStatus
 from domain.text import quoted
+from domain.workshops import Workshop
 
 
 class ItemKind(StrEnum):
@@ -27,6 +29,7 @@ class ItemKind(StrEnum):
     WORKSHOP = "workshop"
     BRIEFING = "briefing"
     CHALLENGE = "challenge"
+    CLUSTER_ACTION = "cluster action"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -226,3 +229,50 @@ def _challenge(
         who=c.waiting_on.value if c.waiting_on else "",
         ref=c.id,
     )
+
+
+def cluster_items(
+    actions: Iterable[ClusterAction],
+    workshops: Iterable[Workshop],
+    *,
+    person: str,
+    everyone: bool,
+    today: date,
+    days: int,
+) -> list[WeekItem]:
+    """The cluster's own work due from today for `days` days: its open actions owned by
+    `person` (all of them when the week is the whole cluster's, `everyone`), and its review
+    workshops that person attends (all when `everyone`)."""
+    last = today + timedelta(days=days - 1)
+    key = person.strip().casefold()
+    items = [
+        WeekItem(
+            day=a.due,
+            kind=ItemKind.CLUSTER_ACTION,
+            text=a.title,
+            team_id=None,
+            team="cluster",
+            late_days=max(0, (today - a.due).days),
+            who=a.owner,
+            ref=a.id,
+        )
+        for a in actions
+        if a.due is not None
+        and a.due <= last
+        and a.status not in CLOSED_STATUSES
+        and (everyone or (key and a.owner.strip().casefold() == key))
+    ]
+    items += [
+        WeekItem(
+            day=w.start.date(),
+            kind=ItemKind.WORKSHOP,
+            text=f"{w.title} at {w.start:%H:%M}",
+            team_id=None,
+            team="cluster",
+            ref=w.id,
+        )
+        for w in workshops
+        if today <= w.start.date() <= last
+        and (everyone or any(p.name.strip().casefold() == key for p in w.attendees))
+    ]
+    return items

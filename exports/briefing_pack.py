@@ -22,6 +22,7 @@ from domain.briefings import Briefing
 from domain.challenges import ChairResponse, Challenge, ChallengeStatus, queue_order
 from domain.checkins import CONTACT_KINDS, CheckIn, CheckInDay
 from domain.cluster import Cluster
+from domain.cluster_plan import Cascade, ClusterAction
 from domain.goals import Goal
 from domain.pulse import PulseDimension, PulsePoint, change
 from domain.scales import band, share_words
@@ -126,6 +127,7 @@ def pack_markdown(
     briefing: Briefing | None = None,
     grid: Grid | None = None,
     findings: bool = False,
+    cluster_plan: Sequence[tuple[ClusterAction, Cascade]] = (),
 ) -> str:
     """The pack as Markdown: a heading block, the key findings of the self-assessment `grid`
     (its latest round) if asked for, then one section per team, by school name, each with
@@ -144,6 +146,8 @@ def pack_markdown(
     glance = sorted(statuses or [], key=lambda s: s.team.name.casefold())
     if len(glance) > 1:
         parts += _glance(glance, today)
+    if cluster_plan:
+        parts += _cluster_plan(cluster_plan, today)
     if grid and findings and (found := key_findings(grid)).ranking:
         parts += _findings(found, grid)
     for section in sections:
@@ -230,6 +234,20 @@ def _glance(statuses: list[TeamStatus], today: date) -> Iterator[str]:
         ]
         rows.append("| " + " | ".join(cells) + " |")
     yield "\n".join(rows)
+
+
+def _cluster_plan(plan: Sequence[tuple[ClusterAction, Cascade]], today: date) -> Iterator[str]:
+    """The cluster development plan's actions: owner, due, status and how far each has got
+    in the schools' plans."""
+    yield "## The cluster development plan"
+    lines = []
+    for a, cascade in plan:
+        owner = md(a.owner, 2) if a.owner else "owner not set"
+        due = f", due {_day(a.due)}" if a.due else ""
+        late = " ⚠ late" if a.is_overdue(today) else ""
+        spread = f"; in the schools' plans: {cascade.label}" if cascade.schools else ""
+        lines.append(f"- {md(a.title, 2)} ({owner}{due}, {a.status.label}{late}){spread}")
+    yield "\n".join(lines)
 
 
 def _short(day: date) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from domain.cluster import Cluster
 from domain.cluster_plan import ClusterAction
-from domain.dates import weekday_day
+from domain.dates import day_month_year, weekday_day
 from domain.sustainability import Grid, KeyFindings
 from domain.workshops import Workshop, timed
 from exports.briefing_pack import md, pack_html
@@ -113,7 +113,7 @@ def _actions(actions: list[ClusterAction], names: dict[str, str]) -> Iterator[st
     lines = []
     for a in actions:
         who = f", {md(a.owner, 2)}" if a.owner else ", owner to agree"
-        due = f", due {a.due}" if a.due else ""
+        due = f", due {day_month_year(a.due)}" if a.due else ""
         schools = ", ".join(names.get(t, "?") for t in a.team_ids)
         lines.append(f"- {md(a.title, 2)}{who}{due}" + (f" ({md(schools, 2)})" if schools else ""))
     yield "\n".join(lines)

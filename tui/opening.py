@@ -23,6 +23,14 @@ def open_record(app: App, kind: str, ref: str, team_id: str | None) -> None:
         from tui.dialogs.briefing import BriefingDetail
 
         app.push_screen(BriefingDetail(program, program.briefing(ref)))
+    elif kind == "cluster action":
+        from tui.dialogs.cluster_plan import ClusterActionDetail
+
+        app.push_screen(ClusterActionDetail(program, ref))
+    elif kind == "workshop" and team_id is None and ref:  # a cluster review workshop
+        from tui.dialogs.workshop import WorkshopDetail
+
+        app.push_screen(WorkshopDetail(program, ref))
     elif kind == "challenge":
         from tui.screens.challenge import ChallengeScreen
 

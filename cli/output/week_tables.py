@@ -5,7 +5,12 @@ from cli.output.tables import Cell, _print_table, _show, _text
 from domain.dates import day_month
 from domain.week import ItemKind
 
-KIND_STYLE = {ItemKind.CHALLENGE: "magenta", ItemKind.BRIEFING: "cyan", ItemKind.WORKSHOP: "green"}
+KIND_STYLE = {
+    ItemKind.CHALLENGE: "magenta",
+    ItemKind.BRIEFING: "cyan",
+    ItemKind.WORKSHOP: "green",
+    ItemKind.CLUSTER_ACTION: "yellow",
+}
 
 
 def week_table(week) -> None:
@@ -21,7 +26,7 @@ def week_table(week) -> None:
             Cell(i.team),
             Cell(i.text),
             Cell(i.who),
-            Cell(short(i.ref) if i.kind in _OPENS else "", "dim"),
+            Cell(short(i.ref) if _opens(i) else "", "dim"),
         ]
         for i in week.items
     ]
@@ -34,7 +39,13 @@ def week_table(week) -> None:
     )
 
 
-_OPENS = (ItemKind.ACTION, ItemKind.BRIEFING, ItemKind.CHALLENGE)
+_OPENS = (ItemKind.ACTION, ItemKind.BRIEFING, ItemKind.CHALLENGE, ItemKind.CLUSTER_ACTION)
+
+
+def _opens(i) -> bool:
+    """Whether the line names a record by its id (a cluster review workshop does; a team's
+    program workshop is a date in its timeline)."""
+    return i.kind in _OPENS or (i.kind is ItemKind.WORKSHOP and i.team_id is None and bool(i.ref))
 
 
 def _when(i):

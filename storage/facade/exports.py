@@ -9,10 +9,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from domain.actions import ActionItem
+from domain.actions import ActionItem, ActionStatus
 from domain.calendar_ledger import settle
 from domain.checkins import CheckInDay
 from domain.cluster import Team
+from domain.cluster_plan import Cascade, ClusterAction, cascade_progress
 from domain.errors import FlourishError, NotFound, ValidationError
 from domain.goals import Goal
 from domain.pulse import PulseDimension, PulsePoint
@@ -36,7 +37,7 @@ from storage.facade.briefings import BriefingVerbs
 from storage.facade.goals import GoalVerbs
 from storage.facade.grid import GridVerbs
 from storage.facade.pulse import PulseVerbs
-from storage.tables import CHECKINS, WORKSHOPS
+from storage.tables import CHECKINS, CLUSTER_ACTIONS, WORKSHOPS
 
 if TYPE_CHECKING:  # the pack's module loads only when a pack is made
     from exports.briefing_pack import TeamSection
@@ -313,11 +314,29 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
             briefing=chosen,
             grid=self.sustainability_grid() if self.assessment_rounds() else None,
             findings=len(teams) > 1,
+            cluster_plan=self._plan_for_pack() if team_id is None else (),
         )
         if not html:
             return markdown
         title = chosen.title if chosen else f"Briefing pack: {self.cluster().name}"
         return pack_html(markdown, title=title)
+
+    def _plan_for_pack(self) -> list[tuple[ClusterAction, Cascade]]:
+        """The cluster plan's actions not dropped, with their progress in the schools."""
+        found: list[ClusterAction] = self.ws.read(
+            self.ws.cluster_file.all, CLUSTER_ACTIONS, ClusterAction
+        )
+        kept = [a for a in found if a.status is not ActionStatus.DROPPED]
+        kept.sort(key=lambda a: (a.status is ActionStatus.DONE, a.due or date.max, a.title))
+        today = self.today()
+        plan = []
+        for a in kept:
+            linked: dict[str, ActionItem] = {}
+            for team_id in a.cascaded:
+                if team_id in {t.id for t in self.teams()}:
+                    linked |= {x.id: x for x in self.actions(team_id)}
+            plan.append((a, cascade_progress(a, linked, today)))
+        return plan
 
     def save_export(self, path: Path, data: bytes) -> Path:
         """Write an export to `path`, which must not be inside the workspace: an export
