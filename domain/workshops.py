@@ -101,7 +101,8 @@ def draft_agenda(findings: KeyFindings | None, themes: Sequence[str] = ()) -> li
         ),
     ]
     items += [
-        AgendaItem(minutes=10, title=THEMES[t].split(":")[0], notes=THEMES[t]) for t in themes
+        AgendaItem(minutes=10, title=f"Discussion: {t}", notes=THEMES[t].partition(": ")[2])
+        for t in themes
     ]
     items += [
         AgendaItem(minutes=40, title="Action planning", notes="Owners and dates for each priority"),
