@@ -12,7 +12,7 @@ from tui import cells
 from tui.panes.cluster_plan import ClusterPane
 
 LABEL = 10  # the lane labels' column
-COUNT = 8  # "3 steps" or "gap" after each lane
+COUNT = 10  # "  12 steps" or "  gap" after each lane
 
 
 def lanes_text(found: list[Lane], first, last, width: int) -> Text:

@@ -37,8 +37,8 @@ class LeadersPane(ClusterPane):
         return (
             ("Aspiring leader", 18, 24),
             ("School", 16, 30),
-            ("Activity", None),
-            ("Latest feedback", 16, 40),
+            ("Activity", 28, 44),
+            ("Latest feedback", None),
         )
 
     def rows(self):
