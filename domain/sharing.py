@@ -26,6 +26,8 @@ Doc = dict[str, Any]
 LOGS: dict[str, frozenset[str]] = {
     "challenges": frozenset({"history", "responses"}),
     "actions": frozenset({"notes"}),
+    "cluster_actions": frozenset({"notes"}),
+    "leader_activities": frozenset({"feedback"}),
 }
 # Lists that grow and shrink: an item stays unless either side took it out.
 SETS: dict[str, frozenset[str]] = {
@@ -36,6 +38,11 @@ SETS: dict[str, frozenset[str]] = {
     "challenges": frozenset({"briefing_ids"}),
     "aspirations": frozenset({"action_ids"}),
     "people": frozenset({"replicas"}),
+    "cluster_actions": frozenset({"team_ids"}),
+    "cluster_goals": frozenset({"action_ids"}),
+    "workshops": frozenset({"attendees", "themes", "issues", "reflections", "action_ids"}),
+    "journey": frozenset({"team_ids"}),
+    "leader_activities": frozenset({"behaviours"}),
 }
 # Numbers calendars read as "this event changed": they only rise.
 COUNTERS: dict[str, frozenset[str]] = {
@@ -348,7 +355,11 @@ def _recompute(record: Doc) -> None:
 
 
 def _entry_key(entry: Any) -> tuple[str, bytes]:
-    when = entry.get("at") or entry.get("date") or "" if isinstance(entry, dict) else ""
+    when = (
+        (entry.get("at") or entry.get("date") or entry.get("on") or "")
+        if isinstance(entry, dict)
+        else ""
+    )
     return str(when), canonical(entry)
 
 
