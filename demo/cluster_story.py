@@ -235,9 +235,16 @@ def _plan_and_workshops(
     )
     story.at(review_day + timedelta(days=1), 9, 0)
     linked = fl.cascade_cluster_action(impact.id)
+    by_team = {t.id: t for t in teams.values()}
+    for action in linked:  # each school's head takes it on
+        fl.update_action(action.id, owner=heads[by_team[action.team_id].name])
     story.at(today - timedelta(days=3), 16, 0)
     for action, status in zip(linked, ("done", "done", "in-progress"), strict=False):
-        fl.update_action(action.id, status=status, note="Measure agreed with the music lead.")
+        coach = Flourish(fl.ws, user=by_team[action.team_id].coach.name)
+        evidence = "Measure in the music lead's termly report" if status == "done" else ""
+        coach.update_action(
+            action.id, status=status, note="Measure agreed with the music lead.", evidence=evidence
+        )
     fl.agree_action(
         review.id,
         "Draft terms of reference for a family board",
