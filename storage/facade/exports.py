@@ -163,6 +163,7 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
         for team in self.teams():
             people += [team.coach, *team.members, *team.line_managers]
         people += [p for b in self.briefings() for p in b.attendees]
+        people += [p for w in self._workshops() for p in w.attendees]
         return sorted({p.email.strip().casefold() for p in people if "@" in p.email})
 
     def _withdrawn_calendar(

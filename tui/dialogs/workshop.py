@@ -178,12 +178,21 @@ class RecordForm(FormScreen):
             TextArea("\n".join(w.priorities), id="priorities", soft_wrap=True),
             hint="one per line, most important first",
         )
+        if suggested := self._from_findings():
+            yield Static(Text(f"The findings' priorities: {suggested}", style="dim"))
         for field_id, label, value in (
             ("authority", "The authority's response to the key findings", w.authority_response),
             ("next", "Next steps", w.next_steps),
             ("evaluation", "Evaluation", w.evaluation),
         ):
             yield from field(label, TextArea(value, id=field_id, soft_wrap=True))
+
+    def _from_findings(self) -> str:
+        """The conditions the key findings say to prioritise, to rank with any new ones."""
+        found = self.program.workshop_findings(self.workshop)
+        if found is None:
+            return ""
+        return ", ".join(f.condition.label for f in found[1].priorities)
 
     def submit(self) -> Any:
         changes: dict[str, Any] = {}
