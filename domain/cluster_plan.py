@@ -2,7 +2,7 @@
 be cascaded into linked actions in the plans of the schools involved; and the cluster's own
 goals (where it is now, where it wants to be), for the plan or for its governance."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -70,6 +70,37 @@ def check_origin(origin: str) -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Linked:
+    """What a cluster action's progress needs of a school's linked action."""
+
+    id: str
+    team_id: str
+    status: ActionStatus
+    due: date | None = None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.due is not None and self.due < today and self.status not in CLOSED_STATUSES
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cascaded:
+    """A school's actions made by cascading cluster actions: kept per team file by storage,
+    so a cluster plan's progress across 500 schools reads one small file."""
+
+    actions: tuple[Linked, ...] = ()
+
+
+def cascaded_of(actions: Iterable[ActionItem]) -> Cascaded:
+    return Cascaded(
+        actions=tuple(
+            Linked(id=a.id, team_id=a.team_id, status=a.status, due=a.due)
+            for a in actions
+            if a.origin.startswith(CASCADE_ORIGIN)
+        )
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Cascade:
     """How a cascaded cluster action stands in the schools' own plans."""
 
@@ -96,7 +127,7 @@ class Cascade:
 
 
 def cascade_progress(
-    action: ClusterAction, linked: Mapping[str, ActionItem], today: date
+    action: ClusterAction, linked: Mapping[str, ActionItem | Linked], today: date
 ) -> Cascade:
     """`linked`: the schools' actions by id (those that still exist)."""
     found = {t: linked[i] for t, i in action.cascaded.items() if i in linked}
@@ -108,7 +139,7 @@ def cascade_progress(
     )
 
 
-def to_cascade(action: ClusterAction, linked: Mapping[str, ActionItem]) -> list[str]:
+def to_cascade(action: ClusterAction, linked: Mapping[str, ActionItem | Linked]) -> list[str]:
     """The involved schools still without a linked action (never cascaded, or deleted)."""
     return [t for t in action.team_ids if action.cascaded.get(t) not in linked]
 

@@ -6,11 +6,13 @@ from datetime import date
 from typing import Any
 
 from domain.actions import ActionItem, ActionStatus, ProgressNote, parse_status
+from domain.cluster import Team
 from domain.cluster_plan import (
     Cascade,
     ClusterAction,
     ClusterGoal,
     GoalArea,
+    Linked,
     cascade_origin,
     cascade_progress,
     check_origin,
@@ -18,13 +20,15 @@ from domain.cluster_plan import (
 )
 from domain.errors import FlourishError, ValidationError
 from domain.goals import check_fields
+from domain.program import ProgramTemplate
 from domain.records import optional_line, parse_choice, require_line
 from domain.sustainability import find_condition
 from domain.text import quoted
+from domain.timeline import ScheduleRevision, build_timeline
 from domain.workshops import Workshop
 from storage.facade.actions import ActionVerbs
 from storage.facade.cluster_work import ClusterWork
-from storage.tables import ACTIONS, CLUSTER_ACTIONS, CLUSTER_GOALS, WORKSHOPS
+from storage.tables import ACTIONS, CLUSTER_ACTIONS, CLUSTER_GOALS, REVISIONS, WORKSHOPS
 
 PLAN_FIELDS = {"title", "owner", "due", "success_criteria", "evidence", "schools", "origin"}
 
@@ -127,11 +131,15 @@ class ClusterPlanVerbs(ActionVerbs, ClusterWork):
                     f"{quoted(old.title)} involves no school yet: name the schools first "
                     "(--schools, or Schools in its form)."
                 )
-            linked = self._linked(old)
+            linked = self.linked_actions(old.cascaded)
+            # Read once for every school, not once per school: at 500 schools that is seconds.
+            teams, template, today = self._every_team(), self.cluster().template, self.today()
             made = []
             for team_id in to_cascade(old, linked):
+                team = teams[team_id]
+                stage = self._stage_on(team, template, today)
                 action = self._new_action(
-                    self._team(team_id), old.title, owner, None, old.due, old.success_criteria
+                    team, old.title, owner, stage, old.due, old.success_criteria
                 )
                 action.origin = cascade_origin(old)
                 self._file(team_id).put(ACTIONS, action)
@@ -146,22 +154,21 @@ class ClusterPlanVerbs(ActionVerbs, ClusterWork):
             change.label = f"Cascaded {quoted(old.title)} to {len(made)} schools"
         return made
 
+    def _stage_on(self, team: Team, template: ProgramTemplate, day: date) -> int:
+        """The team's stage on `day` by its own (revised) timeline; 1 before it starts."""
+        revisions = sorted(
+            self._records(team.id, REVISIONS, ScheduleRevision), key=lambda r: r.created_at
+        )
+        current = build_timeline(team.start, template, revisions).stage_on(day)
+        return current.number if current else 1
+
     def cascade(self, action: ClusterAction) -> Cascade:
-        return cascade_progress(action, self._linked(action), self.today())
+        return cascade_progress(action, self.linked_actions(action.cascaded), self.today())
 
-    def cascaded_actions(self, action: ClusterAction) -> dict[str, ActionItem]:
+    def cascaded_actions(self, action: ClusterAction) -> dict[str, Linked]:
         """Each school's linked action that still exists, by team id."""
-        linked = self._linked(action)
+        linked = self.linked_actions(action.cascaded)
         return {t: linked[i] for t, i in action.cascaded.items() if i in linked}
-
-    def _linked(self, action: ClusterAction) -> dict[str, ActionItem]:
-        """The actions of the involved (and cascaded-to) schools, by id."""
-        found: dict[str, ActionItem] = {}
-        live = {t.id for t in self.teams()}
-        for team_id in dict.fromkeys([*action.team_ids, *action.cascaded]):
-            if team_id in live:
-                found |= {a.id: a for a in self._records(team_id, ACTIONS, ActionItem)}
-        return found
 
     def _origin(self, origin: str) -> str:
         """An origin whose record exists: a goal or workshop by id prefix, a finding by its

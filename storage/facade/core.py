@@ -18,6 +18,7 @@ from domain.briefings import Briefing
 from domain.challenges import Challenge
 from domain.checkins import CheckIn
 from domain.cluster import Cluster, Team, check_timezone
+from domain.cluster_plan import Cascaded, Linked, cascaded_of
 from domain.dates import Prefer, day_first_for, parse_date, parse_datetime
 from domain.errors import Ambiguous, NotFound, ValidationError
 from domain.expected import with_expected_checkins
@@ -53,6 +54,8 @@ from storage.workspace import RecordFile, Workspace
 R = TypeVar("R", bound=Record)
 DESK_FILE = ".desk-cache"
 DESK_VERSION = 1  # raise when Desk or domain.week.desk changes
+CASCADE_FILE = ".cascade-cache"
+CASCADE_VERSION = 1  # raise when Cascaded or domain.cluster_plan.cascaded_of changes
 T = TypeVar("T")
 
 
@@ -104,6 +107,10 @@ class FacadeCore:
         # What each team has open (the week, the chair's queue), kept while its file is
         # unchanged: those views then read one small file, not 500 teams' records.
         self._desks = TeamCache(workspace.root / DESK_FILE, Desk, DESK_VERSION, _desk_of)
+        # Each school's actions cascaded from the cluster plan, for the plan's progress.
+        self._cascades = TeamCache(
+            workspace.root / CASCADE_FILE, Cascaded, CASCADE_VERSION, _cascaded_in
+        )
 
     @classmethod
     def open(
@@ -380,6 +387,16 @@ class FacadeCore:
         chosen = self.teams() if teams is None else teams
         return [d for _, d in self._desks.values((t.id, self._file(t.id)) for t in chosen)]
 
+    def linked_actions(self, cascaded: dict[str, str]) -> dict[str, Linked]:
+        """The schools' actions a cluster action was cascaded into (`cascaded`: action id by
+        team id) that still exist, by id; from the cascade cache, not 500 team files."""
+        live = self._every_team()
+        teams = [(t, self._file(t)) for t in cascaded if t in live and not live[t].archived]
+        found: dict[str, Linked] = {}
+        for _, value in self.ws.read(self._cascades.values, teams):
+            found |= {a.id: a for a in value.actions}
+        return found
+
     def _fresh(self, table: str, found: T, what: str) -> T:
         """A record found by its id before the lock (from any team: ids never change, and
         finding one reads every team), read again from its team's file under the lock, which
@@ -456,6 +473,10 @@ def checked_person(person: Person, what: str) -> Person:
         email=check_email(person.email, name),
         role=optional_line(person.role, f"{name}'s role"),
     )
+
+
+def _cascaded_in(team_file: RecordFile) -> Cascaded:
+    return cascaded_of(team_file.all(ACTIONS, ActionItem))
 
 
 def _desk_of(team_file: RecordFile) -> Desk:

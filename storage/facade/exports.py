@@ -330,14 +330,7 @@ class ExportVerbs(BriefingVerbs, PulseVerbs, GridVerbs, GoalVerbs):
         kept = [a for a in found if a.status is not ActionStatus.DROPPED]
         kept.sort(key=lambda a: (a.status is ActionStatus.DONE, a.due or date.max, a.title))
         today = self.today()
-        plan = []
-        for a in kept:
-            linked: dict[str, ActionItem] = {}
-            for team_id in a.cascaded:
-                if team_id in {t.id for t in self.teams()}:
-                    linked |= {x.id: x for x in self.actions(team_id)}
-            plan.append((a, cascade_progress(a, linked, today)))
-        return plan
+        return [(a, cascade_progress(a, self.linked_actions(a.cascaded), today)) for a in kept]
 
     def save_export(self, path: Path, data: bytes) -> Path:
         """Write an export to `path`, which must not be inside the workspace: an export

@@ -170,7 +170,7 @@ def one_line_error(result: subprocess.CompletedProcess) -> str:
 
 # Not the user's data: the lock file, the status cache (derived, saved by reads too, such as
 # drafting a briefing's agenda) and backups (opening a workspace may take one).
-NOT_DATA = {".lock", ".status-cache", ".id-index", ".desk-cache"}
+NOT_DATA = {".lock", ".status-cache", ".id-index", ".desk-cache", ".cascade-cache"}
 
 
 def snapshot(root: Path) -> dict[str, str]:
