@@ -132,3 +132,8 @@ def finding_options(p: Parser) -> None:
 def round_option(p: Parser) -> None:
     """--round: a self-assessment round by name."""
     p.add_argument("--round", metavar="NAME", help="the round's name (default: the latest)")
+
+
+def comma_list(text: str | None) -> list[str] | None:
+    """A list typed as "A, B, C" (--schools): None when the option was not given."""
+    return None if text is None else [part for part in text.split(",") if part.strip()]

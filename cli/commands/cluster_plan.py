@@ -3,7 +3,7 @@ own actions, cascaded into the schools' plans) and the cluster's goals."""
 
 import argparse
 
-from cli.args import Group, json_flag, json_list, record_id
+from cli.args import Group, comma_list, json_flag, json_list, record_id
 from cli.context import open_program, parse_day, team_names
 from cli.output import records, short
 from cli.output.cluster_tables import (
@@ -88,10 +88,6 @@ def _action_options(p: argparse.ArgumentParser, adding: bool = True) -> None:
     )
 
 
-def _schools(text: str | None) -> list[str] | None:
-    return None if text is None else [s for s in text.split(",") if s.strip()]
-
-
 def action_list(args: argparse.Namespace) -> int:
     program = open_program(args)
     found = program.cluster_actions()
@@ -146,7 +142,7 @@ def action_add(args: argparse.Namespace) -> int:
         status=args.status or "not-started",
         success_criteria=args.success_criteria,
         evidence=args.evidence,
-        schools=_schools(args.schools) or [],
+        schools=comma_list(args.schools) or [],
         origin=getattr(args, "from"),
     )
     print(f"Added {quoted(made.title)} to the cluster plan (id {short(made.id)}).")
@@ -163,7 +159,7 @@ def action_update(args: argparse.Namespace) -> int:
             changes["origin" if name == "from" else name] = value
     if args.due is not None:
         changes["due"] = parse_day(program, args.due)
-    if (schools := _schools(args.schools)) is not None:
+    if (schools := comma_list(args.schools)) is not None:
         changes["schools"] = schools
     if not changes and args.status is None and not args.note.strip():
         raise ValidationError(

@@ -2,7 +2,7 @@
 
 import argparse
 
-from cli.args import Group, json_flag, json_list, record_id
+from cli.args import Group, comma_list, json_flag, json_list, record_id
 from cli.context import open_program, parse_day, team_names
 from cli.output import indented, records, short
 from cli.output.cluster_tables import journey_lanes, journey_table
@@ -83,17 +83,13 @@ def journey_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _schools(text: str | None) -> list[str] | None:
-    return None if text is None else [s for s in text.split(",") if s.strip()]
-
-
 def journey_add(args: argparse.Namespace) -> int:
     program = open_program(args)
     made = program.add_journey_step(
         args.question,
         args.what,
         on=parse_day(program, args.on, "past"),
-        schools=_schools(args.schools) or [],
+        schools=comma_list(args.schools) or [],
         partners=args.partners,
         evidence=args.evidence,
     )
@@ -110,7 +106,7 @@ def journey_edit(args: argparse.Namespace) -> int:
     }
     if args.on is not None:
         changes["on"] = parse_day(program, args.on, "past")
-    if (schools := _schools(args.schools)) is not None:
+    if (schools := comma_list(args.schools)) is not None:
         changes["schools"] = schools
     if not changes:
         raise ValidationError("Nothing to change: give --question, --what, --on, --schools...")

@@ -3,7 +3,7 @@ governance and aspiring leaders, as tables and detail views in which user text i
 
 from datetime import date
 
-from cli.output import indented, short
+from cli.output import indented, print_pair, short
 from cli.output.tables import Cell, _print_table
 from domain.dates import day_month_year
 from domain.journey import Question
@@ -60,17 +60,7 @@ def cluster_action_detail(a, *, names, cascade, linked, origin: str, today: date
 
 
 def cluster_goal_lines(g, actions) -> None:
-    print(f"\n({g.area.value}, id {short(g.id)})")
-    print(indented(g.now, "  Now:  "))
-    if g.now_evidence:
-        print(indented(g.now_evidence, "    evidence: "))
-    print(indented(g.want, "  Want: "))
-    if g.want_evidence:
-        print(indented(g.want_evidence, "    evidence: "))
-    for a in actions:
-        print(f"  Action {short(a.id)}: {a.title} ({a.status.label}, due {a.due or 'not set'})")
-    if not actions:
-        print("  No cluster action linked yet.")
+    print_pair(f"{g.area.value}, id {short(g.id)}", g, actions, "No cluster action linked yet.")
 
 
 def workshop_table(workshops) -> None:

@@ -251,3 +251,17 @@ def test_the_cluster_pack_has_the_plan_and_a_workshop_pack_no_check_in_note(flou
         text = flourish.workshop_pack(w.id, html=html)
         assert "CANARY" not in text
         assert "visits" in text
+
+
+def test_progress_follows_a_school_changing_its_linked_action_in_another_window(
+    flourish, root, clock, schools
+):
+    made = flourish.add_cluster_action("Shared CPD", schools=["all"], due=DUE)
+    linked = flourish.cascade_cluster_action(made.id)
+    assert flourish.cascade(flourish.cluster_action(made.id)).label == "0 of 3 schools done"
+    school = Flourish.open(root, clock)
+    school.update_action(linked[1].id, status="done")
+    school.delete_action(linked[2].id)
+    got = flourish.cascade(flourish.cluster_action(made.id))
+    assert (got.done, got.schools, got.missing) == (1, 2, (linked[2].team_id,))
+    assert [a.team_id for a in flourish.cascade_cluster_action(made.id)] == [linked[2].team_id]

@@ -2,6 +2,7 @@
 column widths, keeping the selection across reloads, and asking before a delete."""
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -121,6 +122,25 @@ class Pane(Vertical):
             for text, width in zip(row, widths, strict=True):
                 text.truncate(width, overflow="ellipsis")
             table.add_row(*row, key=record.id)
+        if keep in self.records:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+
+    def refill_tall(self, records: list, lines: Callable[[Any, list[int]], list[list[Text]]]):
+        """Refill with rows of several lines each: `lines(record, widths)` gives each column's
+        lines, already wrapped to its width."""
+        if not self.loaded:
+            return
+        table = self.query_one(DataTable)
+        keep = self.selected_id()
+        widths = self._widths()
+        table.clear(columns=True)
+        for (label, *_), width in zip(self.columns(), widths, strict=True):
+            table.add_column(label, width=width)
+        self.records = {record.id: record for record in records}
+        for record in records:
+            row = lines(record, widths)
+            height = max(len(column) for column in row)
+            table.add_row(*(Text("\n").join(c) for c in row), key=record.id, height=height)
         if keep in self.records:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
 

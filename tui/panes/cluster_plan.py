@@ -190,26 +190,15 @@ class ClusterGoalsPane(ClusterPane):
         return (("Where the cluster is now → where it wants to be", None), ("Actions", 34))
 
     def refill(self) -> None:
-        if not self.loaded:
-            return
-        table = self.query_one(DataTable)
-        keep = self.selected_id()
-        widths = self._widths()
-        table.clear(columns=True)
-        for (label, _), width in zip(self.columns(), widths, strict=True):
-            table.add_column(label, width=width)
-        self.records = {g.id: g for g in self.goals}
+        self.refill_tall(getattr(self, "goals", []), self._row)
+
+    def _row(self, g: ClusterGoal, widths: list[int]) -> list[list[Text]]:
         console = self.app.console
-        for g in self.goals:
-            area = "Governance" if g.area.value == "governance" else "Plan"
-            left = wrapped(console, Text(area, style="dim italic"), widths[0])
-            left += statement(console, g.now, g.now_evidence, widths[0], "Now   ")
-            left += statement(console, g.want, g.want_evidence, widths[0], "Want  ")
-            right = self._actions(g, widths[1])
-            height = max(len(left), len(right))
-            table.add_row(Text("\n").join(left), Text("\n").join(right), key=g.id, height=height)
-        if keep in self.records:
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        area = "Governance" if g.area.value == "governance" else "Plan"
+        left = wrapped(console, Text(area, style="dim italic"), widths[0])
+        left += statement(console, g.now, g.now_evidence, widths[0], "Now   ")
+        left += statement(console, g.want, g.want_evidence, widths[0], "Want  ")
+        return [left, self._actions(g, widths[1])]
 
     def _actions(self, goal: ClusterGoal, width: int) -> list[Text]:
         linked = self.linked[goal.id]

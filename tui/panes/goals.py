@@ -117,21 +117,7 @@ class GoalsPane(Pane):
         return [w or max(16, spare // statements) for _, w in columns]
 
     def refill(self) -> None:
-        if not self.loaded:
-            return
-        table = self.query_one(DataTable)
-        keep = self.selected_id()
-        widths = self._widths()
-        table.clear(columns=True)
-        for (label, _), width in zip(self.columns(), widths, strict=True):
-            table.add_column(label, width=width)
-        self.records = {a.id: a for a in self.pairs}
-        for a in self.pairs:
-            row = self._row(a, widths)
-            height = max(len(lines) for lines in row)
-            table.add_row(*(Text("\n").join(lines) for lines in row), key=a.id, height=height)
-        if keep in self.records:
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        self.refill_tall(getattr(self, "pairs", []), self._row)
 
     def _row(self, a: Goal, widths: list[int]) -> list[list[Text]]:
         console, actions = self.app.console, self.linked.get(a.id, [])

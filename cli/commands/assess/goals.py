@@ -7,7 +7,7 @@ import argparse
 from cli.args import Group, finding_options, json_flag, record_id, team_option
 from cli.commands.assess.grid import action_line
 from cli.context import finding_choices, open_program
-from cli.output import indented, quoted, records, short
+from cli.output import print_pair, quoted, records, short
 from domain.errors import ValidationError
 
 OPTIONS = (
@@ -71,20 +71,7 @@ def goals_show(args: argparse.Namespace) -> int:
         return 0
     print(f"{team.name}: where we are now, where we want to be")
     for a, actions in pairs:
-        print(f"\n(id {short(a.id)})")
-        print(indented(a.now, "  Now:  "))
-        if a.now_evidence:
-            print(indented(a.now_evidence, "    evidence: "))
-        print(indented(a.want, "  Want: "))
-        if a.want_evidence:
-            print(indented(a.want_evidence, "    evidence: "))
-        for item in actions:
-            print(
-                f"  Action {short(item.id)}: {item.title} "
-                f"({item.status.label}, due {item.due or 'not set'})"
-            )
-        if not actions:
-            print("  No action linked yet.")
+        print_pair(f"id {short(a.id)}", a, actions, "No action linked yet.")
     return 0
 
 
