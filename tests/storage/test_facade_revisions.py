@@ -5,7 +5,7 @@ import uuid
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from domain.challenges import ChallengeStatus, ResponseKind, WaitingOn
@@ -236,6 +236,8 @@ def test_a_revision_is_found_by_id_prefix_across_teams_or_within_one(f, team):
     stage=st.one_of(st.none(), st.integers(1, 3)),
     offset=st.integers(-20, 400),
 )
+# Refused: stage 3 would start on a day already past (a back shift that crosses today).
+@example(start=date(2026, 2, 22), shift=-1, stage=None, offset=0)
 def test_any_revision_then_its_revert_gives_back_the_original_timeline(
     f, start, shift, stage, offset
 ):
@@ -246,7 +248,11 @@ def test_any_revision_then_its_revert_gives_back_the_original_timeline(
         revision = f.revise_schedule(t.id, reason="Because", shift_days=shift, **where)
     except ValidationError as e:  # refused as a whole: it moves nothing, or moves a date
         # into the past or outside the program
-        assume(not str(e).startswith(("That revision moves no date", "That would move")))
+        assume(
+            not str(e).startswith(
+                ("That revision moves no date", "That would move", "That would start")
+            )
+        )
         raise
     revised = f.timeline(t.id)
     assert revised == build_timeline(start, DEFAULT_TEMPLATE, [revision])
