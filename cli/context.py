@@ -32,8 +32,9 @@ def open_program(args: argparse.Namespace) -> "Flourish":
         build_demo(root, clock)
     # Each command is a process of its own: its history is kept in the workspace for undo.
     program = Flourish.open(root, clock, user=user(args), keep_history=True)
-    if note := program.stray_note():
-        print(f"flourish: note: {note}", file=sys.stderr)
+    for note in (program.synced_note(), program.stray_note()):
+        if note:
+            print(f"flourish: note: {note}", file=sys.stderr)
     return program
 
 

@@ -130,6 +130,9 @@ class FlourishApp(App[int]):
         self.refresh_bindings()  # the workspace verbs apply now: show them in the footer
         self.data_changed(saved_here=False)
         self.syncer.start()
+        if note := program.synced_note():
+            title = "Workspace in a synced folder"
+            self.notify(note, title=title, severity="warning", timeout=30, markup=False)
         if note := program.stray_note():
             self.notify(note, title="Files not read", severity="warning", timeout=20, markup=False)
         if not self.user:

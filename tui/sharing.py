@@ -148,7 +148,7 @@ class Syncer:
                 markup=False,
             )
         if announce or report.received or report.new_conflicts:
-            warn = bool(report.offline or report.new_conflicts)
+            warn = bool(report.offline or report.new_conflicts or report.waiting)
             self.app.notify(
                 report.line(),
                 title="Sync",
@@ -210,6 +210,9 @@ class Syncer:
         waiting = state.unshared + self.local_changes
         if state.offline:
             return (f"offline · ● {waiting} not shared yet" if waiting else "offline"), True
+        if state.waiting:  # a teammate's bundle was still on its way through the folder
+            names = ", ".join(state.waiting)
+            return f"⇣ {names}: not fully arrived", True
         if waiting:
             return f"● {waiting} not shared yet", False
         if state.last_sync:

@@ -24,11 +24,22 @@ EXIT_REVIEW, EXIT_OFFLINE = 3, 4
 
 
 def register(top: Group) -> None:
-    share = top.group("share", "share this cluster with the other coaches and the chair (git)")
-    p = share.add("init", init, "make this workspace the cluster's share at a git remote")
-    _git(p, "an empty git repository: a path, file://, ssh:// or https:// URL")
+    share = top.group(
+        "share", "share this cluster with the other coaches and the chair (git, or a folder)"
+    )
+    p = share.add("init", init, "make this workspace the cluster's share")
+    _where(
+        p,
+        "an empty git repository: a path, file://, ssh:// or https:// URL",
+        "a folder OneDrive, Google Drive, SharePoint, a network drive or Syncthing keeps in "
+        "step (made if missing)",
+    )
     p = share.add("join", join, "make a new workspace from a cluster someone shared")
-    _git(p, "the cluster's git repository, as the chair gave it to you")
+    _where(
+        p,
+        "the cluster's git repository, as the chair gave it to you",
+        "the cluster's shared folder, as it is on this computer",
+    )
     p = share.add("status", status, "where this workspace shares to and what is waiting")
     json_flag(p)
     p = share.add("members", members, "the people sharing this cluster")
@@ -66,8 +77,23 @@ def register(top: Group) -> None:
     )
 
 
-def _git(p: argparse.ArgumentParser, help: str) -> None:
-    p.add_argument("--git", required=True, metavar="URL", help=help)
+def _where(p: argparse.ArgumentParser, git: str, folder: str) -> None:
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--git", metavar="URL", help=git)
+    where.add_argument("--folder", metavar="PATH", help=folder)
+
+
+def _remote(args: argparse.Namespace) -> str:
+    from storage.sync.folder import FOLDER
+
+    return FOLDER + args.folder if args.folder is not None else args.git
+
+
+def _how(remote: str) -> str:
+    """How a coach names this share to join it."""
+    from storage.sync.folder import folder_path, is_folder
+
+    return f"--folder {folder_path(remote)}" if is_folder(remote) else f"--git {remote}"
 
 
 # -- share -----------------------------------------------------------------------------------
@@ -81,11 +107,12 @@ def init(args: argparse.Namespace) -> int:
     person = (
         _person(args) if getattr(args, "user", "") else Person(name=chair.name, email=chair.email)
     )
-    with Share.init(program.ws, args.git, person) as share:
+    with Share.init(program.ws, _remote(args), person) as share:
+        how = _how(share.state.remote)
         print(
-            f"Shared the cluster {quoted(program.cluster().name)} at {share.state.remote} as "
+            f"Shared the cluster {quoted(program.cluster().name)} ({how.split(' ', 1)[1]}) as "
             f"{person.name}. Coaches join with:\n"
-            f'  flourish share join --git {share.state.remote} --as "Name, email"'
+            f'  flourish share join {how} --as "Name, email"'
         )
     return 0
 
@@ -96,14 +123,17 @@ def join(args: argparse.Namespace) -> int:
     from storage.sync.share import Share
 
     if not getattr(args, "user", ""):
-        raise ValidationError('Say who you are: flourish share join --git URL --as "Name, email".')
+        raise ValidationError(
+            'Say who you are: flourish share join --git URL --as "Name, email" (or --folder PATH).'
+        )
     person = _person(args)
     root = workspace_path(args)
-    with Share.join(root, args.git, person, clock_from_env()) as share:
+    with Share.join(root, _remote(args), person, clock_from_env()) as share:
         settings = Settings.load()
         if not settings.user:
             settings.save_user(person.name)
-        print(f"Joined the cluster at {share.state.remote} as {person.name}, in {root}.")
+        where = _how(share.state.remote).split(" ", 1)[1]
+        print(f"Joined the cluster at {where} as {person.name}, in {root}.")
         print(share.report.line())
     return 0
 
@@ -125,11 +155,13 @@ def status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found)
         return 0
-    print(f"Shared at   {found['remote']}")
+    print(f"Shared at   {_how(found['remote']).split(' ', 1)[1]}")
     print(f"You         {found['you']} (this workspace: {short(found['workspace_id'])})")
     print(f"Last shared {_when(found['last_shared']) or 'not yet'}")
     if found["offline"]:
         print(f"Offline     {found['offline']}")
+    if found.get("waiting_for"):
+        print(f"On the way  {', '.join(found['waiting_for'])}: not fully arrived at the last sync")
     print(f"Not shared  {found['not_shared']}")
     print(f"To review   {found['to_review']}")
     return 0
@@ -165,19 +197,19 @@ def log(args: argparse.Namespace) -> int:
 
 
 def doctor(args: argparse.Namespace) -> int:
-    from storage.sync.state import install_id
-
     with _open(args) as share:
-        if share.state.install == install_id():
+        found = share.checkup()
+        if not found:
             print("This workspace's share is in order.")
             return 0
+        for finding in found:
+            print(f"- {finding.text}")
         if not args.repair:
-            print(
-                "This workspace was copied from another computer: it cannot share as the "
-                "original. Run `flourish share doctor --repair` to make it a workspace of its own."
-            )
+            if any(f.fixable for f in found):
+                print("`flourish share doctor --repair` fixes what it can.")
             return EXIT_REVIEW
-        print(share.repair())
+        for done in share.repair_all(found):
+            print(done)
     return 0
 
 
@@ -195,6 +227,12 @@ def sync(args: argparse.Namespace) -> int:
             print(f"flourish: note: a clock looks wrong: {note} is in the future.", file=sys.stderr)
         for skipped in report.skipped:
             print(f"flourish: note: not brought in: {skipped}", file=sys.stderr)
+        for copy in report.copies:
+            print(
+                f"flourish: note: read {copy}, a sync tool's conflict copy of a bundle; it is "
+                "harmless, and `flourish share doctor --repair` removes our own.",
+                file=sys.stderr,
+            )
         if report.offline:
             print(
                 f"flourish: {report.offline}. Your changes are kept here and are shared at "

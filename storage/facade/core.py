@@ -39,6 +39,7 @@ from storage.clock import Clock, utc_now
 from storage.facade.history import Change, History, Step
 from storage.holidays import country_for, holidays_of
 from storage.id_index import IdIndex
+from storage.synced import synced_note
 from storage.tables import (
     ACTIONS,
     BRIEFINGS,
@@ -254,6 +255,10 @@ class FacadeCore:
             )
         known = ", ".join(t.name for t in teams) or "none yet (add one with `flourish team add`)"
         raise NotFound(f"No team matches {quoted(ref)}. Teams: {known}.")
+
+    def synced_note(self) -> str | None:
+        """One line when the workspace sits in a folder a sync tool keeps in step."""
+        return synced_note(self.ws.root)
 
     def stray_note(self) -> str | None:
         """One line about files in the teams folder that are never read, if there are any."""

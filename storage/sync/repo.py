@@ -238,12 +238,14 @@ class ShareRepo:
                 remote.close()
         self.set_ref(REMOTE_MAIN, new)
 
-    def _has(self, sha: Sha) -> bool:
+    def has(self, sha: Sha) -> bool:
         try:
             self.repo[sha]
         except KeyError:
             return False
         return True
+
+    _has = has
 
     def push(self, url: str, new: Sha, expected: Sha | None) -> None:
         """Make the remote's main `new`, only if it is still `expected` (else Race)."""
@@ -324,6 +326,11 @@ def _store(store: Any, objects: list[Any]) -> None:
             store.add_object(obj)
     elif objects:
         store.add_objects([(obj, None) for obj in objects])
+
+
+def store_objects(repo: ShareRepo, objects: list[Any]) -> None:
+    """Objects brought from elsewhere (a bundle), into the share's store."""
+    _store(repo.store, [obj for obj in objects if obj.id not in repo.store])
 
 
 def is_remote_repository(path: Path) -> bool:

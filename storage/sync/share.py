@@ -37,6 +37,15 @@ from storage.atomic import file_stamp
 from storage.codec import BadRecord, from_record
 from storage.paths import CLUSTER_FILE
 from storage.schema import RECORD_TYPES
+from storage.sync.folder import (
+    BUNDLE,
+    FOLDER,
+    OUTBOX,
+    FolderMissing,
+    Outbox,
+    folder_path,
+    is_folder,
+)
 from storage.sync.layout import (
     FORMAT,
     FORMAT_FILE,
@@ -58,6 +67,7 @@ from storage.sync.state import (
     install_id,
     new_id,
 )
+from storage.synced import synced_note
 from storage.tables import PULSE, RATINGS, TEAMS
 from storage.workspace import Workspace
 
@@ -78,10 +88,12 @@ class SyncReport:
     offline: str = ""
     skipped: list[str] = field(default_factory=list)
     skew: list[str] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)  # whose latest changes are on their way
+    copies: list[str] = field(default_factory=list)  # conflict copies of bundles, read
 
     @property
     def exit_code(self) -> int:
-        return 4 if self.offline else 3 if self.to_review else 0
+        return 4 if self.offline or self.waiting else 3 if self.to_review else 0
 
     def line(self, hint: str = "") -> str:
         """The sync in one line; `hint` says where to review any conflicts."""
@@ -97,6 +109,11 @@ class SyncReport:
             parts.append(f"shared {self.shared} of yours")
         if not parts:
             parts.append("up to date")
+        if self.waiting:
+            parts.append(
+                f"{_names(self.waiting)}'s latest changes have not fully arrived yet "
+                "(the folder is still syncing; sync again later)"
+            )
         if self.to_review:
             parts.append(f"{self.to_review} to review" + (f" ({hint})" if hint else ""))
         text = "; ".join(parts)
@@ -112,7 +129,19 @@ class SyncReport:
             "offline": self.offline or None,
             "skipped": self.skipped,
             "clock_warnings": self.skew,
+            "waiting_for": self.waiting,
+            "conflict_copies": self.copies,
         }
+
+
+@dataclass(frozen=True)
+class Finding:
+    text: str
+    fix: str = ""  # what --repair does about it: "copy", "copies", or nothing
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.fix)
 
 
 @dataclass
@@ -192,13 +221,15 @@ class Share:
         """Make this workspace the cluster's share at `url` (an empty remote)."""
         if (ws.root / STATE_FILE).exists():
             raise ShareError(f"The workspace at {ws.root} is already shared.")
-        url = _remote(url, create=True)
+        url = _folder_remote(url, ws.root, create=True) if is_folder(url) else _remote(url, True)
         share = cls._start(ws, url, person)
         try:
-            if share.repo.fetch(url):
+            if share._holds_cluster():
+                how = "--folder" if is_folder(url) else "--git"
+                where = folder_path(url) if is_folder(url) else url
                 raise ShareError(
-                    f"{url} already holds a shared cluster. To work on it, join it: "
-                    f'flourish share join --git {url} --as "Name, email".'
+                    f"{where} already holds a shared cluster. To work on it, join it: "
+                    f'flourish share join {how} {where} --as "Name, email".'
                 )
             share._add_person(person, "chair", first=True)
             _slot_ids(ws)
@@ -221,20 +252,22 @@ class Share:
             raise ShareError(
                 f"{root} already holds a workspace; join into a new folder with --workspace PATH."
             )
-        url = _remote(url, create=False)
+        folder = is_folder(url)
+        url = _folder_remote(url, root, create=False) if folder else _remote(url, create=False)
         created = not root.exists()
         share_dir = root / SHARE_DIR
         root.mkdir(mode=0o700, parents=True, exist_ok=True)
         try:
             repo = ShareRepo.create(share_dir)
             try:
-                head = repo.fetch(url)
+                head = _first_head(repo, url, root)
             except Unreachable as e:
                 raise ShareError(f"Could not join: {e}. Nothing was created.") from None
             if not head:
+                how = "--folder PATH" if folder else "--git URL"
                 raise ShareError(
-                    f"{url} holds no shared cluster yet. The chair shares one first with "
-                    "`flourish share init --git URL`."
+                    f"{folder_path(url) if folder else url} holds no shared cluster yet. The "
+                    f"chair shares one first with `flourish share init {how}`."
                 )
             _check_format(repo, head)
             repo.set_ref(MAIN, head)
@@ -312,6 +345,9 @@ class Share:
         return self.report
 
     def _run(self, publish_only: bool = False) -> None:
+        if is_folder(self.state.remote):
+            self._run_folder(publish_only)
+            return
         self.report = SyncReport()
         exported = self._export()
         head = self._merge(exported, self.repo.ref(MAIN))
@@ -352,6 +388,68 @@ class Share:
         self.state.save(self.ws.root)
         with contextlib.suppress(OSError):
             self.repo.tidy()
+
+    def _run_folder(self, publish_only: bool = False) -> None:
+        """A sync through a synced folder: read every other laptop's bundle, merge, import,
+        then replace our own bundle. No one else writes our file, so there is no race."""
+        self.report = SyncReport()
+        exported = self._export()
+        head = self._merge(exported, self.repo.ref(MAIN))
+        if head is None:
+            raise ShareError("The share holds nothing yet; run `flourish share init` again.")
+        outbox = self._outbox()
+        try:
+            if not publish_only:
+                arrival = outbox.fetch(self.repo)
+                for _, theirs in arrival.heads:
+                    _check_format(self.repo, theirs)
+                    head = self._merge(head, theirs) or head
+                people = self._people(head)
+                self.report.waiting = sorted(
+                    {_whose(r, people, arrival.names) for r in arrival.waiting}
+                )
+                self.report.copies = arrival.copies
+        except FolderMissing as e:
+            self.report.offline = str(e)
+        self.repo.set_ref(MAIN, head)
+        head = self._import(head) or head
+        if not self.report.offline:
+            try:
+                if outbox.published() != head:
+                    outbox.publish(self.repo, head, self._hint())
+                self._shared()
+            except FolderMissing as e:
+                self.report.offline = str(e)
+        self.report.shared = self.report.shared or self.state.unshared
+        self.state.last_attempt = self.ws.clock().isoformat()
+        self.state.offline = self.report.offline
+        self.state.waiting = self.report.waiting
+        self.report.to_review = self.state.to_review()
+        self.state.save(self.ws.root)
+        with contextlib.suppress(OSError):
+            self.repo.tidy()
+
+    def _outbox(self) -> Outbox:
+        return Outbox(folder_path(self.state.remote), self.state.replica, self.ws.root)
+
+    def _hint(self) -> dict[str, Any]:
+        return {
+            "workspace": self.state.replica,
+            "person": self.state.person,
+            "name": self.state.name,
+            "format": FORMAT,
+            "written": self.ws.clock().isoformat(),
+        }
+
+    def _holds_cluster(self) -> bool:
+        """Whether the remote already holds a shared cluster (before `share init`)."""
+        if not is_folder(self.state.remote):
+            return self.repo.fetch(self.state.remote) is not None
+        try:
+            arrival = Outbox(folder_path(self.state.remote), "", self.ws.root).fetch(self.repo)
+        except FolderMissing:
+            return False
+        return bool(arrival.heads or arrival.waiting)
 
     def _shared(self) -> None:
         self.report.shared = self.state.unshared
@@ -809,6 +907,7 @@ class Share:
     def status(self) -> dict[str, Any]:
         return {
             "remote": self.state.remote,
+            "waiting_for": self.state.waiting,
             "you": self.state.name,
             "workspace_id": self.state.replica,
             "last_shared": self.state.last_sync or None,
@@ -855,6 +954,61 @@ class Share:
                 "original. Run `flourish share doctor --repair` to make this copy a workspace "
                 "of its own; nothing was shared."
             )
+
+    def checkup(self) -> list[Finding]:
+        """What is wrong with this workspace's share, each in words, and whether --repair
+        fixes it: a workspace copied from another computer, and for a folder share a folder
+        that cannot be read, conflict copies of bundles, files Flourish does not know, and
+        laptops whose changes had not fully arrived at the last sync."""
+        found: list[Finding] = []
+        if self.state.install != install_id():
+            found.append(
+                Finding(
+                    "This workspace was copied from another computer: it cannot share as the "
+                    "original until it becomes a workspace of its own.",
+                    "copy",
+                )
+            )
+        if synced := synced_note(self.ws.root):
+            found.append(Finding(synced))
+        if not is_folder(self.state.remote):
+            return found
+        folder = folder_path(self.state.remote)
+        try:
+            arrival = Outbox(folder, self.state.replica, self.ws.root).fetch(self.repo)
+        except FolderMissing as e:
+            found.append(Finding(f"{e}: is the drive or cloud client running?"))
+            return found
+        mine = [c for c in arrival.copies if c.startswith(self.state.replica)]
+        for copy in arrival.copies:
+            own = " (of this workspace's; --repair removes it)" if copy in mine else ""
+            found.append(
+                Finding(
+                    f"{copy} is a sync tool's conflict copy; it is harmless{own}.",
+                    "copies" if copy in mine else "",
+                )
+            )
+        for name in arrival.strays:
+            found.append(Finding(f"{folder / OUTBOX / name} is not Flourish's; it is never read."))
+        people = self._people(self.repo.ref(MAIN))
+        for replica in arrival.waiting:
+            who = _whose(replica, people, arrival.names)
+            found.append(Finding(f"{who}'s latest changes have not fully arrived in {folder} yet."))
+        return found
+
+    def repair_all(self, found: list[Finding]) -> list[str]:
+        """Fix what `checkup` found that can be fixed; what was done, in words."""
+        done = []
+        if any(f.fix == "copy" for f in found):
+            done.append(self.repair())
+        if any(f.fix == "copies" for f in found):
+            box = folder_path(self.state.remote) / OUTBOX
+            for path in sorted(box.glob(f"{self.state.replica}*{BUNDLE}")):
+                if path.name != f"{self.state.replica}{BUNDLE}":
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+                        done.append(f"Removed {path.name}: everything in it is shared already.")
+        return done or ["Nothing here can be fixed by Flourish; the list above says what to do."]
 
     def repair(self) -> str:
         """Give a copied workspace its own id, so it shares as itself from now on."""
@@ -958,6 +1112,58 @@ def _remote(url: str, create: bool) -> str:
     elif not is_remote_repository(path):
         raise ShareError(f"{path} is not a git repository.")
     return str(path)
+
+
+def _folder_remote(path: str, root: Path, create: bool) -> str:
+    """A synced folder to share through, as share.json names it. Never the workspace, nor in
+    it, nor a git repository; `create` (share init) makes it if only its parent exists."""
+    folder = Path(path.removeprefix(FOLDER).strip()).expanduser().resolve()
+    if not str(path.removeprefix(FOLDER)).strip():
+        raise ValidationError("--folder needs the path of a folder your cloud client syncs.")
+    workspace = root.resolve()
+    if folder == workspace or folder.is_relative_to(workspace):
+        raise ShareError(f"{folder} is inside the workspace; share through a folder elsewhere.")
+    if workspace.is_relative_to(folder):
+        raise ShareError(
+            f"The workspace {workspace} is inside {folder}; keep the workspace out of the synced "
+            "folder and share through a folder of its own."
+        )
+    if is_remote_repository(folder) or (folder / ".git").exists():
+        raise ShareError(f"{folder} is a git repository; use --git for it, or another folder.")
+    if not folder.is_dir():
+        if not create or not folder.parent.is_dir():
+            raise ShareError(
+                f"{folder} is not a folder. Give the folder your cloud client syncs (e.g. in "
+                "OneDrive or Google Drive) as it is on this computer."
+            )
+        try:
+            folder.mkdir()
+        except OSError as e:
+            raise ShareError(
+                f"Cannot make {folder}: {e.strerror or e}. Nothing was shared."
+            ) from None
+    return FOLDER + str(folder)
+
+
+def _whose(replica: str, people: dict[str, str], hinted: dict[str, str]) -> str:
+    return people.get(replica) or hinted.get(replica) or f"the workspace {replica[:6]}"
+
+
+def _first_head(repo: ShareRepo, url: str, root: Path) -> Sha | None:
+    """The shared cluster's head, to join from: the remote's main, or in a folder the first
+    laptop's whole bundle (the others are merged by the first sync)."""
+    if not is_folder(url):
+        return repo.fetch(url)
+    try:
+        arrival = Outbox(folder_path(url), "", root).fetch(repo)
+    except FolderMissing as e:
+        raise Unreachable(str(e)) from None
+    if not arrival.heads and arrival.waiting:
+        raise Unreachable(
+            "the folder's files have not fully arrived on this computer yet; wait for your "
+            "cloud client to finish, then join again"
+        )
+    return arrival.heads[0][1] if arrival.heads else None
 
 
 def _check_format(repo: ShareRepo, head: Sha) -> None:
