@@ -16,16 +16,18 @@ No lock file, no git repository and no workspace ever lives in the folder.
 """
 
 import contextlib
+import hashlib
 import io
 import os
 import re
+import struct
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
-from dulwich.bundle import create_bundle_from_repo, read_bundle, write_bundle
+from dulwich.bundle import read_bundle
 from dulwich.objects import ObjectID
 from dulwich.pack import PackData, PackInflater
 
@@ -173,21 +175,38 @@ class Outbox:
 
     def publish(self, repo: ShareRepo, head: Sha, hint: dict[str, Any]) -> None:
         """Replace our bundle with our history up to `head`, then its hint."""
-        buffer = io.BytesIO()
-        bundle = create_bundle_from_repo(repo.repo, refs=[MAIN])
-        try:
-            if bundle.references.get(MAIN) != head:
-                raise AssertionError("publish the head the repository holds")
-            write_bundle(buffer, bundle)
-        finally:
-            bundle.close()
+        data = bundle_bytes(repo, head)
         try:
             self.prepare()
-            _replace(self.mine, buffer.getvalue(), self.scratch)
+            _replace(self.mine, data, self.scratch)
             data = orjson.dumps({**hint, "head": head.decode()}, option=orjson.OPT_INDENT_2)
             _replace(self.box / f"{self.replica}{HINT}", data, self.scratch)
         except OSError as e:
             raise FolderMissing(f"{self.folder} cannot be written ({e.strerror or e})") from None
+
+
+def bundle_bytes(repo: ShareRepo, head: Sha) -> bytes:
+    """A git bundle of `head`'s whole history, made by copying the share's packs as they are:
+    a pack's entries stay valid side by side with another's (a delta names its base by a
+    distance back within its own pack, or by id), so nothing is decompressed or compressed
+    again. Building the pack object by object took seconds at 500 teams."""
+    store = repo.store
+    if any(True for _ in store._iter_loose_objects()):
+        store.pack_loose_objects()
+    packs = list(store.packs)
+    out = io.BytesIO()
+    out.write(b"# v2 git bundle\n" + head + b" " + MAIN + b"\n\n")
+    digest = hashlib.sha1()  # a pack's trailer is its SHA-1, as git defines it
+    header = b"PACK" + struct.pack(">II", 2, sum(len(p) for p in packs))
+    digest.update(header)
+    out.write(header)
+    for pack in packs:
+        with open(pack._data_path, "rb") as f:
+            body = f.read()[12:-20]  # its entries, without its own header and trailer
+        digest.update(body)
+        out.write(body)
+    out.write(digest.digest())
+    return out.getvalue()
 
 
 def _owner(name: str) -> str:

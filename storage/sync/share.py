@@ -398,9 +398,11 @@ class Share:
         if head is None:
             raise ShareError("The share holds nothing yet; run `flourish share init` again.")
         outbox = self._outbox()
+        received: set[Sha] = set()
         try:
             if not publish_only:
                 arrival = outbox.fetch(self.repo)
+                received = {h for _, h in arrival.heads}
                 for _, theirs in arrival.heads:
                     _check_format(self.repo, theirs)
                     head = self._merge(head, theirs) or head
@@ -415,7 +417,9 @@ class Share:
         head = self._import(head) or head
         if not self.report.offline:
             try:
-                if outbox.published() != head:
+                # Nothing of ours beyond what a bundle there holds already: no need to write
+                # 60 MB again (at 500 teams) for the others to read it all once more.
+                if outbox.published() != head and head not in received:
                     outbox.publish(self.repo, head, self._hint())
                 self._shared()
             except FolderMissing as e:
