@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from dulwich.bundle import read_bundle
+from dulwich.object_format import DEFAULT_OBJECT_FORMAT
 from dulwich.objects import ObjectID
 from dulwich.pack import PackData, PackInflater
 
@@ -72,11 +72,17 @@ class Arrival:
 
 
 class Outbox:
-    def __init__(self, folder: Path, replica: str, scratch: Path):
+    def __init__(
+        self, folder: Path, replica: str, scratch: Path, seen: dict[str, list[Any]] | None = None
+    ):
         self.folder = folder
         self.box = folder / OUTBOX
         self.replica = replica
         self.scratch = scratch  # where a bundle is written before it is renamed in
+        # What was read of each workspace's bundle: [bytes of pack entries, their SHA-1 (hex),
+        # objects]. A bundle only grows at its end until its writer tidies its packs, so the
+        # next one is read from where this one ended (see `_objects`).
+        self.seen: dict[str, list[Any]] = {} if seen is None else seen
 
     @property
     def mine(self) -> Path:
@@ -115,7 +121,7 @@ class Outbox:
             copy = name != f"{owner}{BUNDLE}"
             if owner == self.replica and not copy:
                 continue  # our own: everything in it is here already
-            head = self._read(repo, self.box / name)
+            head = self._read(repo, self.box / name, None if copy else owner)
             if copy:
                 found.copies.append(name)
             if head is None:
@@ -131,26 +137,40 @@ class Outbox:
             found.heads.append((owner, head))
         return found
 
-    def _read(self, repo: ShareRepo, path: Path) -> Sha | None:
+    def _read(self, repo: ShareRepo, path: Path, owner: str | None) -> Sha | None:
         """The bundle's head, its objects added here; None if it is not whole yet."""
         try:
             data = path.read_bytes()
         except OSError:
             return None  # still downloading, or an online-only placeholder that cannot open
         try:
-            with read_bundle(io.BytesIO(data)) as bundle:
-                head = bundle.references.get(MAIN)
-                if head is None:
-                    return None
-                if repo.has(head):
-                    return head
-                pack = bundle.pack_data
-                assert isinstance(pack, PackData)
-                pack.check()  # a truncated or damaged pack fails its checksum
-                store_objects(repo, list(PackInflater.for_pack_data(pack)))
+            head, pack = _split(data)
+            whole = pack[:4] == b"PACK" and hashlib.sha1(pack[:-20]).digest() == pack[-20:]
+            if head is None or not whole:  # cut short, or a zero-byte placeholder
+                return None
+            if not repo.has(head):
+                store_objects(repo, self._objects(pack, owner))
         except Exception:  # any malformed bundle is one that has not arrived
             return None
         return head if repo.has(head) else None
+
+    def _objects(self, pack: bytes, owner: str | None) -> list[Any]:
+        """The objects of a whole pack not read from this workspace's bundle before: only
+        those after where its last bundle ended, when the new one begins with the same bytes."""
+        count = struct.unpack(">I", pack[8:12])[0]
+        entries = pack[12:-20]
+        start, known = 0, 0
+        seen = self.seen.get(owner or "")
+        same = seen and hashlib.sha1(entries[: seen[0]]).hexdigest() == seen[1]
+        if seen and same and len(entries) >= seen[0] and count >= seen[2]:
+            start, known = seen[0], seen[2]
+        try:
+            found = _inflate(pack[4:8], count - known, entries[start:])
+        except Exception:  # a delta whose base is before the new part: read it all
+            found = _inflate(pack[4:8], count, entries)
+        if owner:
+            self.seen[owner] = [len(entries), hashlib.sha1(entries).hexdigest(), count]
+        return found
 
     def _hinted(self, owner: str) -> tuple[Sha | None, str]:
         """The head and owner's name a workspace's hint gives, if it is there and readable."""
@@ -166,11 +186,11 @@ class Outbox:
             return None, ""
 
     def published(self) -> Sha | None:
-        """The head our bundle in the folder holds, if it is there and whole."""
+        """The head our bundle in the folder holds, by its header, if it is there."""
         try:
-            with read_bundle(io.BytesIO(self.mine.read_bytes())) as bundle:
-                return bundle.references.get(MAIN)
-        except Exception:  # missing, or damaged: write it again
+            with open(self.mine, "rb") as f:
+                return _split(f.read(4096))[0]
+        except (OSError, ValueError):  # missing, or damaged: write it again
             return None
 
     def publish(self, repo: ShareRepo, head: Sha, hint: dict[str, Any]) -> None:
@@ -185,6 +205,32 @@ class Outbox:
             raise FolderMissing(f"{self.folder} cannot be written ({e.strerror or e})") from None
 
 
+def _split(data: bytes) -> tuple[Sha | None, bytes]:
+    """A v2 bundle's head of main, and its pack: its header is a line naming the format, a
+    line per ref ("<id> <ref>"), then a blank line."""
+    end = data.index(b"\n\n")
+    lines = data[:end].split(b"\n")
+    if lines[0] != b"# v2 git bundle":
+        raise ValueError("not a v2 git bundle")
+    refs: dict[bytes, bytes] = {}
+    for line in lines[1:]:
+        if not line.startswith(b"-"):  # a prerequisite; our bundles hold whole histories
+            sha, _, ref = line.partition(b" ")
+            refs[ref] = sha
+    head = refs.get(MAIN)
+    return (ObjectID(head) if head else None), data[end + 2 :]
+
+
+def _inflate(version: bytes, count: int, entries: bytes) -> list[Any]:
+    """The objects of `count` pack entries, as a pack of their own."""
+    if count <= 0:
+        return []
+    body = b"PACK" + version + struct.pack(">I", count) + entries
+    whole = io.BytesIO(body + hashlib.sha1(body).digest())
+    pack = PackData.from_file(whole, object_format=DEFAULT_OBJECT_FORMAT)
+    return list(PackInflater.for_pack_data(pack))
+
+
 def bundle_bytes(repo: ShareRepo, head: Sha) -> bytes:
     """A git bundle of `head`'s whole history, made by copying the share's packs as they are:
     a pack's entries stay valid side by side with another's (a delta names its base by a
@@ -193,7 +239,8 @@ def bundle_bytes(repo: ShareRepo, head: Sha) -> bytes:
     store = repo.store
     if any(True for _ in store._iter_loose_objects()):
         store.pack_loose_objects()
-    packs = list(store.packs)
+    # Oldest first: a new pack adds to the end, and readers read only what was added.
+    packs = sorted(store.packs, key=lambda p: os.stat(p._data_path).st_mtime_ns)
     out = io.BytesIO()
     out.write(b"# v2 git bundle\n" + head + b" " + MAIN + b"\n\n")
     digest = hashlib.sha1()  # a pack's trailer is its SHA-1, as git defines it

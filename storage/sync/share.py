@@ -434,7 +434,9 @@ class Share:
             self.repo.tidy()
 
     def _outbox(self) -> Outbox:
-        return Outbox(folder_path(self.state.remote), self.state.replica, self.ws.root)
+        return Outbox(
+            folder_path(self.state.remote), self.state.replica, self.ws.root, self.state.bundles
+        )
 
     def _hint(self) -> dict[str, Any]:
         return {

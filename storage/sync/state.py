@@ -36,6 +36,7 @@ class ShareState:
     last_attempt: str = ""
     offline: str = ""  # why the last sync could not reach the remote, if it could not
     waiting: list[str] = field(default_factory=list)  # whose changes had not fully arrived
+    bundles: dict[str, list[Any]] = field(default_factory=dict)  # what was read of each bundle
     conflicts: dict[str, list[str]] = field(default_factory=dict)  # share path -> open ids
     changed_by: dict[str, str] = field(default_factory=dict)  # record id -> who, in a sync
 

@@ -263,3 +263,30 @@ def test_a_syncthing_folder_is_known_by_its_marker(tmp_path):
     (tmp_path / "shared" / ".stfolder").mkdir(parents=True)
     assert synced_folder(tmp_path / "shared" / "ws") == tmp_path / "shared"
     assert synced_note(tmp_path / "elsewhere") is None
+
+
+def test_a_bundle_is_read_from_where_the_last_one_ended_and_whole_after_a_repack(tmp_path):
+    drive, (a, b, _c), team_id = build(tmp_path)
+    with Share.open(Workspace.open(b.root, b.clock)) as share:
+        b_id = share.state.replica
+    b.fl.add_action(team_id, "First")
+    b.sync()
+    drive.everywhere()
+    a.sync()
+    with Share.open(Workspace.open(a.root, a.clock)) as share:
+        before = list(share.state.bundles[b_id])
+    b.fl.add_action(team_id, "Second")
+    b.sync()
+    drive.everywhere()
+    a.sync()
+    with Share.open(Workspace.open(a.root, a.clock)) as share:
+        after = share.state.bundles[b_id]
+    assert after[0] > before[0] and after[2] > before[2]  # the same beginning, more at the end
+    assert "Second" in [x.title for x in a.fl.actions()]
+    with Share.open(Workspace.open(b.root, b.clock)) as share:
+        share.repo.store.repack()  # the writer tidies its packs: its bundle starts anew
+    b.fl.add_action(team_id, "Third")
+    b.sync()
+    drive.everywhere()
+    a.sync()
+    assert {"Second", "Third"} <= {x.title for x in a.fl.actions()}
