@@ -40,6 +40,17 @@ def register(top: Group) -> None:
         "the cluster's git repository, as the chair gave it to you",
         "the cluster's shared folder, as it is on this computer",
     )
+    p.add_argument(
+        "--key",
+        metavar="FILE",
+        help="your key's backup from your other laptop (`share keys backup`), so this one "
+        "reads your confidential notes too",
+    )
+    keys = share.group("keys", "your key, which seals your confidential notes")
+    p = keys.add("show", keys_show, "your public key and its short fingerprint")
+    json_flag(p)
+    p = keys.add("backup", keys_backup, "copy your key to a file (keep it safe)")
+    p.add_argument("file", help="where to write the copy (a new file)")
     p = share.add("status", status, "where this workspace shares to and what is waiting")
     json_flag(p)
     p = share.add("members", members, "the people sharing this cluster")
@@ -128,6 +139,10 @@ def join(args: argparse.Namespace) -> int:
         )
     person = _person(args)
     root = workspace_path(args)
+    if args.key:
+        from storage.sync import keys
+
+        keys.restore(args.key)
     with Share.join(root, _remote(args), person, clock_from_env()) as share:
         settings = Settings.load()
         if not settings.user:
@@ -147,6 +162,35 @@ def _person(args: argparse.Namespace) -> Person:
     if person.email:
         check_email(person.email, "Your")
     return person
+
+
+def keys_show(args: argparse.Namespace) -> int:
+    from storage.sync import keys
+
+    key = keys.identity()
+    if key is None:
+        raise ValidationError(
+            "There is no key here yet: `flourish share init` or `share join` makes one."
+        )
+    public = keys.recipient(key)
+    if args.json:
+        print_json({"public_key": public, "fingerprint": keys.fingerprint(public)})
+        return 0
+    print(f"Public key   {public}")
+    print(f"Fingerprint  {keys.fingerprint(public)}")
+    print(f"Kept in      {keys.key_path()} (readable by you only)")
+    return 0
+
+
+def keys_backup(args: argparse.Namespace) -> int:
+    from storage.sync import keys
+
+    written = keys.backup(args.file)
+    print(
+        f"Wrote your key to {written}. Keep it where only you can reach it (a password "
+        "manager); `flourish share join --key FILE` uses it on another laptop."
+    )
+    return 0
 
 
 def status(args: argparse.Namespace) -> int:

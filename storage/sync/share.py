@@ -37,6 +37,7 @@ from storage.atomic import file_stamp
 from storage.codec import BadRecord, from_record
 from storage.paths import CLUSTER_FILE
 from storage.schema import RECORD_TYPES
+from storage.sync import keys
 from storage.sync.folder import (
     BUNDLE,
     FOLDER,
@@ -194,6 +195,7 @@ class Share:
         self._made: set[str] = set()
         self._pending: dict[tuple[str, str], dict[str, Any]] = {}
         self._known: dict[str, dict[str, dict[str, Any]]] = {}
+        self._identity = keys.identity()  # this person's key, which opens their sealed notes
 
     def close(self) -> None:
         self.repo.close()
@@ -284,6 +286,7 @@ class Share:
 
     @classmethod
     def _start(cls, ws: Workspace, url: str, person: Person, have_repo: bool = False) -> "Share":
+        keys.identity(create=True)  # this person's key: made once, in their settings folder
         state = ShareState(
             replica=new_id(),
             person=new_id(),
@@ -313,6 +316,8 @@ class Share:
             "role": role,
             "replicas": [self.state.replica],
         }
+        if key := keys.identity():
+            record["recipient"] = keys.recipient(key)
         doc = sharing.stamped(PEOPLE, None, record, self._tick_now)
         assert doc is not None
         files = {f"{PEOPLE}/{self.state.person}.json": sharing.encode(doc)}
@@ -512,9 +517,8 @@ class Share:
                 seen.add(path)
                 old = sharing.decode(self.repo.blob(before[path])) if path in before else None
                 wall = _when(doc.get("updated_at")) or self.ws.clock()
-                new = sharing.stamped(
-                    table, old, sharing.shared_fields(table, doc), partial(self.clock.tick, wall)
-                )
+                shared = self._sealed(table, sharing.shared_fields(table, doc), doc, old)
+                new = sharing.stamped(table, old, shared, partial(self.clock.tick, wall))
                 if new is not None:
                     files[path] = sharing.encode(new)
         for path, sha in before.items():
@@ -690,7 +694,7 @@ class Share:
             if place.table == TEAMS:
                 removed.append(place.record_id)
             return self._theirs([doc["_meta"]["deleted"]])
-        record = sharing.local_fields(place.table, doc["record"], mine)
+        record = self._unsealed(place.table, doc["record"], mine)
         try:
             from_record(RECORD_TYPES[place.table], record)
         except BadRecord as e:
@@ -715,6 +719,45 @@ class Share:
                 for table in tables_of(place.file)
             }
         return self._known[place.file].get(place.table, {}).get(place.record_id)
+
+    # -- sealed text -------------------------------------------------------------------------
+
+    def _sealed(
+        self, table: str, shared: dict[str, Any], mine: dict[str, Any], old: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """A confidential check-in's notes, sealed to their author's key, so that the
+        author's own laptops can share them and no one else can read them. Sealed again only
+        when they changed: sealing is random, and every sync would rewrite every note."""
+        if table != "checkins" or not mine.get("confidential"):
+            return shared
+        notes = mine.get(sharing.PRIVATE, "")
+        before = None if old is None or sharing.is_deleted(old) else old["record"].get("notes")
+        key = self._key()
+        if keys.is_sealed(before):
+            opened = keys.unseal(before, key)
+            if opened is None or opened == notes:
+                # Not ours to read (so not ours to have changed), or unchanged: keep it.
+                return {**shared, sharing.PRIVATE: before}
+        if not notes or key is None:
+            return shared
+        return {**shared, sharing.PRIVATE: keys.seal(notes, [keys.recipient(key)], "private")}
+
+    def _unsealed(
+        self, table: str, shared: dict[str, Any], mine: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """A shared record as this workspace stores it: sealed notes opened where this
+        person's key can open them, and kept out (empty) where it cannot."""
+        notes = shared.get(sharing.PRIVATE)
+        if table == "checkins" and keys.is_sealed(notes):
+            opened = keys.unseal(notes, self._key())
+            if opened is not None:
+                return {**shared, sharing.PRIVATE: opened}
+            return sharing.local_fields(table, {**shared, sharing.PRIVATE: ""}, mine)
+        return sharing.local_fields(table, shared, mine)
+
+    def _key(self) -> Any:
+        """This person's key (read when the share was opened), or None."""
+        return self._identity
 
     def _team_file_for(self, team_id: str) -> None:
         """A team that arrives gets its file, in the same change (never a team without one)."""

@@ -1,6 +1,9 @@
 """Replicas sharing one cluster through a bare git repository on disk: each a workspace of its
 own, with its own clock, synced by the real code (no mocks)."""
 
+import contextlib
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -29,11 +32,29 @@ class Clock:
         self.now += timedelta(seconds=seconds)
 
 
+@contextlib.contextmanager
+def settings_of(config: Path | None) -> Iterator[None]:
+    """Each laptop's own settings folder (its key, its install id) while it acts."""
+    if config is None:
+        yield
+        return
+    before = os.environ.get("FLOURISH_CONFIG")
+    os.environ["FLOURISH_CONFIG"] = str(config)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("FLOURISH_CONFIG", None)
+        else:
+            os.environ["FLOURISH_CONFIG"] = before
+
+
 @dataclass
 class Replica:
     name: str
     root: Path
     clock: Clock
+    config: Path | None = None  # its person's own settings file, when the test gives one
 
     @property
     def fl(self) -> Flourish:
@@ -42,11 +63,12 @@ class Replica:
         return Flourish.open(self.root, self.clock, user=self.name)
 
     def share(self) -> Share:
-        return Share.open(Workspace.open(self.root, self.clock))
+        with settings_of(self.config):
+            return Share.open(Workspace.open(self.root, self.clock))
 
     def sync(self) -> SyncReport:
         self.clock.tick(1)
-        with self.share() as s:
+        with settings_of(self.config), self.share() as s:
             return s.sync()
 
     def data(self) -> dict:
@@ -88,7 +110,11 @@ class Cluster:
 NAMES = ("Alex Chair", "Sam Coach", "Cara Coach", "Dev Coach")
 
 
-def build(tmp_path: Path, n: int, skews: tuple[float, ...] = ()) -> Cluster:
+def build(
+    tmp_path: Path, n: int, skews: tuple[float, ...] = (), own_settings: bool = False
+) -> Cluster:
+    """`n` laptops sharing one cluster; `own_settings`: each person with their own settings
+    folder (and so their own key), as on real laptops."""
     remote = tmp_path / "remote.git"
     clocks = [Clock(START + timedelta(seconds=skews[i] if i < len(skews) else 0)) for i in range(n)]
     chair = Person(name=NAMES[0], email="alex@city.example")
@@ -101,14 +127,20 @@ def build(tmp_path: Path, n: int, skews: tuple[float, ...] = ()) -> Cluster:
     )
     action = fl.add_action(team.id, "Plan the INSET day", owner="Head")
     challenge = fl.raise_challenge(team.id, category="staff-shortage", title="Two teachers leave")
-    with Share.init(fl.ws, str(remote), chair):
+    configs = [
+        tmp_path / f"settings-{i}" / "config.toml" if own_settings else None for i in range(n)
+    ]
+    with settings_of(configs[0]), Share.init(fl.ws, str(remote), chair):
         pass
-    replicas = [Replica(NAMES[0], root, clocks[0])]
+    replicas = [Replica(NAMES[0], root, clocks[0], configs[0])]
     for i in range(1, n):
         person = Person(name=NAMES[i], email=f"p{i}@city.example")
-        with Share.join(tmp_path / f"r{i}", str(remote), person, clocks[i]):
+        with (
+            settings_of(configs[i]),
+            Share.join(tmp_path / f"r{i}", str(remote), person, clocks[i]),
+        ):
             pass
-        replicas.append(Replica(NAMES[i], tmp_path / f"r{i}", clocks[i]))
+        replicas.append(Replica(NAMES[i], tmp_path / f"r{i}", clocks[i], configs[i]))
     return Cluster(remote, replicas, team.id, action.id, challenge.id)
 
 
@@ -120,3 +152,9 @@ def three(tmp_path: Path) -> Cluster:
 @pytest.fixture
 def two(tmp_path: Path) -> Cluster:
     return build(tmp_path, 2)
+
+
+@pytest.fixture
+def two_people(tmp_path: Path) -> Cluster:
+    """Two laptops of two people, each with their own settings folder and key."""
+    return build(tmp_path, 2, own_settings=True)

@@ -191,7 +191,8 @@ def test_an_unreachable_remote_keeps_local_work_and_catches_up_later(two: Cluste
     assert b.fl.action(two.action_id).owner == "Offline edit"
 
 
-def test_confidential_notes_are_nowhere_in_any_repository(two: Cluster):
+def test_confidential_notes_are_nowhere_in_any_repository(two_people: Cluster):
+    two = two_people
     a, b = two.replicas
     secret = a.fl.log_checkin(
         two.team_id, on=date(2026, 11, 30), notes="CANARY-7f3a private", confidential=True
