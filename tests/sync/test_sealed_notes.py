@@ -34,9 +34,8 @@ class Laptop:
         return Flourish.open(self.root, self.clock)
 
     def sync(self):
-        with settings_of(self.config):
-            with Share.open(Workspace.open(self.root, self.clock)) as share:
-                return share.sync()
+        with settings_of(self.config), Share.open(Workspace.open(self.root, self.clock)) as share:
+            return share.sync()
 
 
 @pytest.fixture
