@@ -51,6 +51,8 @@ def register(top: Group) -> None:
     json_flag(p)
     p = keys.add("backup", keys_backup, "copy your key to a file (keep it safe)")
     p.add_argument("file", help="where to write the copy (a new file)")
+    p = keys.add("restore", keys_restore, "use your key's copy on this laptop")
+    p.add_argument("file", help="the copy `share keys backup` made on your other laptop")
     p = share.add("status", status, "where this workspace shares to and what is waiting")
     json_flag(p)
     p = share.add("members", members, "the people sharing this cluster")
@@ -189,6 +191,18 @@ def keys_backup(args: argparse.Namespace) -> int:
     print(
         f"Wrote your key to {written}. Keep it where only you can reach it (a password "
         "manager); `flourish share join --key FILE` uses it on another laptop."
+    )
+    return 0
+
+
+def keys_restore(args: argparse.Namespace) -> int:
+    from storage.sync import keys
+
+    key = keys.restore(args.file)
+    public = keys.recipient(key)
+    print(
+        f"This laptop now uses your key ({keys.fingerprint(public)}); your confidential notes "
+        "open here from the next sync."
     )
     return 0
 

@@ -69,6 +69,7 @@ class Arrival:
     copies: list[str] = field(default_factory=list)  # conflict copies read (file names)
     strays: list[str] = field(default_factory=list)  # files Flourish does not know
     names: dict[str, str] = field(default_factory=dict)  # whose each workspace is, from hints
+    formats: dict[str, int] = field(default_factory=dict)  # each workspace's share format
 
 
 class Outbox:
@@ -132,6 +133,8 @@ class Outbox:
             hinted, name = self._hinted(owner)
             if name:
                 found.names[owner] = name
+            if not copy and (version := self._format(owner)):
+                found.formats[owner] = version
             if not copy and hinted and hinted != head and not repo.has(hinted):
                 found.waiting.append(owner)  # the hint is newer: its bundle is on its way
             found.heads.append((owner, head))
@@ -171,6 +174,14 @@ class Outbox:
         if owner:
             self.seen[owner] = [len(entries), hashlib.sha1(entries).hexdigest(), count]
         return found
+
+    def _format(self, owner: str) -> int:
+        """The share format a workspace's hint says it writes; 0 when not said."""
+        try:
+            version = orjson.loads((self.box / f"{owner}{HINT}").read_bytes()).get("format")
+        except (OSError, orjson.JSONDecodeError, AttributeError):
+            return 0
+        return version if isinstance(version, int) else 0
 
     def _hinted(self, owner: str) -> tuple[Sha | None, str]:
         """The head and owner's name a workspace's hint gives, if it is there and readable."""

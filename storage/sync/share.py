@@ -286,7 +286,7 @@ class Share:
 
     @classmethod
     def _start(cls, ws: Workspace, url: str, person: Person, have_repo: bool = False) -> "Share":
-        keys.identity(create=True)  # this person's key: made once, in their settings folder
+        key = keys.identity(create=True)  # this person's key: made once, in their settings folder
         state = ShareState(
             replica=new_id(),
             person=new_id(),
@@ -294,6 +294,7 @@ class Share:
             remote=url,
             name=person.name,
             email=person.email,
+            opened_with=keys.recipient(key),  # what the first import brings, it opens
         )
         if not have_repo:
             ShareRepo.create(ws.root / SHARE_DIR).close()
@@ -370,6 +371,7 @@ class Share:
                 self.report.offline = str(e)
             self.repo.set_ref(MAIN, head)
             head = self._import(head) or head
+            self._reopen_sealed(head)
             if self.report.offline:
                 break
             if head == remote_head:
@@ -420,6 +422,7 @@ class Share:
             self.report.offline = str(e)
         self.repo.set_ref(MAIN, head)
         head = self._import(head) or head
+        self._reopen_sealed(head)
         if not self.report.offline:
             try:
                 # Nothing of ours beyond what a bundle there holds already: no need to write
@@ -755,6 +758,31 @@ class Share:
             return sharing.local_fields(table, {**shared, sharing.PRIVATE: ""}, mine)
         return sharing.local_fields(table, shared, mine)
 
+    def _reopen_sealed(self, head: Sha | None) -> None:
+        """Once a laptop has a key it did not have at its last sync (restored from a backup),
+        open the sealed notes it brought in before and could not read."""
+        key = self._key()
+        if key is None or head is None or self.state.opened_with == keys.recipient(key):
+            return
+        found = []
+        for path, sha in self.repo.files_under(self.repo.tree(head), "teams").items():
+            place = place_of(path)
+            if place is None or place.table != "checkins":
+                continue
+            notes = sharing.decode(self.repo.blob(sha))["record"].get(sharing.PRIVATE)
+            if not keys.is_sealed(notes) or (opened := keys.unseal(notes, key)) is None:
+                continue
+            here = self._record_here(place)
+            if here and here.get("confidential") and not here.get(sharing.PRIVATE):
+                found.append((place, {**here, sharing.PRIVATE: opened}))
+        if found:
+            with self.ws.writing():
+                for place, record in found:
+                    self.ws.file_at(place.file).put_raw(place.table, place.record_id, record)
+            self._known.clear()
+        self.state.opened_with = keys.recipient(key)
+        self.state.save(self.ws.root)
+
     def _key(self) -> Any:
         """This person's key (read when the share was opened), or None."""
         return self._identity
@@ -1020,6 +1048,17 @@ class Share:
             )
         if synced := synced_note(self.ws.root):
             found.append(Finding(synced))
+        if keys.identity() is None:
+            found.append(
+                Finding(
+                    f"There is no key on this laptop ({keys.key_path()}), so your confidential "
+                    "notes from your other laptops cannot be read here. Bring your key with "
+                    "`flourish share keys restore FILE` (a copy made by `share keys backup` on "
+                    "the laptop that has it); --repair makes a new one instead, and notes "
+                    "sealed to the old one stay unreadable here.",
+                    "key",
+                )
+            )
         if not is_folder(self.state.remote):
             return found
         folder = folder_path(self.state.remote)
@@ -1040,6 +1079,15 @@ class Share:
         for name in arrival.strays:
             found.append(Finding(f"{folder / OUTBOX / name} is not Flourish's; it is never read."))
         people = self._people(self.repo.ref(MAIN))
+        for replica, version in arrival.formats.items():
+            if version > FORMAT:
+                who = _whose(replica, people, arrival.names)
+                found.append(
+                    Finding(
+                        f"{who}'s Flourish writes a newer kind of share (format {version}); "
+                        "upgrade Flourish on this laptop to keep sharing with them."
+                    )
+                )
         for replica in arrival.waiting:
             who = _whose(replica, people, arrival.names)
             found.append(Finding(f"{who}'s latest changes have not fully arrived in {folder} yet."))
@@ -1050,6 +1098,14 @@ class Share:
         done = []
         if any(f.fix == "copy" for f in found):
             done.append(self.repair())
+        if any(f.fix == "key" for f in found):
+            key = keys.identity(create=True)
+            self._identity = key
+            self._update_person({"recipient": keys.recipient(key)}, "made a new key")
+            done.append(
+                f"Made a new key ({keys.fingerprint(keys.recipient(key))}); back it up with "
+                "`flourish share keys backup FILE`."
+            )
         if any(f.fix == "copies" for f in found):
             box = folder_path(self.state.remote) / OUTBOX
             for path in sorted(box.glob(f"{self.state.replica}*{BUNDLE}")):
@@ -1058,6 +1114,32 @@ class Share:
                         path.unlink()
                         done.append(f"Removed {path.name}: everything in it is shared already.")
         return done or ["Nothing here can be fixed by Flourish; the list above says what to do."]
+
+    def _update_person(self, changes: dict[str, Any], what: str) -> None:
+        """Change this person's file in the share, as one commit shared at the next sync."""
+        people_path = f"{PEOPLE}/{self.state.person}.json"
+        head = self.repo.ref(MAIN)
+        data = self.repo.read(self.repo.tree(head), people_path) if head else None
+        if not data or not head:
+            return
+        old = sharing.decode(data)
+        new = sharing.stamped(PEOPLE, old, {**old["record"], **changes}, self._tick_now)
+        if new is None:
+            return
+        commit = self.repo.write(
+            self.repo.tree(head),
+            {people_path: sharing.encode(new)},
+            [head],
+            self._author(),
+            self._committer(),
+            f"{self.state.name} {what}",
+            self.ws.clock(),
+        )
+        self.repo.set_ref(MAIN, commit)
+        if self.state.synced == head.decode():
+            self.state.synced = commit.decode()
+        self.state.unshared += 1
+        self.state.save(self.ws.root)
 
     def repair(self) -> str:
         """Give a copied workspace its own id, so it shares as itself from now on."""

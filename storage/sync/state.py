@@ -37,6 +37,7 @@ class ShareState:
     offline: str = ""  # why the last sync could not reach the remote, if it could not
     waiting: list[str] = field(default_factory=list)  # whose changes had not fully arrived
     bundles: dict[str, list[Any]] = field(default_factory=dict)  # what was read of each bundle
+    opened_with: str = ""  # the public key sealed notes were last opened with here
     conflicts: dict[str, list[str]] = field(default_factory=dict)  # share path -> open ids
     changed_by: dict[str, str] = field(default_factory=dict)  # record id -> who, in a sync
 

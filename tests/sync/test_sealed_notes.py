@@ -149,3 +149,37 @@ def test_a_key_is_private_and_backed_up_once(tmp_path, monkeypatch):
     with pytest.raises(Exception, match="different key already"):
         keys.restore(copy)
     assert len(keys.fingerprint(keys.recipient(key)).split()) == 3
+
+
+def test_a_key_brought_later_opens_the_notes_already_synced(laptops, tmp_path):
+    folder, team_id, _chair, sam1, _sam2 = laptops
+    late = Laptop(tmp_path, "sam-tablet", "sam-tablet-settings")
+    sam = Person(name="Sam Coach", email="sam@city.example")
+    with settings_of(late.config), Share.join(late.root, f"folder:{folder}", sam, late.clock):
+        pass  # joined without the backup: a key of its own
+    made = sam1.fl.log_checkin(team_id, on=date(2026, 11, 30), notes=CANARY, confidential=True)
+    sam1.sync()
+    late.sync()
+    assert late.fl.checkin(made.id).notes == ""
+    with settings_of(late.config):
+        keys.key_path().rename(tmp_path / "tablet-own-key.txt")
+        keys.restore(tmp_path / "sam-key-backup.txt")
+    late.sync()
+    assert late.fl.checkin(made.id).notes == CANARY
+
+
+def test_doctor_says_a_key_is_missing_and_repair_makes_a_new_one(laptops):
+    _folder, _team_id, _chair, sam1, _sam2 = laptops
+    with settings_of(sam1.config):
+        keys.key_path().unlink()
+        with Share.open(Workspace.open(sam1.root, sam1.clock)) as share:
+            found = share.checkup()
+            assert any("There is no key on this laptop" in f.text for f in found)
+            done = share.repair_all(found)
+        assert any(line.startswith("Made a new key") for line in done)
+        new = keys.recipient(keys.identity())
+        with Share.open(Workspace.open(sam1.root, sam1.clock)) as share:
+            assert not any("no key" in f.text for f in share.checkup())
+            person = f"people/{share.state.person}.json"
+            tree = share.repo.tree(share.repo.ref(b"refs/heads/main"))
+            assert orjson.loads(share.repo.read(tree, person))["record"]["recipient"] == new
