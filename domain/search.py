@@ -1,5 +1,6 @@
 """Finding words across the cluster's records: check-in notes, actions, challenges, goals and
-briefing agendas. Every word typed must appear (in any order, any case, accents matched as
+briefing agendas, and the cluster's own work (its plan, goals, workshops, journey and
+aspiring leaders). Every word typed must appear (in any order, any case, accents matched as
 typed); the newest records come first.
 
 A confidential check-in note is searched where it is held, but its words never reach a list
@@ -11,12 +12,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from itertools import chain
 
 from domain.actions import ActionItem
 from domain.briefings import Briefing
 from domain.challenges.model import Challenge
 from domain.checkins import CheckIn
+from domain.cluster_plan import ClusterAction, ClusterGoal
 from domain.goals import Goal
+from domain.journey import JourneyStep
+from domain.leaders import AspiringLeader, LeaderActivity
+from domain.workshops import Workshop
 
 SNIPPET = 80  # characters of context shown around the first word found
 LOCKED = "🔒 confidential note"
@@ -28,6 +34,23 @@ class HitKind(StrEnum):
     CHALLENGE = "challenge"
     GOAL = "goal"
     BRIEFING = "briefing"
+    CLUSTER_ACTION = "cluster action"
+    CLUSTER_GOAL = "cluster goal"
+    WORKSHOP = "workshop"
+    JOURNEY = "journey step"
+    LEADER = "aspiring leader"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClusterWork:
+    """The cluster's own records, searched when the whole cluster is."""
+
+    actions: Iterable[ClusterAction] = ()
+    goals: Iterable[ClusterGoal] = ()
+    workshops: Iterable[Workshop] = ()
+    journey: Iterable[JourneyStep] = ()
+    leaders: Iterable[AspiringLeader] = ()
+    activities: Iterable[LeaderActivity] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,6 +75,7 @@ def search(
     challenges: Iterable[Challenge] = (),
     goals: Iterable[Goal] = (),
     briefings: Iterable[Briefing] = (),
+    cluster: ClusterWork = ClusterWork(),
 ) -> list[Hit]:
     """Every record holding all the words of `query`, newest first."""
     wanted = words(query)
@@ -66,8 +90,8 @@ def search(
             title=title,
             snippet=LOCKED if secret else _snippet(text, wanted),
         )
-        for kind, ref, team_id, day, title, text, secret in _texts(
-            checkins, actions, challenges, goals, briefings
+        for kind, ref, team_id, day, title, text, secret in chain(
+            _texts(checkins, actions, challenges, goals, briefings), _cluster_texts(cluster)
         )
         if _all(wanted, text)
     ]
@@ -104,6 +128,34 @@ def _texts(
     for b in briefings:
         text = _join(b.title, b.agenda, b.location)
         yield HitKind.BRIEFING, b.id, b.team_id, b.start.date(), b.title, text, False
+
+
+def _cluster_texts(work: ClusterWork) -> Iterator[Searchable]:
+    for a in work.actions:
+        text = _join(a.title, a.owner, a.success_criteria, a.evidence, *(n.text for n in a.notes))
+        day = a.due or a.created_at.date()
+        yield HitKind.CLUSTER_ACTION, a.id, None, day, a.title, text, False
+    for g in work.goals:
+        text = _join(g.now, g.want, g.now_evidence, g.want_evidence)
+        yield HitKind.CLUSTER_GOAL, g.id, None, g.updated_at.date(), g.want, text, False
+    for w in work.workshops:
+        said = [i.issue + " " + i.approach for i in w.issues]
+        said += [r.worked + " " + r.hard for r in w.reflections]
+        said += [i.title + " " + i.notes for i in w.agenda]
+        text = _join(w.title, w.place, *said, *w.priorities, w.authority_response)
+        text = _join(text, w.next_steps, w.evaluation)
+        yield HitKind.WORKSHOP, w.id, None, w.start.date(), w.title, text, False
+    for s in work.journey:
+        text = _join(s.what, s.partners, s.evidence)
+        yield HitKind.JOURNEY, s.id, None, s.on, s.question.asks, text, False
+    leaders = {p.id: p for p in work.leaders}
+    for act in work.activities:
+        who = leaders.get(act.leader_id)
+        name = who.name if who else ""
+        text = _join(name, act.title, act.where, act.success_criteria, *act.behaviours)
+        text = _join(text, act.outcome_to, *(f.text for f in act.feedback))
+        day = act.feedback[-1].on if act.feedback else act.created_at.date()
+        yield HitKind.LEADER, act.leader_id, None, day, f"{name}: {act.title}", text, False
 
 
 def _join(*parts: str) -> str:

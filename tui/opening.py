@@ -11,6 +11,8 @@ TAB = {
     "workshop": "schedule",
     "goal": "where",
 }
+# The Cluster view's tab for the cluster's own records that open there.
+CLUSTER_TABS = {"cluster goal": "cgoals", "journey step": "journey", "aspiring leader": "leaders"}
 
 
 def open_record(app: App, kind: str, ref: str, team_id: str | None) -> None:
@@ -27,6 +29,12 @@ def open_record(app: App, kind: str, ref: str, team_id: str | None) -> None:
         from tui.dialogs.cluster_plan import ClusterActionDetail
 
         app.push_screen(ClusterActionDetail(program, ref))
+    elif kind in CLUSTER_TABS:
+        app.action_cluster(CLUSTER_TABS[kind])  # type: ignore[attr-defined]
+        if kind == "aspiring leader":
+            from tui.dialogs.leaders import LeaderDetail
+
+            app.push_screen(LeaderDetail(program, ref))
     elif kind == "workshop" and team_id is None and ref:  # a cluster review workshop
         from tui.dialogs.workshop import WorkshopDetail
 

@@ -265,3 +265,15 @@ def test_progress_follows_a_school_changing_its_linked_action_in_another_window(
     got = flourish.cascade(flourish.cluster_action(made.id))
     assert (got.done, got.schools, got.missing) == (1, 2, (linked[2].team_id,))
     assert [a.team_id for a in flourish.cascade_cluster_action(made.id)] == [linked[2].team_id]
+
+
+def test_search_finds_the_clusters_own_work_across_the_cluster_only(flourish, schools):
+    flourish.add_cluster_action("Moderate writing together", evidence="shared rubric")
+    w = flourish.add_workshop("Review", start(flourish))
+    flourish.add_issue(w.id, RaisedIssue(kind=IssueKind.POLITICAL, issue="rubric ownership"))
+    flourish.add_journey_step("what", "A shared rubric for writing", on=date(2025, 3, 1))
+    sam = flourish.add_leader("Sam Patel", "Hillside")
+    flourish.add_leader_activity(sam.id, "Chair the rubric working group")
+    kinds = sorted(h.kind.value for h in flourish.search("rubric"))
+    assert kinds == ["aspiring leader", "cluster action", "journey step", "workshop"]
+    assert flourish.search("rubric", team="Hillside") == []  # one team's: its own records

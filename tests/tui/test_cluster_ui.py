@@ -278,3 +278,19 @@ async def test_an_aspiring_leader_with_an_activity_and_feedback(open_app):
         text = row_text(table, priya.id)
         assert "Chair the inclusion" in text and "Calm and clear chairing" in text
         assert "Feedback added. ctrl+z takes it back." in notes(app)
+
+
+async def test_a_search_hit_on_the_clusters_work_opens_where_it_lives(open_app):
+    from tui.dialogs.leaders import LeaderDetail
+    from tui.opening import open_record
+
+    async with open_app(size=WIDE) as pilot:
+        app = pilot.app
+        step = app.program.journey()[0]
+        open_record(app, "journey step", step.id, None)
+        await wait_for_screen(pilot, ClusterScreen)
+        assert app.screen.query_one("#cluster-tabs").active == "journey"
+        leader = app.program.leaders()[0]
+        open_record(app, "aspiring leader", leader.id, None)
+        await wait_for_screen(pilot, LeaderDetail)
+        assert leader.name in str(app.screen.query_one("#dialog-title").render())
