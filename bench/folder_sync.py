@@ -22,15 +22,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from checkin_write import DOCS_PER_TEAM, build, clock
-from sync import CHAIR, COACH, ms, summary, sync
+from sync import CHAIR, COACH, ms, one_change, summary, sync
 
-from storage.facade import Flourish
 from storage.sync.share import Share
 from storage.workspace import Workspace
 
@@ -76,22 +74,7 @@ def bench(teams: int, repeat: int, tmp: Path) -> None:
     print(f"  sync, nothing to do                {summary(idle)}")
     print(f"  git fetch of the bundle (baseline) {summary(git_fetch)}")
 
-    publish, receive, both = [], [], []
-    team_id = Flourish.open(chair_root, clock).teams()[0].id
-    for i in range(repeat):
-        fl = Flourish.open(chair_root, clock, user="Chair Person")
-        fl.log_checkin(team_id, on=date(2026, 11, 20), notes=f"Bench check-in {i}")
-        t0 = time.perf_counter()
-        sync(chair_root)
-        publish.append(ms(t0))
-        t1 = time.perf_counter()
-        report = sync(coach_root)
-        receive.append(ms(t1))
-        both.append(ms(t0))
-        assert report.received == 1, report
-    print(f"  one check-in: chair's sync         {summary(publish)}")
-    print(f"  one check-in: coach's sync         {summary(receive)}")
-    print(f"  one check-in, end to end           {summary(both)}")
+    one_change(chair_root, coach_root, repeat)
     size = chair_bundle.stat().st_size
     print(f"  the chair's bundle                 {size / 1e6:8.2f} MB")
     print(f"    per 1,000 records                {size / records:8.0f} KB")

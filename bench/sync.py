@@ -59,6 +59,26 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def one_change(chair_root: Path, coach_root: Path, repeat: int) -> None:
+    """One check-in end to end, `repeat` times: the chair logs it and syncs, the coach syncs."""
+    publish, receive, both = [], [], []
+    team_id = Flourish.open(chair_root, clock).teams()[0].id
+    for i in range(repeat):
+        fl = Flourish.open(chair_root, clock, user="Chair Person")
+        fl.log_checkin(team_id, on=date(2026, 11, 20), notes=f"Bench check-in {i}")
+        t0 = time.perf_counter()
+        sync(chair_root)
+        publish.append(ms(t0))
+        t1 = time.perf_counter()
+        report = sync(coach_root)
+        receive.append(ms(t1))
+        both.append(ms(t0))
+        assert report.received == 1, report
+    print(f"  one check-in: chair's sync         {summary(publish)}")
+    print(f"  one check-in: coach's sync         {summary(receive)}")
+    print(f"  one check-in, end to end           {summary(both)}")
+
+
 def cli(root: Path, *args: str) -> float:
     env = {**os.environ, "FLOURISH_NOW": NOW_ENV}
     t0 = time.perf_counter()
@@ -117,22 +137,7 @@ def bench(teams: int, repeat: int, folder: Path) -> None:
     ratio = statistics.median(idle) / statistics.median(git_fetch)
     print(f"    ratio sync / git fetch           {ratio:8.1f}x")
 
-    publish, receive, both = [], [], []
-    team_id = Flourish.open(chair_root, clock).teams()[0].id
-    for i in range(repeat):
-        fl = Flourish.open(chair_root, clock, user="Chair Person")
-        fl.log_checkin(team_id, on=date(2026, 11, 20), notes=f"Bench check-in {i}")
-        t0 = time.perf_counter()
-        sync(chair_root)
-        publish.append(ms(t0))
-        t1 = time.perf_counter()
-        report = sync(coach_root)
-        receive.append(ms(t1))
-        both.append(ms(t0))
-        assert report.received == 1, report
-    print(f"  one check-in: chair's sync         {summary(publish)}")
-    print(f"  one check-in: coach's sync         {summary(receive)}")
-    print(f"  one check-in, end to end           {summary(both)}")
+    one_change(chair_root, coach_root, repeat)
 
     shared_add, plain_add = [], []
     team = Flourish.open(plain, clock).teams()[0].name

@@ -1101,7 +1101,8 @@ class Share:
         if any(f.fix == "key" for f in found):
             key = keys.identity(create=True)
             self._identity = key
-            self._update_person({"recipient": keys.recipient(key)}, "made a new key")
+            public = keys.recipient(key)
+            self._update_person(lambda record: {"recipient": public}, "made a new key")
             done.append(
                 f"Made a new key ({keys.fingerprint(keys.recipient(key))}); back it up with "
                 "`flourish share keys backup FILE`."
@@ -1115,15 +1116,19 @@ class Share:
                         done.append(f"Removed {path.name}: everything in it is shared already.")
         return done or ["Nothing here can be fixed by Flourish; the list above says what to do."]
 
-    def _update_person(self, changes: dict[str, Any], what: str) -> None:
-        """Change this person's file in the share, as one commit shared at the next sync."""
+    def _update_person(
+        self, changes: Callable[[dict[str, Any]], dict[str, Any]], what: str
+    ) -> None:
+        """Change this person's file in the share (`changes` of its record as it is), as one
+        commit shared at the next sync."""
         people_path = f"{PEOPLE}/{self.state.person}.json"
         head = self.repo.ref(MAIN)
         data = self.repo.read(self.repo.tree(head), people_path) if head else None
         if not data or not head:
             return
         old = sharing.decode(data)
-        new = sharing.stamped(PEOPLE, old, {**old["record"], **changes}, self._tick_now)
+        record = {**old["record"], **changes(old["record"])}
+        new = sharing.stamped(PEOPLE, old, record, self._tick_now)
         if new is None:
             return
         commit = self.repo.write(
@@ -1150,29 +1155,10 @@ class Share:
             self.state.install = install_id()
             self.clock = Hlc.from_stamp(self.state.replica, self.state.clock)
             self.state.save(self.ws.root)
-            people_path = f"{PEOPLE}/{self.state.person}.json"
-            head = self.repo.ref(MAIN)
-            data = self.repo.read(self.repo.tree(head), people_path) if head else None
-            if data and head:
-                old = sharing.decode(data)
-                record = dict(old["record"])
-                record["replicas"] = [*record.get("replicas", []), self.state.replica]
-                new = sharing.stamped(PEOPLE, old, record, self._tick_now)
-                if new is not None:
-                    commit = self.repo.write(
-                        self.repo.tree(head),
-                        {people_path: sharing.encode(new)},
-                        [head],
-                        self._author(),
-                        self._committer(),
-                        f"{self.state.name} added a workspace",
-                        self.ws.clock(),
-                    )
-                    self.repo.set_ref(MAIN, commit)
-                    if self.state.synced == head.decode():
-                        self.state.synced = commit.decode()
-                    self.state.unshared += 1
-                    self.state.save(self.ws.root)
+            self._update_person(
+                lambda record: {"replicas": [*record.get("replicas", []), self.state.replica]},
+                "added a workspace",
+            )
         return "This copy now shares as a workspace of its own; run `flourish sync`."
 
     # -- helpers -----------------------------------------------------------------------------
