@@ -7,6 +7,8 @@ the workspace's fingerprint so changes made elsewhere (the command line, another
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 POLL_SECONDS = 1.0
+TERMINAL_SECONDS = 2.0  # how often the app looks whether its terminal is still there
 # The Cluster view's tabs as the palette finds them: (tab id, name, what it holds).
 CLUSTER_TABS = (
     ("cplan", "Cluster development plan", "The cluster's own actions, cascaded to the schools"),
@@ -74,6 +77,11 @@ class FlourishApp(App[int]):
         from tui.sharing import Syncer
 
         self.syncer = Syncer(self)
+        # The terminal the app was started in, if it was one: when it goes away (its window
+        # closed while `make run` or another parent kept the app from hearing of it), the
+        # app would otherwise go on reading an input that is gone, spinning a CPU core.
+        stdin = sys.__stdin__
+        self._terminal = stdin.fileno() if stdin is not None and stdin.isatty() else None
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         if self.settings.keys:
@@ -89,6 +97,8 @@ class FlourishApp(App[int]):
         from tui.screens.dashboard import DashboardScreen
 
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._terminal is not None:
+            self.set_interval(TERMINAL_SECONDS, self._check_terminal)
         self.push_screen(DashboardScreen())
         # Open the workspace once the first frame is out: the worker's imports and reads
         # would otherwise compete with it for the interpreter.
@@ -172,6 +182,11 @@ class FlourishApp(App[int]):
         return True
 
     # -- keeping screens current -----------------------------------------------------------
+
+    def _check_terminal(self) -> None:
+        """Quit once the terminal has gone: its window closed under the app."""
+        if self._terminal is not None and not os.isatty(self._terminal):
+            self.exit(return_code=1)
 
     def _poll(self) -> None:
         if self.program is None:
