@@ -172,3 +172,25 @@ async def test_conflicting_text_is_shown_as_typed_never_obeyed(open_app, demo_ro
         assert "Coach [/] x" in table + detail
         assert "[bold]Chair[/] \\u001b[2J \\u202eevil" in table + detail
         assert "\x1b" not in table + detail and "\u202e" not in table + detail
+
+
+async def test_a_teammates_bundle_on_its_way_shows_in_the_footer(open_app, demo_root, tmp_path):
+    """Shared through a folder: a coach's bundle cut short is named in the chair's footer
+    until it has arrived whole."""
+    from conftest import clock
+
+    folder = tmp_path / "drive"
+    with Share.init(Workspace.open(demo_root, clock), f"folder:{folder}", CHAIR):
+        pass
+    coach = tmp_path / "coach"
+    with Share.join(coach, f"folder:{folder}", Person(name="Pat Tester"), clock):
+        pass
+    bundle = next(p for p in (folder / "outbox").glob("*.json") if "Pat Tester" in p.read_text())
+    whole = bundle.with_suffix(".bundle").read_bytes()
+    bundle.with_suffix(".bundle").write_bytes(whole[:200])
+    async with open_app(demo_root, size=(120, 30)) as pilot:
+        await synced(pilot)
+        assert footer_state(pilot.app) == "⇣ Pat Tester: not fully arrived"
+        bundle.with_suffix(".bundle").write_bytes(whole)
+        pilot.app.syncer.sync()
+        await wait_for(pilot, lambda: footer_state(pilot.app).startswith("⇅ shared"), timeout=15)
