@@ -6,7 +6,7 @@ workshop raised and agreed is recorded on it."""
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from domain.errors import ValidationError
@@ -49,6 +49,17 @@ class Reflection:
     team_id: str
     worked: str = ""  # what worked well
     hard: str = ""  # what was hard
+
+
+@dataclass(frozen=True, kw_only=True)
+class Agreed:
+    """An action a workshop agreed, as given: it goes into the cluster plan."""
+
+    title: str
+    owner: str = ""
+    due: date | None = None
+    schools: tuple[str, ...] = ()  # as typed: names, ids, or "all"
+    success_criteria: str = ""
 
 
 @dataclass(kw_only=True)

@@ -15,7 +15,14 @@ from domain.errors import ValidationError
 from domain.governance import THEMES
 from domain.records import parse_person
 from domain.text import quoted
-from domain.workshops import format_agenda, parse_issue, parse_reflection, timed
+from domain.workshops import (
+    Agreed,
+    Reflection,
+    format_agenda,
+    parse_issue,
+    parse_reflection,
+    timed,
+)
 
 AGENDA_HELP = """\
 # One line per item, its minutes first: "15 Welcome and purpose". Indented lines under an
@@ -217,16 +224,16 @@ def workshop_record(args: argparse.Namespace) -> int:
             "Nothing to record: give --issue, --priority, --action, --reflection, "
             "--authority-response, --next-steps or --evaluation."
         )
-    done = []
-    if changes:
-        program.update_workshop(w.id, **changes)
-        done.append(", ".join(k.replace("_", " ") for k in changes))
-    for team, worked, hard in reflections:
-        program.add_reflection(w.id, team, worked=worked, hard=hard)
-    for issue in issues:
-        program.add_issue(w.id, issue)
-    for title, owner, due in actions:
-        program.agree_action(w.id, title, owner=owner, due=due)
+    program.record_workshop(
+        w.id,
+        reflections=[
+            Reflection(team_id=t, worked=worked, hard=hard) for t, worked, hard in reflections
+        ],
+        issues=issues,
+        actions=[Agreed(title=title, owner=owner, due=due) for title, owner, due in actions],
+        **changes,
+    )
+    done = [", ".join(k.replace("_", " ") for k in changes)] if changes else []
     counted = ((reflections, "reflections"), (issues, "issues"), (actions, "cluster actions"))
     done += [f"{len(found)} {what}" for found, what in counted if found]
     print(f"Recorded on {quoted(w.title)}: {'; '.join(done)}.")

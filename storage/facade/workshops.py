@@ -12,6 +12,7 @@ from domain.governance import check_theme
 from domain.records import Person, optional_line, require_line
 from domain.text import quoted
 from domain.workshops import (
+    Agreed,
     RaisedIssue,
     Reflection,
     Workshop,
@@ -81,6 +82,45 @@ class WorkshopVerbs(ClusterPlanVerbs, GridVerbs):
     def update_workshop(self, ref: str, **changes: Any) -> Workshop:
         """Change the fields given: `agenda` as text (see domain.workshops.parse_agenda) or
         items, `priorities` as a ranked list (replacing the last), the rest as text."""
+        checked = self._checked(changes)
+        return self._edit_workshop(ref, lambda old: (checked, "Changed the workshop"))
+
+    def record_workshop(
+        self,
+        ref: str,
+        *,
+        reflections: list[Reflection] = (),  # type: ignore[assignment]
+        issues: list[RaisedIssue] = (),  # type: ignore[assignment]
+        actions: list[Agreed] = (),  # type: ignore[assignment]
+        **changes: Any,
+    ) -> tuple[Workshop, list[ClusterAction]]:
+        """What a workshop raised and agreed, in one step: every value is checked before
+        anything is written. Reflections replace a school's last; issues are added; actions
+        go into the cluster plan, from this workshop; `changes` as update_workshop takes."""
+        found = self.workshop(ref)
+        checked = self._checked(changes)
+        given = self._reflections(reflections)
+        raised = [_checked_issue(i) for i in issues]
+        made = [self._agreed(found, a) for a in actions]
+        with self._change(f"Recorded what {quoted(found.title)} raised and agreed"):
+            old = self._cluster_fresh(WORKSHOPS, found, "workshop")
+            schools = {r.team_id for r in given}
+            kept = [r for r in old.reflections if r.team_id not in schools]
+            edits = {
+                **checked,
+                "reflections": [*kept, *given],
+                "issues": [*old.issues, *raised],
+                "action_ids": [*old.action_ids, *(a.id for a in made)],
+            }
+            updated = replace(old, **edits, updated_at=self.now())
+            for action in made:
+                self.ws.cluster_file.put(CLUSTER_ACTIONS, action)
+            self.ws.cluster_file.put(WORKSHOPS, updated)
+        return updated, made
+
+    def _checked(self, changes: dict[str, Any]) -> dict[str, Any]:
+        """A workshop's changed fields, each checked as its kind of value is."""
+        changes = dict(changes)
         self._only(changes, WORKSHOP_FIELDS, "A workshop has no field {}.")
         if "title" in changes:
             changes["title"] = require_line(changes["title"], "A workshop's title")
@@ -102,7 +142,7 @@ class WorkshopVerbs(ClusterPlanVerbs, GridVerbs):
             changes["issues"] = [_checked_issue(i) for i in changes["issues"]]
         if "reflections" in changes:
             changes["reflections"] = self._reflections(changes["reflections"])
-        return self._edit_workshop(ref, lambda old: (changes, "Changed the workshop"))
+        return changes
 
     def _reflections(self, given: list[Reflection]) -> list[Reflection]:
         """Each school's reflection (the last given for it), its school checked."""
@@ -140,22 +180,11 @@ class WorkshopVerbs(ClusterPlanVerbs, GridVerbs):
     def add_reflection(self, ref: str, team: str, *, worked: str = "", hard: str = "") -> Workshop:
         """What worked well and what was hard, from the 1-to-1 with a school's leaders; a
         school's second reflection replaces its first."""
-        team_id = self.team(team).id
-        if not worked.strip() and not hard.strip():
-            raise ValidationError("Say what worked well, what was hard, or both.")
-        made = Reflection(team_id=team_id, worked=worked.strip(), hard=hard.strip())
-
-        def edit(old: Workshop) -> tuple[dict[str, Any], str]:
-            kept = [r for r in old.reflections if r.team_id != team_id]
-            return {"reflections": [*kept, made]}, "Added a 1-to-1's reflection"
-
-        return self._edit_workshop(ref, edit)
+        given = Reflection(team_id=team, worked=worked, hard=hard)
+        return self.record_workshop(ref, reflections=[given])[0]
 
     def add_issue(self, ref: str, issue: RaisedIssue) -> Workshop:
-        issue = _checked_issue(issue)
-        return self._edit_workshop(
-            ref, lambda old: ({"issues": [*old.issues, issue]}, f"Added a {issue.kind} issue")
-        )
+        return self.record_workshop(ref, issues=[issue])[0]
 
     def remove_issue(self, ref: str, number: int) -> Workshop:
         """The issue numbered `number` (1 first), as listed."""
@@ -180,24 +209,29 @@ class WorkshopVerbs(ClusterPlanVerbs, GridVerbs):
     ) -> ClusterAction:
         """An action the workshop agreed: into the cluster plan, from this workshop, and on
         the workshop's list, in one step."""
-        found = self.workshop(ref)
+        agreed = Agreed(
+            title=title,
+            owner=owner,
+            due=due,
+            schools=tuple(schools),
+            success_criteria=success_criteria,
+        )
+        _, (action,) = self.record_workshop(ref, actions=[agreed])
+        return action
+
+    def _agreed(self, found: Workshop, a: Agreed) -> ClusterAction:
+        """An action the workshop agreed, checked, as the cluster plan will hold it."""
         now = self.now()
-        action = ClusterAction(
+        return ClusterAction(
             created_at=now,
             updated_at=now,
-            title=require_line(title, "An action's title"),
-            owner=optional_line(owner, "An action's owner"),
-            due=due,
-            success_criteria=success_criteria.strip(),
-            team_ids=self._team_ids(list(schools)),
+            title=require_line(a.title, "An action's title"),
+            owner=optional_line(a.owner, "An action's owner"),
+            due=a.due,
+            success_criteria=a.success_criteria.strip(),
+            team_ids=self._team_ids(list(a.schools)),
             origin=f"workshop:{found.id}",
         )
-        with self._change(f"Agreed the action {quoted(action.title)}"):
-            old = self._cluster_fresh(WORKSHOPS, found, "workshop")
-            updated = replace(old, action_ids=[*old.action_ids, action.id], updated_at=now)
-            self.ws.cluster_file.put(CLUSTER_ACTIONS, action)
-            self.ws.cluster_file.put(WORKSHOPS, updated)
-        return action
 
     def workshop_actions(self, w: Workshop) -> list[ClusterAction]:
         actions = {a.id: a for a in self.cluster_actions()}

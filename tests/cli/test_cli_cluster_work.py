@@ -248,3 +248,25 @@ def test_a_bad_line_in_a_recorded_workshop_writes_none_of_it(fl, workspace):
     )
     assert "cultural" in line
     assert snapshot(workspace) == before
+
+
+def test_a_bad_action_among_good_news_writes_none_of_it(fl, workspace):
+    ref = short_id(ok(fl("workshop", "add", "Review", "--at", "2027-01-20 09:30")))
+    before = snapshot(workspace)
+    line = one_line_error(
+        fl(
+            "workshop",
+            "record",
+            ref,
+            "--next-steps",
+            "Draft the framework",
+            "--issue",
+            "political: ranking fears",
+            "--action",
+            "Good action | Chris Chair",
+            "--action",
+            "Bad | \x1b[31mowner",
+        )
+    )
+    assert "control character" in line
+    assert snapshot(workspace) == before
