@@ -61,8 +61,7 @@ QUIET: dict[str, frozenset[str]] = {
     "ratings": frozenset({"by"}),
 }
 
-# Notes a coach marked confidential never leave their machine: the share holds the check-in
-# (that it happened, when, with whom) with its notes empty.
+# Notes a coach marked confidential are sealed to their author alone (domain/visibility.py).
 PRIVATE = "notes"
 
 
@@ -86,16 +85,11 @@ def decode(data: bytes) -> Doc:
 # -- what leaves this machine --------------------------------------------------------------
 
 
-def shared_fields(table: str, record: Doc) -> Doc:
-    """The record as the share holds it: a confidential check-in's notes stay here."""
-    if table == "checkins" and record.get("confidential"):
-        return {**record, PRIVATE: ""}
-    return dict(record)
-
-
 def local_fields(table: str, shared: Doc, mine: Doc | None) -> Doc:
-    """A shared record as this workspace stores it: confidential notes written here are kept."""
-    if table == "checkins" and shared.get("confidential") and mine and mine.get("confidential"):
+    """A shared record as this workspace stores it (its sealed text already opened, or left
+    empty where it could not be): confidential notes this laptop holds are kept."""
+    confidential = table == "checkins" and shared.get("confidential") and not shared.get(PRIVATE)
+    if confidential and mine and mine.get("confidential"):
         return {**shared, PRIVATE: mine.get(PRIVATE, "")}
     return dict(shared)
 

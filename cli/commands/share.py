@@ -34,6 +34,12 @@ def register(top: Group) -> None:
         "a folder OneDrive, Google Drive, SharePoint, a network drive or Syncthing keeps in "
         "step (made if missing)",
     )
+    p.add_argument(
+        "--recovery-key",
+        metavar="AGE_PUBLIC_KEY",
+        help="the organisation's recovery key (age1…), whose private half the data-protection "
+        "lead keeps offline: it can open every note sealed in the share",
+    )
     p = share.add("join", join, "make a new workspace from a cluster someone shared")
     _where(
         p,
@@ -53,6 +59,17 @@ def register(top: Group) -> None:
     p.add_argument("file", help="where to write the copy (a new file)")
     p = keys.add("restore", keys_restore, "use your key's copy on this laptop")
     p.add_argument("file", help="the copy `share keys backup` made on your other laptop")
+    p = share.add("approve", approve, "let someone who joined read their teams (the chair)")
+    p.add_argument("person", help="their name, email or id, as `share members` lists them")
+    p.add_argument("--role", required=True, choices=("coach", "chair", "viewer"))
+    p.add_argument(
+        "--teams",
+        metavar="TEAM[,TEAM…]",
+        default="",
+        help="the teams they work with, by name or id (a chair reads every team)",
+    )
+    p = share.add("remove", remove, "stop sharing new text with someone (the chair)")
+    p.add_argument("person", help="their name, email or id")
     p = share.add("status", status, "where this workspace shares to and what is waiting")
     json_flag(p)
     p = share.add("members", members, "the people sharing this cluster")
@@ -120,7 +137,7 @@ def init(args: argparse.Namespace) -> int:
     person = (
         _person(args) if getattr(args, "user", "") else Person(name=chair.name, email=chair.email)
     )
-    with Share.init(program.ws, _remote(args), person) as share:
+    with Share.init(program.ws, _remote(args), person, args.recovery_key or "") as share:
         how = _how(share.state.remote)
         print(
             f"Shared the cluster {quoted(program.cluster().name)} ({how.split(' ', 1)[1]}) as "
@@ -152,6 +169,8 @@ def join(args: argparse.Namespace) -> int:
         where = _how(share.state.remote).split(" ", 1)[1]
         print(f"Joined the cluster at {where} as {person.name}, in {root}.")
         print(share.report.line())
+        if share.status()["you_are"] == "pending":
+            print(_ask_chair())
     return 0
 
 
@@ -222,20 +241,75 @@ def status(args: argparse.Namespace) -> int:
         print(f"On the way  {', '.join(found['waiting_for'])}: not fully arrived at the last sync")
     print(f"Not shared  {found['not_shared']}")
     print(f"To review   {found['to_review']}")
+    for p in found["pending"]:
+        print(f"Waiting     {p['name']} asked to join (key {p['fingerprint']}): `share approve`")
+    if found["you_are"] == "pending":
+        print(_ask_chair())
     return 0
 
 
 def members(args: argparse.Namespace) -> int:
     with _open(args) as share:
         people = share.members()
+        names = _team_names(share)
     if args.json:
         print_json(people)
         return 0
     for p in people:
         you = "  (you)" if p["you"] else ""
         email = f" <{p['email']}>" if p["email"] else ""
-        print(f"{p['role']:<6} {p['name']}{email}{you}")
+        key = f"  key {p['fingerprint']}" if p["fingerprint"] else "  no key"
+        print(f"{_standing(p):<8} {p['name']}{email}{you}{key}")
+        if p["status"] == "approved" and p["role"] != "chair" and p["teams"] is not None:
+            teams = ", ".join(names.get(t, t) for t in p["teams"]) or "no team"
+            print(f"         reads {teams}")
+    if any(p["status"] == "pending" for p in people):
+        print(
+            "Compare each pending key's fingerprint with its owner by phone, then: "
+            "flourish share approve NAME --role coach --teams TEAM"
+        )
     return 0
+
+
+def _standing(person: dict[str, Any]) -> str:
+    return person["status"] if person["status"] != "approved" else person["role"] or "member"
+
+
+def approve(args: argparse.Namespace) -> int:
+    program = open_program(args)
+    refs = [t.strip() for t in args.teams.split(",") if t.strip()]
+    team_ids = [program.team(ref).id for ref in refs]
+    with _open(args) as share:
+        record, count = share.approve(args.person, args.role, team_ids)
+        line = share.report.line()
+    teams = ", ".join(program.team(t).name for t in team_ids) if team_ids else "every team"
+    print(
+        f"Approved {record['name']} as {args.role}, reading {teams}; sealed the text of "
+        f"{count} record{'s' * (count != 1)} again to include them. {line}"
+    )
+    return 0
+
+
+def remove(args: argparse.Namespace) -> int:
+    with _open(args) as share:
+        record = share.remove(args.person)
+        line = share.report.line()
+    print(
+        f"Removed {record['name']}: nothing written from now on is sealed to them. What they "
+        f"could read before stays readable to their key (history cannot be un-shared). {line}"
+    )
+    return 0
+
+
+def _ask_chair() -> str:
+    from storage.sync import keys
+
+    key = keys.identity()
+    fingerprint = keys.fingerprint(keys.recipient(key)) if key else "?"
+    return (
+        "Until the chair approves you, teams' notes read 'not shared with you'. Ask the chair "
+        f"to approve you, and read them your key's fingerprint by phone: {fingerprint}"
+    )
 
 
 def log(args: argparse.Namespace) -> int:

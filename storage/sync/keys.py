@@ -22,6 +22,7 @@ from typing import Any
 from pyrage import (  # type: ignore[import-untyped]  # the binding ships no type hints
     DecryptError,
     IdentityError,
+    RecipientError,
     decrypt,
     encrypt,
     x25519,
@@ -57,6 +58,14 @@ def identity(create: bool = False) -> x25519.Identity | None:
 
 def recipient(key: x25519.Identity) -> str:
     return str(key.to_public())
+
+
+def check_recipient(public: str, what: str) -> str:
+    try:
+        x25519.Recipient.from_str(public.strip())
+    except (RecipientError, ValueError):
+        raise ValidationError(f"{what} is not an age public key (age1…).") from None
+    return public.strip()
 
 
 def fingerprint(public: str) -> str:

@@ -37,7 +37,7 @@ from storage.atomic import file_stamp
 from storage.codec import BadRecord, from_record
 from storage.paths import CLUSTER_FILE
 from storage.schema import RECORD_TYPES
-from storage.sync import keys
+from storage.sync import keys, members
 from storage.sync.folder import (
     BUNDLE,
     FOLDER,
@@ -60,6 +60,7 @@ from storage.sync.layout import (
     team_file,
 )
 from storage.sync.repo import MAIN, Race, Sha, ShareRepo, Unreachable, is_remote_repository
+from storage.sync.sealing import APPROVED, PENDING, REMOVED, Sealer, circles_of
 from storage.sync.state import (
     SHARE_DIR,
     STATE_FILE,
@@ -161,6 +162,8 @@ class Conflict:
     other_at: datetime | None
     note: str
     mine: str  # "kept" or "other": which one is this person's value
+    kept_raw: Any = None  # the values as the share holds them (sealed text sealed)
+    other_raw: Any = None
 
     @property
     def kept_text(self) -> str:
@@ -196,6 +199,7 @@ class Share:
         self._pending: dict[tuple[str, str], dict[str, Any]] = {}
         self._known: dict[str, dict[str, dict[str, Any]]] = {}
         self._identity = keys.identity()  # this person's key, which opens their sealed notes
+        self._sealer: Sealer | None = None
 
     def close(self) -> None:
         self.repo.close()
@@ -219,8 +223,11 @@ class Share:
         return cls(ws, state)
 
     @classmethod
-    def init(cls, ws: Workspace, url: str, person: Person) -> "Share":
-        """Make this workspace the cluster's share at `url` (an empty remote)."""
+    def init(cls, ws: Workspace, url: str, person: Person, recovery: str = "") -> "Share":
+        """Make this workspace the cluster's share at `url` (an empty remote). `recovery`: an
+        organisation's recovery key (age1…), which can open everything sealed in the share."""
+        if recovery:
+            keys.check_recipient(recovery, "The recovery key")
         if (ws.root / STATE_FILE).exists():
             raise ShareError(f"The workspace at {ws.root} is already shared.")
         url = _folder_remote(url, ws.root, create=True) if is_folder(url) else _remote(url, True)
@@ -233,7 +240,7 @@ class Share:
                     f"{where} already holds a shared cluster. To work on it, join it: "
                     f'flourish share join {how} {where} --as "Name, email".'
                 )
-            share._add_person(person, "chair", first=True)
+            share._add_person(person, "chair", first=True, recovery=recovery)
             _slot_ids(ws)
             with share._sync_lock():
                 share._run(publish_only=True)
@@ -276,7 +283,7 @@ class Share:
             repo.close()
             ws = Workspace.create(root, clock, created_at=clock().isoformat())
             share = cls._start(ws, url, person, have_repo=True)
-            share._add_person(person, "coach")
+            share._enter(person)
             with share._sync_lock():
                 share._run()
         except BaseException:
@@ -308,13 +315,18 @@ class Share:
         shutil.rmtree(self.ws.root / SHARE_DIR, ignore_errors=True)
         (self.ws.root / STATE_FILE).unlink(missing_ok=True)
 
-    def _add_person(self, person: Person, role: str, first: bool = False) -> None:
-        """This person's file in the share, naming this workspace as one of theirs."""
+    def _add_person(
+        self, person: Person, role: str, first: bool = False, recovery: str = ""
+    ) -> None:
+        """This person's file in the share, naming this workspace as one of theirs. The
+        chair's is approved as they share; anyone else's waits for the chair's approval."""
         record = {
             "id": self.state.person,
             "name": person.name,
             "email": person.email,
             "role": role,
+            "status": APPROVED if first else PENDING,
+            "teams": [],
             "replicas": [self.state.replica],
         }
         if key := keys.identity():
@@ -323,9 +335,10 @@ class Share:
         assert doc is not None
         files = {f"{PEOPLE}/{self.state.person}.json": sharing.encode(doc)}
         if first:
-            files[FORMAT_FILE] = orjson.dumps(
-                {"format": FORMAT, "cluster": new_id()}, option=orjson.OPT_INDENT_2
-            )
+            info: dict[str, Any] = {"format": FORMAT, "cluster": new_id()}
+            if recovery:
+                info["recovery"] = [recovery]
+            files[FORMAT_FILE] = orjson.dumps(info, option=orjson.OPT_INDENT_2)
         parent = self.repo.ref(MAIN)
         tree = self.repo.tree(parent)
         head = self.repo.write(
@@ -334,12 +347,35 @@ class Share:
             [parent] if parent else [],
             self._author(),
             self._committer(),
-            f"{person.name} joined the share as {role}",
+            f"{person.name} shared the cluster as chair"
+            if first
+            else f"{person.name} asked to join the share",
             self.ws.clock(),
         )
         self.repo.set_ref(MAIN, head)
         self.state.unshared += 1
         self.state.save(self.ws.root)
+
+    def _enter(self, person: Person) -> None:
+        """A joiner with the email and the key of someone already in the share (their other
+        laptop, with `--key`) joins as that person; anyone else asks to join."""
+        mine = self.state.opened_with
+        for record in self._people_records(self._head()):
+            same = (record.get("email") or record.get("name")) == (person.email or person.name)
+            if (
+                same
+                and mine
+                and record.get("recipient") == mine
+                and members.status_of(record) != REMOVED
+            ):
+                self.state.person = record["id"]
+                self.state.save(self.ws.root)
+                self._update_person(
+                    lambda r: {"replicas": [*r.get("replicas", []), self.state.replica]},
+                    "added a laptop",
+                )
+                return
+        self._add_person(person, "")
 
     # -- syncing ---------------------------------------------------------------------------
 
@@ -475,6 +511,7 @@ class Share:
     def _export(self) -> Sha | None:
         """Commit every record changed here since the last sync; the new synced commit."""
         synced = self._synced()
+        self._sealing(self.repo.ref(MAIN) or synced)  # the people as they are now
         with self.ws.lock():
             files, stamps = self._changed_records(synced)
             if files:
@@ -511,20 +548,24 @@ class Share:
         return files, stamps
 
     def _file_changes(self, tree: Sha, name: str, data: dict[str, Any]) -> dict[str, bytes]:
-        before = self.repo.files_under(tree, folder_of(name))
+        shared_before = self.repo.files_under(tree, folder_of(name))
+        sealer = self._sealer or self._sealing(self._synced())
+        team = None if name == CLUSTER_FILE else name.removeprefix("teams/").removesuffix(".json")
         files: dict[str, bytes] = {}
         seen = set()
         for table in tables_of(name):
             for doc in (data.get(table) or {}).values():
                 path = share_path(Place(name, table, doc["id"]))
                 seen.add(path)
-                old = sharing.decode(self.repo.blob(before[path])) if path in before else None
+                sha = shared_before.get(path)
+                old = sharing.decode(self.repo.blob(sha)) if sha else None
                 wall = _when(doc.get("updated_at")) or self.ws.clock()
-                shared = self._sealed(table, sharing.shared_fields(table, doc), doc, old)
+                was = None if old is None or sharing.is_deleted(old) else old["record"]
+                shared = sealer.seal(table, doc, was, team)
                 new = sharing.stamped(table, old, shared, partial(self.clock.tick, wall))
                 if new is not None:
                     files[path] = sharing.encode(new)
-        for path, sha in before.items():
+        for path, sha in shared_before.items():
             if path in seen or place_of(path) is None:
                 continue
             old = sharing.decode(self.repo.blob(sha))
@@ -725,56 +766,50 @@ class Share:
 
     # -- sealed text -------------------------------------------------------------------------
 
-    def _sealed(
-        self, table: str, shared: dict[str, Any], mine: dict[str, Any], old: dict[str, Any] | None
-    ) -> dict[str, Any]:
-        """A confidential check-in's notes, sealed to their author's key, so that the
-        author's own laptops can share them and no one else can read them. Sealed again only
-        when they changed: sealing is random, and every sync would rewrite every note."""
-        if table != "checkins" or not mine.get("confidential"):
-            return shared
-        notes = mine.get(sharing.PRIVATE, "")
-        before = None if old is None or sharing.is_deleted(old) else old["record"].get("notes")
+    def _sealing(self, head: Sha | None) -> Sealer:
+        """Who each level's text is sealed to, from the share's people as of `head`."""
+        people = self._people_records(head)
+        recovery = _share_info(self.repo, head).get("recovery") or []
         key = self._key()
-        if keys.is_sealed(before):
-            opened = keys.unseal(before, key)
-            if opened is None or opened == notes:
-                # Not ours to read (so not ours to have changed), or unchanged: keep it.
-                return {**shared, sharing.PRIVATE: before}
-        if not notes or key is None:
-            return shared
-        return {**shared, sharing.PRIVATE: keys.seal(notes, [keys.recipient(key)], "private")}
+        sealer = Sealer(key, circles_of(people, recovery, keys.recipient(key) if key else ""))
+        if self._sealer is not None and self._sealer.key is key:
+            sealer.remember(self._sealer)  # what was opened already need not be opened again
+        self._sealer = sealer
+        return sealer
+
+    def _opener(self) -> Sealer:
+        return self._sealer or self._sealing(self.repo.ref(MAIN))
 
     def _unsealed(
         self, table: str, shared: dict[str, Any], mine: dict[str, Any] | None
     ) -> dict[str, Any]:
-        """A shared record as this workspace stores it: sealed notes opened where this
-        person's key can open them, and kept out (empty) where it cannot."""
-        notes = shared.get(sharing.PRIVATE)
-        if table == "checkins" and keys.is_sealed(notes):
-            opened = keys.unseal(notes, self._key())
-            if opened is not None:
-                return {**shared, sharing.PRIVATE: opened}
-            return sharing.local_fields(table, {**shared, sharing.PRIVATE: ""}, mine)
-        return sharing.local_fields(table, shared, mine)
+        """A shared record as this workspace stores it: sealed text opened where this
+        person's key can open it; a confidential note written here is kept here."""
+        return sharing.local_fields(table, self._opener().open_record(table, shared), mine)
 
     def _reopen_sealed(self, head: Sha | None) -> None:
         """Once a laptop has a key it did not have at its last sync (restored from a backup),
-        open the sealed notes it brought in before and could not read."""
+        open the text it brought in before and could not read."""
         key = self._key()
         if key is None or head is None or self.state.opened_with == keys.recipient(key):
             return
+        opener = self._sealing(head)
         found = []
-        for path, sha in self.repo.files_under(self.repo.tree(head), "teams").items():
-            place = place_of(path)
-            if place is None or place.table != "checkins":
-                continue
-            notes = sharing.decode(self.repo.blob(sha))["record"].get(sharing.PRIVATE)
-            if not keys.is_sealed(notes) or (opened := keys.unseal(notes, key)) is None:
-                continue
-            here = self._record_here(place)
-            if here and here.get("confidential") and not here.get(sharing.PRIVATE):
-                found.append((place, {**here, sharing.PRIVATE: opened}))
+        tree = self.repo.tree(head)
+        for top in ("cluster", "teams"):
+            for path, sha in self.repo.files_under(tree, top).items():
+                place = place_of(path)
+                doc = sharing.decode(self.repo.blob(sha)) if place else None
+                if place is None or doc is None or sharing.is_deleted(doc):
+                    continue
+                here = self._record_here(place)
+                if here is None:
+                    continue
+                opened = sharing.local_fields(
+                    place.table, opener.open_record(place.table, doc["record"]), here
+                )
+                if opened != here:
+                    found.append((place, opened))
         if found:
             with self.ws.writing():
                 for place, record in found:
@@ -868,7 +903,7 @@ class Share:
                 if take_other:
                     resolved = sharing.tombstone(resolved, stamp)
             else:
-                value = chosen.other if take_other else chosen.kept
+                value = chosen.other_raw if take_other else chosen.kept_raw
                 resolved = sharing.resolve(doc, chosen.id, value, self._tick_now())
             files = {chosen.path: sharing.encode(resolved)}
             new = self.repo.write(
@@ -910,6 +945,8 @@ class Share:
         other_stamp = c["stamp"]
         mine = "other" if stamp_replica(other_stamp) in self._my_replicas(people) else "kept"
         team_id = record.get("team_id") if place and place.file != CLUSTER_FILE else None
+        other = c["value"] if field != "deleted" else "deleted"
+        shown = self._opener().open_any
         return Conflict(
             id=c["id"],
             path=path,
@@ -917,10 +954,12 @@ class Share:
             record_id=record.get("id", ""),
             team_id=team_id,
             field=field,
-            kept=kept,
+            kept=shown(kept),
+            kept_raw=kept,
             kept_by=people.get(stamp_replica(kept_stamp), "someone"),
             kept_at=stamp_datetime(kept_stamp) if kept_stamp else None,
-            other=c["value"] if field != "deleted" else "deleted",
+            other=shown(other),
+            other_raw=other,
             other_by=people.get(stamp_replica(other_stamp), "someone"),
             other_at=stamp_datetime(other_stamp) if other_stamp else None,
             note=c.get("note", ""),
@@ -933,23 +972,109 @@ class Share:
     # -- people, history and status ---------------------------------------------------------
 
     def members(self) -> list[dict[str, Any]]:
-        head = self.repo.ref(MAIN)
-        if head is None:
-            return []
-        found = []
-        for sha in self.repo.files_under(self.repo.tree(head), PEOPLE).values():
-            record = sharing.decode(self.repo.blob(sha))["record"]
-            found.append(
-                {
-                    "id": record["id"],
-                    "name": record.get("name", ""),
-                    "email": record.get("email", ""),
-                    "role": record.get("role", ""),
-                    "workspaces": len(record.get("replicas", [])),
-                    "you": record["id"] == self.state.person,
-                }
-            )
-        return sorted(found, key=lambda p: (p["role"] != "chair", p["name"].casefold()))
+        found = [members.row(p, self.state.person) for p in self._people_records(self._head())]
+        order = {"chair": 0, "coach": 1, "viewer": 2}
+        return sorted(
+            found,
+            key=lambda p: (p["status"] != "pending", order.get(p["role"], 3), p["name"].casefold()),
+        )
+
+    def approve(self, ref: str, role: str, teams: list[str]) -> tuple[dict[str, Any], int]:
+        """Let `ref` in with `role` for `teams` (the chair only): the person as approved, and
+        how many records' text was sealed again to include them."""
+        with self._sync_lock():
+            self._check_copy()
+            self._run()  # the newest people and text first
+            person = members.find(self._people_records(self._head()), ref)
+            record = members.approved(person, role, teams, self.state.name, self._today())
+            count = self._membership(record, f"Approved {person.get('name', '?')} as {role}")
+            self._run()
+        return record, count
+
+    def remove(self, ref: str) -> dict[str, Any]:
+        """Take `ref` out of every circle (the chair only). Text written from now on is not
+        sealed to them; what they could read before stays readable to their old key."""
+        with self._sync_lock():
+            self._check_copy()
+            self._run()
+            person = members.find(self._people_records(self._head()), ref)
+            if person["id"] == self.state.person:
+                raise ShareError("You cannot remove yourself; another chair can.")
+            record = members.removed(person, self.state.name, self._today())
+            self._membership(record, f"Removed {person.get('name', '?')} from the share")
+            self._run()
+        return record
+
+    def _membership(self, record: dict[str, Any], what: str) -> int:
+        """Write `record` (a person, as the chair changed them) and, for an approval, every
+        record of the teams they join with its text sealed again to include them."""
+        head = self._head()
+        assert head is not None
+        people = self._people_records(head)
+        mine = next((p for p in people if p["id"] == self.state.person), {})
+        if mine.get("role") != "chair" or members.status_of(mine) != APPROVED:
+            chair = next((p.get("name") for p in people if p.get("role") == "chair"), "the chair")
+            raise ShareError(f"Only the chair approves and removes members; ask {chair}.")
+        tree = self.repo.tree(head)
+        person_path = f"{PEOPLE}/{record['id']}.json"
+        old_person = sharing.decode(self.repo.read(tree, person_path) or b"")
+        new_person = sharing.stamped(PEOPLE, old_person, record, self._tick_now)
+        files = {person_path: sharing.encode(new_person)} if new_person else {}
+        sealer = self._sealing(head)
+        sealer.circles = circles_of(
+            [record if p["id"] == record["id"] else p for p in people],
+            sealer.circles.recovery,
+            sealer.circles.me,
+        )
+        count = 0
+        if record["status"] == APPROVED:
+            teams = None if record["role"] == "chair" else set(record["teams"])
+            for path, sha in self._records_for(tree, teams):
+                place = place_of(path)
+                old = sharing.decode(self.repo.blob(sha))
+                if place is None or sharing.is_deleted(old):
+                    continue
+                team = (
+                    folder_of(place.file).removeprefix("teams/")
+                    if place.file != CLUSTER_FILE
+                    else None
+                )
+                again = sealer.reseal(place.table, old["record"], team)
+                if again != old["record"]:
+                    new = sharing.stamped(place.table, old, again, self._tick_now)
+                    if new is not None:
+                        files[path] = sharing.encode(new)
+                        count += 1
+        if not files:
+            return 0
+        commit = self.repo.write(
+            tree,
+            files,
+            [head],
+            self._author(),
+            self._committer(),
+            what,
+            self.ws.clock(),
+        )
+        self.repo.set_ref(MAIN, commit)
+        if self.state.synced == head.decode():
+            self.state.synced = commit.decode()
+        self.state.unshared += 1
+        self.state.save(self.ws.root)
+        return count
+
+    def _records_for(self, tree: Sha, teams: set[str] | None) -> Iterator[tuple[str, Sha]]:
+        """The share's records a person reading `teams` (None: every team) newly reads."""
+        yield from self.repo.files_under(tree, "cluster").items()
+        for path, sha in self.repo.files_under(tree, "teams").items():
+            if teams is None or path.split("/")[1] in teams:
+                yield path, sha
+
+    def _head(self) -> Sha | None:
+        return self.repo.ref(MAIN)
+
+    def _today(self) -> str:
+        return self.ws.clock().date().isoformat()
 
     def log(self, team_id: str | None = None, limit: int = 30) -> list[dict[str, Any]]:
         """Who changed what, newest first: one entry per commit that changed records."""
@@ -991,7 +1116,25 @@ class Share:
             "not_shared": self.state.unshared,
             "to_review": self.state.to_review(),
             "offline": self.state.offline or None,
+            "you_are": self._my_status(),
+            "pending": [
+                {"name": p.get("name", ""), "fingerprint": keys.fingerprint(p["recipient"])}
+                for p in members.pending(self._people_records(self._head()))
+                if p.get("recipient") and p["id"] != self.state.person
+            ],
         }
+
+    def _my_status(self) -> str:
+        mine = [p for p in self._people_records(self._head()) if p["id"] == self.state.person]
+        return members.status_of(mine[0]) if mine else PENDING
+
+    def _people_records(self, head: Sha | None) -> list[dict[str, Any]]:
+        if head is None:
+            return []
+        return [
+            sharing.decode(self.repo.blob(sha))["record"]
+            for sha in self.repo.files_under(self.repo.tree(head), PEOPLE).values()
+        ]
 
     def _people(self, head: Sha | None) -> dict[str, str]:
         """Each workspace's owner's name, by workspace (replica) id."""
@@ -1281,6 +1424,16 @@ def _first_head(repo: ShareRepo, url: str, root: Path) -> Sha | None:
             "cloud client to finish, then join again"
         )
     return arrival.heads[0][1] if arrival.heads else None
+
+
+def _share_info(repo: ShareRepo, head: Sha | None) -> dict[str, Any]:
+    """The share's own file: its format, and the cluster's recovery key if it has one."""
+    data = repo.read(repo.tree(head), FORMAT_FILE) if head else None
+    try:
+        info = orjson.loads(data) if data else {}
+    except orjson.JSONDecodeError:
+        return {}
+    return info if isinstance(info, dict) else {}
 
 
 def _check_format(repo: ShareRepo, head: Sha) -> None:

@@ -86,11 +86,22 @@ def test_share_members_and_log_say_who(fl, shared):
     ok(coach("sync"))
     ok(fl("sync"))
     members = ok_json(fl("share", "members", "--json"))
-    assert [(m["name"], m["role"]) for m in members] == [
-        ("Chris Chair", "chair"),
-        ("Cat Coach", "coach"),
+    assert [(m["name"], m["status"]) for m in members] == [
+        ("Cat Coach", "pending"),
+        ("Chris Chair", "approved"),
     ]
-    log = ok(fl("share", "log", "--team", HILLSIDE, "--limit", "1")).stdout
+    listed = ok(fl("share", "members")).stdout
+    assert "pending  Cat Coach" in listed and members[0]["fingerprint"] in listed
+    assert "Cat Coach asked to join" in ok(fl("share", "status")).stdout
+    approved = ok(fl("share", "approve", "Cat Coach", "--role", "coach", "--teams", HILLSIDE))
+    assert "Approved Cat Coach as coach, reading Hillside" in approved.stdout
+    members = ok_json(fl("share", "members", "--json"))
+    assert [(m["name"], m["role"], m["status"]) for m in members] == [
+        ("Chris Chair", "chair", "approved"),
+        ("Cat Coach", "coach", "approved"),
+    ]
+    log = ok(fl("share", "log", "--team", HILLSIDE, "--limit", "2")).stdout
+    assert "Chris Chair: Approved Cat Coach as coach" in log
     assert "Cat Coach: Changed 1 check-in" in log
 
 

@@ -97,9 +97,10 @@ def test_severity_is_worked_out_again_after_a_merge():
     assert sharing.merge(base, a, b)["record"]["severity"] == "critical"  # high and high
 
 
-def test_a_confidential_checkin_is_shared_without_its_notes_and_keeps_them_here():
+def test_a_confidential_note_this_laptop_cannot_open_keeps_what_it_holds():
     record = {"id": "k", "confidential": True, "notes": "private words"}
-    shared = sharing.shared_fields("checkins", record)
-    assert shared["notes"] == ""
-    assert sharing.local_fields("checkins", shared, record)["notes"] == "private words"
-    assert sharing.local_fields("checkins", shared, None)["notes"] == ""
+    unopened = {**record, "notes": ""}
+    assert sharing.local_fields("checkins", unopened, record)["notes"] == "private words"
+    assert sharing.local_fields("checkins", unopened, None)["notes"] == ""
+    opened = {**record, "notes": "newer words"}
+    assert sharing.local_fields("checkins", opened, record)["notes"] == "newer words"
