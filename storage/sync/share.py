@@ -1034,33 +1034,15 @@ class Share:
                 old = sharing.decode(self.repo.blob(sha))
                 if place is None or sharing.is_deleted(old):
                     continue
-                team = (
-                    folder_of(place.file).removeprefix("teams/")
-                    if place.file != CLUSTER_FILE
-                    else None
-                )
+                team = None if place.file == CLUSTER_FILE else _team_of(place)
                 again = sealer.reseal(place.table, old["record"], team)
                 if again != old["record"]:
                     new = sharing.stamped(place.table, old, again, self._tick_now)
                     if new is not None:
                         files[path] = sharing.encode(new)
                         count += 1
-        if not files:
-            return 0
-        commit = self.repo.write(
-            tree,
-            files,
-            [head],
-            self._author(),
-            self._committer(),
-            what,
-            self.ws.clock(),
-        )
-        self.repo.set_ref(MAIN, commit)
-        if self.state.synced == head.decode():
-            self.state.synced = commit.decode()
-        self.state.unshared += 1
-        self.state.save(self.ws.root)
+        if files:
+            self._commit(head, files, what)
         return count
 
     def _records_for(self, tree: Sha, teams: set[str] | None) -> Iterator[tuple[str, Sha]]:
@@ -1202,6 +1184,7 @@ class Share:
                     "key",
                 )
             )
+        found += self._membership_findings()
         if not is_folder(self.state.remote):
             return found
         folder = folder_path(self.state.remote)
@@ -1250,6 +1233,11 @@ class Share:
                 f"Made a new key ({keys.fingerprint(keys.recipient(key))}); back it up with "
                 "`flourish share keys backup FILE`."
             )
+        if any(f.fix == "seal" for f in found):
+            count = self.seal_plain()
+            done.append(
+                f"Sealed the text of {_count(count, 'record')} to the circles that read it."
+            )
         if any(f.fix == "copies" for f in found):
             box = folder_path(self.state.remote) / OUTBOX
             for path in sorted(box.glob(f"{self.state.replica}*{BUNDLE}")):
@@ -1258,6 +1246,94 @@ class Share:
                         path.unlink()
                         done.append(f"Removed {path.name}: everything in it is shared already.")
         return done or ["Nothing here can be fixed by Flourish; the list above says what to do."]
+
+    def _membership_findings(self) -> list[Finding]:
+        found = []
+        people = self._people_records(self._head())
+        mine = next((p for p in people if p["id"] == self.state.person), None)
+        if mine is not None and members.status_of(mine) == PENDING:
+            public = mine.get("recipient", "")
+            found.append(
+                Finding(
+                    "The chair has not approved you yet, so teams' notes read 'not shared with "
+                    "you'. Read the chair your key's fingerprint by phone: "
+                    f"{keys.fingerprint(public) if public else '(no key)'}."
+                )
+            )
+        if mine is not None and mine.get("role") == "chair":
+            for p in members.pending(people):
+                public = p.get("recipient", "")
+                found.append(
+                    Finding(
+                        f"{p.get('name', '?')} asked to join (key "
+                        f"{keys.fingerprint(public) if public else 'missing'}). Compare it with "
+                        f"them by phone, then: flourish share approve {quoted(p.get('name', ''))} "
+                        "--role coach --teams TEAM"
+                    )
+                )
+        if plain := len(self._plain_records()):
+            found.append(
+                Finding(
+                    f"{_count(plain, 'record')} in the share {'holds' if plain == 1 else 'hold'} "
+                    "text shared before sealing "
+                    "existed, readable by anyone who can read the folder or repository; "
+                    "--repair seals what you can read (earlier versions stay in its history).",
+                    "seal",
+                )
+            )
+        return found
+
+    def _plain_records(self) -> list[tuple[str, Place, dict[str, Any]]]:
+        head = self._head()
+        if head is None:
+            return []
+        sealer = self._opener()
+        found = []
+        for path, sha in self._records_for(self.repo.tree(head), None):
+            place = place_of(path)
+            if place is None:
+                continue
+            doc = sharing.decode(self.repo.blob(sha))
+            if not sharing.is_deleted(doc) and sealer.holds_plain(place.table, doc["record"]):
+                found.append((path, place, doc))
+        return found
+
+    def seal_plain(self) -> int:
+        """Seal the text the share holds in plain (from before sealing existed)."""
+        with self._sync_lock():
+            self._check_copy()
+            self._run_local()
+            head = self._head()
+            assert head is not None
+            sealer = self._sealing(head)
+            files = {}
+            for path, place, doc in self._plain_records():
+                team = None if place.file == CLUSTER_FILE else _team_of(place)
+                sealed = sealer.seal(place.table, doc["record"], None, team)
+                new = sharing.stamped(place.table, doc, sealed, self._tick_now)
+                if new is not None:
+                    files[path] = sharing.encode(new)
+            if files:
+                self._commit(head, files, f"Sealed the text of {_count(len(files), 'record')}")
+            self._run()
+        return len(files)
+
+    def _commit(self, head: Sha, files: dict[str, bytes], what: str) -> None:
+        """One commit of `files` on `head`, shared at the next sync."""
+        commit = self.repo.write(
+            self.repo.tree(head),
+            files,
+            [head],
+            self._author(),
+            self._committer(),
+            what,
+            self.ws.clock(),
+        )
+        self.repo.set_ref(MAIN, commit)
+        if self.state.synced == head.decode():
+            self.state.synced = commit.decode()
+        self.state.unshared += 1
+        self.state.save(self.ws.root)
 
     def _update_person(
         self, changes: Callable[[dict[str, Any]], dict[str, Any]], what: str
@@ -1424,6 +1500,10 @@ def _first_head(repo: ShareRepo, url: str, root: Path) -> Sha | None:
             "cloud client to finish, then join again"
         )
     return arrival.heads[0][1] if arrival.heads else None
+
+
+def _team_of(place: Place) -> str:
+    return folder_of(place.file).removeprefix("teams/")
 
 
 def _share_info(repo: ShareRepo, head: Sha | None) -> dict[str, Any]:

@@ -206,3 +206,26 @@ def test_text_someone_cannot_read_stays_sealed_when_they_edit_the_record(cluster
     assert sam.fl.challenge(made.id).title == TEAM
     assert sam.fl.challenge(made.id).urgency == "high"
     assert NOT_SHARED.encode() not in git_objects(sam.root / "share.git")
+
+
+def test_doctor_finds_text_shared_in_plain_before_sealing_and_repair_seals_it(cluster):
+    _folder, hill, _oak, chair, sam, _cara, _recovery = cluster
+    made = sam.fl.log_checkin(hill, on=date(2026, 11, 30), notes=TEAM)
+    sync_all(sam, chair)
+    path = f"teams/{hill}/checkins/{made.id}.json"
+    with settings_of(chair.config), chair.share() as share:
+        # As an older Flourish shared it: the words in plain.
+        head = share.repo.ref(b"refs/heads/main")
+        doc = orjson.loads(share.repo.read(share.repo.tree(head), path))
+        doc["record"]["notes"] = TEAM
+        share._commit(head, {path: orjson.dumps(doc)}, "from an older Flourish")
+        found = [f for f in share.checkup() if f.fix == "seal"]
+        assert found and "1 record in the share holds text" in found[0].text
+        done = share.repair_all(found)
+        assert done == ["Sealed the text of 1 record to the circles that read it."]
+        assert not [f for f in share.checkup() if f.fix == "seal"]
+        head = share.repo.ref(b"refs/heads/main")
+        sealed = orjson.loads(share.repo.read(share.repo.tree(head), path))["record"]["notes"]
+    assert keys.unseal(sealed, sam.key()) == TEAM
+    sync_all(sam)
+    assert sam.fl.checkin(made.id).notes == TEAM
