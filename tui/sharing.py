@@ -88,6 +88,8 @@ class Syncer:
         self.local_changes = 0
         self.last: SyncReport | None = None
         self.running = False
+        self.locked = False  # the key's passphrase was asked for and not given
+        self.told: set[str] = set()  # who asks to join, said once per session
 
     def start(self) -> None:
         from storage.sync.state import is_shared
@@ -117,8 +119,13 @@ class Syncer:
         self.app.run_worker(lambda: self._run(announce), thread=True, group="sync", exclusive=True)
 
     def _run(self, announce: bool) -> None:
+        from storage.sync.keys import KeyLocked
+
         try:
             report = self._sync_once()
+        except KeyLocked:
+            self.app.call_from_thread(self._ask_passphrase, announce)
+            return
         except FlourishError as e:
             self.app.call_from_thread(self._failed, str(e))
             return
@@ -140,6 +147,7 @@ class Syncer:
         self._show()
         # Whatever the sync wrote came from the share: never counted as a change made here.
         self.app.data_changed(saved_here=False)
+        self._tell_asking()
         for note in report.skew:
             self.app.notify(
                 f"A clock looks wrong: {note} is in the future.",
@@ -153,6 +161,47 @@ class Syncer:
                 report.line(),
                 title="Sync",
                 severity="warning" if warn else "information",
+                markup=False,
+            )
+
+    def _ask_passphrase(self, announce: bool) -> None:
+        """A protected key: ask for its passphrase once; a sync waits until it is given
+        (Sync now asks again)."""
+        from tui.dialogs.passphrase import PassphraseScreen
+
+        self.running = False
+        if self.locked and not announce:
+            self._show()
+            return
+
+        def given(opened: bool | None) -> None:
+            self.locked = not opened
+            self._show()
+            if opened:
+                self.sync(announce=True)
+
+        self.locked = True
+        self._show()
+        self.app.push_screen(PassphraseScreen(), given)
+
+    def _tell_asking(self) -> None:
+        from storage.sync.state import ShareState
+
+        try:
+            state = ShareState.load(self.app.root)
+        except FlourishError:
+            return
+        for who in state.asking if state else []:
+            if who in self.told:
+                continue
+            self.told.add(who)
+            name = who.rsplit(" (", 1)[0]
+            self.app.notify(
+                f"{who} asks to join the share. Compare the key's fingerprint with them by "
+                f'phone, then: flourish share approve "{name}" --role coach --teams TEAM',
+                title="Sharing",
+                severity="warning",
+                timeout=15,
                 markup=False,
             )
 
@@ -213,6 +262,12 @@ class Syncer:
         if state.waiting:  # a teammate's bundle was still on its way through the folder
             names = ", ".join(state.waiting)
             return f"⇣ {names}: not fully arrived", True
+        if self.locked:
+            return "🔒 key locked: Sync now asks", True
+        if state.standing == "pending":
+            return "⏳ awaiting the chair's approval", True
+        if state.asking:
+            return f"☛ {len(state.asking)} asking to join", True
         if waiting:
             return f"● {waiting} not shared yet", False
         if state.last_sync:

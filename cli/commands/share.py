@@ -40,6 +40,7 @@ def register(top: Group) -> None:
         help="the organisation's recovery key (age1…), whose private half the data-protection "
         "lead keeps offline: it can open every note sealed in the share",
     )
+    _passphrase(p)
     p = share.add("join", join, "make a new workspace from a cluster someone shared")
     _where(
         p,
@@ -52,6 +53,7 @@ def register(top: Group) -> None:
         help="your key's backup from your other laptop (`share keys backup`), so this one "
         "reads your confidential notes too",
     )
+    _passphrase(p)
     keys = share.group("keys", "your key, which seals your confidential notes")
     p = keys.add("show", keys_show, "your public key and its short fingerprint")
     json_flag(p)
@@ -107,6 +109,53 @@ def register(top: Group) -> None:
     )
 
 
+def _passphrase(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="protect your new key with a passphrase, asked for here (or taken from "
+        "FLOURISH_KEY_PASSPHRASE); Flourish then asks for it once each time it opens your key",
+    )
+
+
+def _new_key(args: argparse.Namespace) -> None:
+    """Make the person's key before sharing, protected by a passphrase if they asked."""
+    import os
+
+    from storage.sync import keys
+
+    if keys.exists():
+        if args.passphrase:
+            raise ValidationError(
+                f"You have a key already ({keys.key_path().parent}); it is used as it is."
+            )
+        return
+    if not args.passphrase:
+        return
+    phrase = os.environ.get(keys.PASSPHRASE_ENV, "")
+    if not phrase:
+        if not sys.stdin.isatty():
+            raise ValidationError(
+                f"To protect your key, run this at a terminal or set {keys.PASSPHRASE_ENV}."
+            )
+        import getpass
+
+        phrase = getpass.getpass("Passphrase for your new key: ")
+        if getpass.getpass("The same passphrase again: ") != phrase:
+            raise ValidationError("The two passphrases differ; nothing was made.")
+    keys.create(phrase)
+
+
+def _ask_at_terminal() -> None:
+    """At a terminal, a protected key's passphrase is asked for when the key is first needed."""
+    if sys.stdin.isatty():
+        import getpass
+
+        from storage.sync import keys
+
+        keys.ask_with(lambda: getpass.getpass("Passphrase for your Flourish key: "))
+
+
 def _where(p: argparse.ArgumentParser, git: str, folder: str) -> None:
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--git", metavar="URL", help=git)
@@ -137,6 +186,8 @@ def init(args: argparse.Namespace) -> int:
     person = (
         _person(args) if getattr(args, "user", "") else Person(name=chair.name, email=chair.email)
     )
+    _ask_at_terminal()
+    _new_key(args)
     with Share.init(program.ws, _remote(args), person, args.recovery_key or "") as share:
         how = _how(share.state.remote)
         print(
@@ -158,10 +209,13 @@ def join(args: argparse.Namespace) -> int:
         )
     person = _person(args)
     root = workspace_path(args)
+    _ask_at_terminal()
     if args.key:
         from storage.sync import keys
 
         keys.restore(args.key)
+    else:
+        _new_key(args)
     with Share.join(root, _remote(args), person, clock_from_env()) as share:
         settings = Settings.load()
         if not settings.user:
@@ -188,6 +242,7 @@ def _person(args: argparse.Namespace) -> Person:
 def keys_show(args: argparse.Namespace) -> int:
     from storage.sync import keys
 
+    _ask_at_terminal()
     key = keys.identity()
     if key is None:
         raise ValidationError(
@@ -199,13 +254,17 @@ def keys_show(args: argparse.Namespace) -> int:
         return 0
     print(f"Public key   {public}")
     print(f"Fingerprint  {keys.fingerprint(public)}")
-    print(f"Kept in      {keys.key_path()} (readable by you only)")
+    if keys.is_protected():
+        print(f"Kept in      {keys.locked_path()} (readable by you only, behind a passphrase)")
+    else:
+        print(f"Kept in      {keys.key_path()} (readable by you only)")
     return 0
 
 
 def keys_backup(args: argparse.Namespace) -> int:
     from storage.sync import keys
 
+    _ask_at_terminal()
     written = keys.backup(args.file)
     print(
         f"Wrote your key to {written}. Keep it where only you can reach it (a password "
@@ -217,6 +276,7 @@ def keys_backup(args: argparse.Namespace) -> int:
 def keys_restore(args: argparse.Namespace) -> int:
     from storage.sync import keys
 
+    _ask_at_terminal()
     key = keys.restore(args.file)
     public = keys.recipient(key)
     print(
@@ -455,6 +515,7 @@ class _open:
         from storage.sync.share import Share
 
         program = open_program(self.args)
+        _ask_at_terminal()
         self.share = Share.open(program.ws)
         return self.share
 

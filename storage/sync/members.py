@@ -10,6 +10,7 @@ their old key: git history cannot be un-shared.
 from typing import Any
 
 from domain.errors import ValidationError
+from domain.text import quoted
 from storage.sync import keys
 from storage.sync.sealing import APPROVED, PENDING, REMOVED
 
@@ -33,15 +34,15 @@ def find(people: list[dict[str, Any]], ref: str) -> dict[str, Any]:
         return found[0]
     names = ", ".join(sorted(p.get("name", "?") for p in people)) or "no one yet"
     if not found:
-        raise ValidationError(f"No one called {ref!r} is in the share; its members: {names}.")
-    raise ValidationError(f"{ref!r} names {len(found)} people; give their email instead.")
+        raise ValidationError(f"No one called {quoted(ref)} is in the share; its members: {names}.")
+    raise ValidationError(f"{quoted(ref)} names {len(found)} people; give their email instead.")
 
 
 def approved(
     record: dict[str, Any], role: str, teams: list[str], by: str, on: str
 ) -> dict[str, Any]:
     if role not in ROLES:
-        raise ValidationError(f"A role is one of {', '.join(ROLES)}, not {role!r}.")
+        raise ValidationError(f"A role is one of {', '.join(ROLES)}, not {quoted(role)}.")
     if role != "chair" and not teams:
         raise ValidationError(
             "Say which teams they work with: --teams TEAM[,TEAM…] (a chair reads every team)."

@@ -149,7 +149,12 @@ class ShareRepo:
         c.parents = list(parents)
         c.author = author.encode()
         c.committer = committer.encode()
-        c.author_time = c.commit_time = int(when.timestamp())
+        c.author_time = int(when.timestamp())
+        # Never older than a parent: finding the merge base walks commits newest first, and
+        # a laptop whose clock is behind (or two commits in one second) would mislead it into
+        # an older base, and so into conflicts no one made.
+        latest = max((self.commit(p).commit_time for p in parents), default=0)
+        c.commit_time = max(c.author_time, latest + 1) if parents else c.author_time
         delta = when.utcoffset()
         offset = int(delta.total_seconds()) if delta else 0
         c.author_timezone = c.commit_timezone = offset

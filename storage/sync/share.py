@@ -428,6 +428,7 @@ class Share:
         self.state.last_attempt = self.ws.clock().isoformat()
         self.state.offline = self.report.offline
         self.report.to_review = self.state.to_review()
+        self._note_standing()
         self.state.save(self.ws.root)
         with contextlib.suppress(OSError):
             self.repo.tidy()
@@ -473,6 +474,7 @@ class Share:
         self.state.offline = self.report.offline
         self.state.waiting = self.report.waiting
         self.report.to_review = self.state.to_review()
+        self._note_standing()
         self.state.save(self.ws.root)
         with contextlib.suppress(OSError):
             self.repo.tidy()
@@ -1106,6 +1108,19 @@ class Share:
             ],
         }
 
+    def _note_standing(self) -> None:
+        """Whether this person is approved yet and, for a chair, who asks to join: shown in
+        the app's footer without opening the share."""
+        people = self._people_records(self._head())
+        mine = next((p for p in people if p["id"] == self.state.person), None)
+        self.state.standing = members.status_of(mine) if mine else PENDING
+        chair = mine is not None and mine.get("role") == "chair"
+        self.state.asking = [
+            f"{p.get('name', '?')} ({keys.fingerprint(p['recipient'])})"
+            for p in members.pending(people)
+            if chair and p.get("recipient")
+        ]
+
     def _my_status(self) -> str:
         mine = [p for p in self._people_records(self._head()) if p["id"] == self.state.person]
         return members.status_of(mine[0]) if mine else PENDING
@@ -1173,7 +1188,7 @@ class Share:
             )
         if synced := synced_note(self.ws.root):
             found.append(Finding(synced))
-        if keys.identity() is None:
+        if not keys.exists():
             found.append(
                 Finding(
                     f"There is no key on this laptop ({keys.key_path()}), so your confidential "

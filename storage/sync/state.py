@@ -38,6 +38,8 @@ class ShareState:
     waiting: list[str] = field(default_factory=list)  # whose changes had not fully arrived
     bundles: dict[str, list[Any]] = field(default_factory=dict)  # what was read of each bundle
     opened_with: str = ""  # the public key sealed notes were last opened with here
+    standing: str = ""  # this person's place in the share at the last sync: pending, approved…
+    asking: list[str] = field(default_factory=list)  # for a chair: "Name (fingerprint)" pending
     conflicts: dict[str, list[str]] = field(default_factory=dict)  # share path -> open ids
     changed_by: dict[str, str] = field(default_factory=dict)  # record id -> who, in a sync
 

@@ -26,6 +26,8 @@ def shared(fl, flourish, tmp_path):
         )
     ).stdout
     assert f"Joined the cluster at {folder} as Cat Coach" in joined
+    assert "Ask the chair to approve you" in joined
+    ok(fl("share", "approve", "cat@example.org", "--role", "coach", "--teams", HILLSIDE))
 
     def as_coach(*args):
         return flourish(*args, "--workspace", coach)

@@ -3,6 +3,7 @@ approved them), the chair and the organisation's recovery key. Three people's la
 through one folder; a team canary and a private canary are in no file of the folder, no bundle
 and no git object of any laptop, and each person reads exactly what their circle allows."""
 
+import os
 import shutil
 import subprocess
 from datetime import UTC, date, datetime
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from pyrage import x25519
+from pyrage import passphrase, x25519
 
 from domain.errors import ValidationError
 from domain.records import Person
@@ -229,3 +230,45 @@ def test_doctor_finds_text_shared_in_plain_before_sealing_and_repair_seals_it(cl
     assert keys.unseal(sealed, sam.key()) == TEAM
     sync_all(sam)
     assert sam.fl.checkin(made.id).notes == TEAM
+
+
+def run_age_at_a_terminal(args: list[str], phrase: str) -> None:
+    """`age` with a pseudo-terminal to ask for the passphrase on, as a person would type it."""
+    import pty
+    import select
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover  (the child becomes age)
+        os.execvp("age", ["age", *args])
+    said, deadline = b"", time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.2)[0]:
+            try:
+                said += os.read(fd, 1024)
+            except OSError:
+                break
+            if b"passphrase" in said.lower():
+                os.write(fd, phrase.encode() + b"\n")
+                said = b""
+    os.waitpid(pid, 0)
+
+
+@pytest.mark.skipif(shutil.which("age") is None, reason="the age tool is not installed here")
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pseudo-terminal (POSIX)")
+def test_the_age_tool_opens_team_text_with_a_key_behind_a_passphrase(cluster, tmp_path):
+    _folder, hill, _oak, _chair, sam, _cara, _recovery = cluster
+    made = sam.fl.log_checkin(hill, on=date(2026, 11, 30), notes=TEAM)
+    sam.sync()
+    with sam.share() as share:
+        tree = share.repo.tree(share.repo.ref(b"refs/heads/main"))
+        doc = orjson.loads(share.repo.read(tree, f"teams/{hill}/checkins/{made.id}.json"))
+    note = tmp_path / "note.age"
+    note.write_text(doc["record"]["notes"]["age"])
+    # Sam's key, sealed with a passphrase as `share join --passphrase` keeps it.
+    phrase = "a phrase Sam can type"
+    identity = tmp_path / "identity.age"
+    identity.write_text(keys.armor(passphrase.encrypt(f"{sam.key()}\n".encode(), phrase)))
+    out = tmp_path / "opened.txt"
+    run_age_at_a_terminal(["--decrypt", "-i", str(identity), "-o", str(out), str(note)], phrase)
+    assert out.read_text() == TEAM

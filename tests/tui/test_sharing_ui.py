@@ -31,7 +31,8 @@ def coach_root(demo_root, tmp_path):
     root = tmp_path / "coach"
     with Share.join(root, str(tmp_path / "remote.git"), Person(name="Pat Tester"), clock):
         pass
-    sync(demo_root, clock)  # the chair learns of the coach
+    with Share.open(Workspace.open(demo_root, clock)) as share:
+        share.approve("Pat Tester", "coach", [Flourish.open(demo_root, clock).team("Ashworth").id])
     return root
 
 
@@ -193,4 +194,5 @@ async def test_a_teammates_bundle_on_its_way_shows_in_the_footer(open_app, demo_
         assert footer_state(pilot.app) == "⇣ Pat Tester: not fully arrived"
         bundle.with_suffix(".bundle").write_bytes(whole)
         pilot.app.syncer.sync()
-        await wait_for(pilot, lambda: footer_state(pilot.app).startswith("⇅ shared"), timeout=15)
+        # Arrived: Pat's request to join with it, for the chair to approve.
+        await wait_for(pilot, lambda: footer_state(pilot.app) == "☛ 1 asking to join", timeout=30)
