@@ -97,3 +97,11 @@ def test_a_passphrase_too_short_makes_no_key(fl, settings, tmp_path):
     )
     assert "8 characters or more" in one_line_error(result)
     assert not (tmp_path / "alex-settings" / "keys").exists()
+
+
+def test_a_recovery_key_that_is_not_one_is_refused_before_anything_is_shared(fl, tmp_path):
+    folder = tmp_path / "drive"
+    result = fl("share", "init", "--folder", str(folder), "--recovery-key", "age1nonsense")
+    assert "The recovery key is not an age public key" in one_line_error(result)
+    assert not folder.exists()
+    assert ok(fl("share", "init", "--folder", str(folder))).returncode == 0  # still shareable
