@@ -16,6 +16,7 @@ from storage.sync.sealing import NOT_SHARED
 from storage.sync.share import Share
 from storage.workspace import Workspace
 from tests.sync.conftest import settings_of
+from tests.tui.conftest import clock
 from tui.dialogs.passphrase import PassphraseScreen
 
 PHRASE = "lantern orchard river"
@@ -25,7 +26,6 @@ PHRASE = "lantern orchard river"
 def people(demo_root, tmp_path):
     """The demo shared by its chair with a key of her own; Pat, with another key, asked to
     join. The chair has written a note for Ashworth."""
-    from conftest import clock
 
     chair_cfg = tmp_path / "chair-settings" / "config.toml"
     pat_cfg = tmp_path / "pat-settings" / "config.toml"
@@ -64,7 +64,6 @@ async def test_the_chair_is_told_who_asks_to_join_with_their_fingerprint(
 
 
 async def test_an_approved_newcomer_reads_the_team_note(open_app, demo_root, people, monkeypatch):
-    from conftest import clock
 
     root, chair_cfg, pat_cfg, note_id, _fingerprint = people
     with settings_of(chair_cfg), Share.open(Workspace.open(demo_root, clock)) as share:
@@ -80,7 +79,6 @@ async def test_an_approved_newcomer_reads_the_team_note(open_app, demo_root, peo
 async def test_a_protected_key_is_asked_for_once_and_a_wrong_passphrase_said(
     make_app, demo_root, tmp_path, monkeypatch
 ):
-    from conftest import clock
 
     cfg = tmp_path / "locked-settings" / "config.toml"
     with settings_of(cfg):
