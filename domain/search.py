@@ -22,6 +22,7 @@ from domain.cluster_plan import ClusterAction, ClusterGoal
 from domain.goals import Goal
 from domain.journey import JourneyStep
 from domain.leaders import AspiringLeader, LeaderActivity
+from domain.visibility import NOT_SHARED
 from domain.workshops import Workshop
 
 SNIPPET = 80  # characters of context shown around the first word found
@@ -111,7 +112,7 @@ def _texts(
     """Each record's searchable text: (kind, id, team, day, title, text, confidential)."""
     for c in checkins:
         title = f"{c.kind.value} check-in" + (f" with {c.coach}" if c.coach else "")
-        yield HitKind.CHECKIN, c.id, c.team_id, c.date, title, c.notes, c.confidential
+        yield HitKind.CHECKIN, c.id, c.team_id, c.date, title, _join(c.notes), c.confidential
     for a in actions:
         notes = (n.text for n in a.notes)
         text = _join(a.title, a.owner, a.success_criteria, a.evidence, *notes)
@@ -159,7 +160,8 @@ def _cluster_texts(work: ClusterWork) -> Iterator[Searchable]:
 
 
 def _join(*parts: str) -> str:
-    return "\n".join(p for p in parts if p)
+    """The words of a record, without the placeholder of text not shared with this person."""
+    return "\n".join(p for p in parts if p and p != NOT_SHARED)
 
 
 def _all(wanted: list[str], text: str) -> bool:

@@ -21,6 +21,10 @@ given a level before it can be shared.
 from enum import StrEnum
 from typing import Any
 
+# What someone outside a text's circle holds in its place; it never leaves their laptop, and it
+# is never searched.
+NOT_SHARED = "🔒 not shared with you"
+
 
 class Level(StrEnum):
     CLUSTER = "cluster"

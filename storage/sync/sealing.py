@@ -10,16 +10,16 @@ Sealing is random: the same note sealed twice gives different bytes. So a field 
 again only when its text changed, and every sync does not rewrite every note.
 """
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from domain.sharing import canonical
-from domain.visibility import Level, sealed_fields
+from domain.visibility import NOT_SHARED, Level, sealed_fields
 from storage.sync import keys
 
-# What someone outside a text's circle sees in its place; it never leaves their laptop.
-NOT_SHARED = "🔒 not shared with you"
+__all__ = ["NOT_SHARED", "Circles", "Member", "Sealer", "circles_of"]
 
 PENDING, APPROVED, REMOVED = "pending", "approved", "removed"
 
@@ -76,9 +76,14 @@ class Sealer:
         self.key = key
         self.circles = circles
         self._opened: dict[str, str | None] = {}  # armored text -> its words, once opened
+        # What each sealed text says, as a digest of its words (kept between syncs, on this
+        # laptop only): whether a field changed is known without opening it again, which at
+        # 500 teams would cost seconds a sync.
+        self.digests: dict[str, str] = {}
 
     def remember(self, other: "Sealer") -> None:
         self._opened = other._opened
+        self.digests = other.digests
 
     # -- what leaves this laptop -------------------------------------------------------------
 
@@ -103,17 +108,42 @@ class Sealer:
     def _seal_text(self, value: Any, before: Any, to: list[str], level: Level) -> Any:
         if not isinstance(value, str) or not value:
             return value
-        if keys.is_sealed(before):
-            opened = self.open(before)
-            if opened == value or (opened is None and value == NOT_SHARED):
-                return before  # unchanged, or not ours to read and so not ours to change
-        elif value == before:
-            return before  # shared in plain before sealing existed: `share doctor` seals it
+        if before is not None and self._digest_of(before) == _digest(value):
+            # Unchanged (or, for text not shared with this person, still the placeholder), or
+            # shared in plain before sealing existed (`share doctor` seals that): kept as is.
+            return before
         if value == NOT_SHARED or not to:
             return ""  # never the placeholder, and never text with no one to read it
-        sealed = keys.seal(value, to, level.value)
-        self._opened[sealed[keys.SEALED]] = value
+        return self._sealed(value, to, level)
+
+    def _sealed(self, text: str, to: list[str], level: Level) -> dict[str, str]:
+        sealed = keys.seal(text, to, level.value)
+        self._opened[sealed[keys.SEALED]] = text
+        self.digests[_digest(sealed[keys.SEALED])] = _digest(text)
         return sealed
+
+    def _digest_of(self, value: Any) -> str | None:
+        """The digest of the words a shared value stands for, as this person reads them."""
+        if isinstance(value, str):
+            return _digest(value)
+        if not keys.is_sealed(value):
+            return None
+        armored = _digest(value[keys.SEALED])
+        if armored not in self.digests:
+            opened = self.open(value)
+            self.digests[armored] = _digest(NOT_SHARED if opened is None else opened)
+        return self.digests[armored]
+
+    def _entry_key(self, entry: Any, parts: list[str], shared: bool) -> bytes:
+        """An entry of a list, its text by digest: an entry here and its shared version have
+        the same key when their words are the same."""
+
+        def of(v: Any) -> Any:
+            return self._digest_of(v) if shared else (_digest(v) if isinstance(v, str) else v)
+
+        if isinstance(entry, dict) and parts:
+            return canonical({**entry, **{p: of(entry[p]) for p in parts if p in entry}})
+        return canonical(of(entry))
 
     def _seal_entries(
         self, entries: Any, before: Any, parts: list[str], to: list[str], level: Level
@@ -122,10 +152,10 @@ class Sealer:
             return entries
         pool: dict[bytes, list[Any]] = {}
         for old in before if isinstance(before, list) else []:
-            pool.setdefault(canonical(self._open_entry(old, parts, level)), []).append(old)
+            pool.setdefault(self._entry_key(old, parts, shared=True), []).append(old)
         out = []
         for entry in entries:
-            same = pool.get(canonical(entry))
+            same = pool.get(self._entry_key(entry, parts, shared=False))
             if same:
                 out.append(same.pop(0))
             elif isinstance(entry, dict):
@@ -159,9 +189,7 @@ class Sealer:
     def _reseal(self, value: Any, to: list[str], level: Level) -> Any:
         if not keys.is_sealed(value) or not to or (opened := self.open(value)) is None:
             return value
-        sealed = keys.seal(opened, to, level.value)
-        self._opened[sealed[keys.SEALED]] = opened
-        return sealed
+        return self._sealed(opened, to, level)
 
     # -- what arrives ------------------------------------------------------------------------
 
@@ -170,7 +198,9 @@ class Sealer:
         and NOT_SHARED where it cannot ("" for someone else's private note)."""
         out = dict(shared)
         for top, (level, parts) in _grouped(sealed_fields(table, shared)).items():
-            value = shared.get(top)
+            if top not in shared:
+                continue
+            value = shared[top]
             if parts or isinstance(value, list):
                 if isinstance(value, list):
                     out[top] = [self._open_entry(e, parts, level) for e in value]
@@ -182,7 +212,10 @@ class Sealer:
         """The words of one sealed value, or None when this key is not one it was sealed to."""
         armored = value[keys.SEALED]
         if armored not in self._opened:
-            self._opened[armored] = keys.unseal(value, self.key)
+            opened = keys.unseal(value, self.key)
+            self._opened[armored] = opened
+            if opened is not None:
+                self.digests[_digest(armored)] = _digest(opened)
         return self._opened[armored]
 
     def open_any(self, value: Any) -> Any:
@@ -222,6 +255,10 @@ class Sealer:
                 **{p: self._open_value(entry.get(p), level) for p in parts if p in entry},
             }
         return self._open_value(entry, level)
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=10).hexdigest()
 
 
 def _grouped(fields: dict[str, Level]) -> dict[str, tuple[Level, list[str]]]:

@@ -33,7 +33,7 @@ from domain.errors import FlourishError, ValidationError
 from domain.hlc import Hlc, stamp_datetime, stamp_replica
 from domain.records import Person, slot_id
 from domain.text import quoted
-from storage.atomic import file_stamp
+from storage.atomic import atomic_write, file_stamp
 from storage.codec import BadRecord, from_record
 from storage.paths import CLUSTER_FILE
 from storage.schema import RECORD_TYPES
@@ -74,6 +74,7 @@ from storage.tables import PULSE, RATINGS, TEAMS
 from storage.workspace import Workspace
 
 PUSH_TRIES = 3
+DIGESTS = "sealed-digests.json"  # in the share's folder; what sealed texts say, by digest
 
 
 class ShareError(FlourishError):
@@ -200,6 +201,7 @@ class Share:
         self._known: dict[str, dict[str, dict[str, Any]]] = {}
         self._identity = keys.identity()  # this person's key, which opens their sealed notes
         self._sealer: Sealer | None = None
+        self._digests_saved = 0
 
     def close(self) -> None:
         self.repo.close()
@@ -429,6 +431,7 @@ class Share:
         self.state.offline = self.report.offline
         self.report.to_review = self.state.to_review()
         self._note_standing()
+        self._save_digests()
         self.state.save(self.ws.root)
         with contextlib.suppress(OSError):
             self.repo.tidy()
@@ -475,6 +478,7 @@ class Share:
         self.state.waiting = self.report.waiting
         self.report.to_review = self.state.to_review()
         self._note_standing()
+        self._save_digests()
         self.state.save(self.ws.root)
         with contextlib.suppress(OSError):
             self.repo.tidy()
@@ -776,8 +780,33 @@ class Share:
         sealer = Sealer(key, circles_of(people, recovery, keys.recipient(key) if key else ""))
         if self._sealer is not None and self._sealer.key is key:
             sealer.remember(self._sealer)  # what was opened already need not be opened again
+        else:
+            sealer.digests = self._load_digests(sealer.circles.me)
+            self._digests_saved = len(sealer.digests)
         self._sealer = sealer
         return sealer
+
+    def _digests_path(self) -> Path:
+        return self.ws.root / SHARE_DIR / DIGESTS
+
+    def _load_digests(self, me: str) -> dict[str, str]:
+        """What each sealed text said at the last sync, by digest (this laptop's, never
+        shared), if it was made with the key in use now."""
+        try:
+            data = orjson.loads(self._digests_path().read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return {}
+        ok = isinstance(data, dict) and data.get("key") == me
+        return dict(data.get("digests") or {}) if ok else {}
+
+    def _save_digests(self) -> None:
+        sealer = self._sealer
+        if sealer is None or len(sealer.digests) == self._digests_saved:
+            return
+        body = {"key": sealer.circles.me, "digests": sealer.digests}
+        with contextlib.suppress(OSError):  # a cache: the next sync opens what it needs
+            atomic_write(self._digests_path(), orjson.dumps(body))
+            self._digests_saved = len(sealer.digests)
 
     def _opener(self) -> Sealer:
         return self._sealer or self._sealing(self.repo.ref(MAIN))

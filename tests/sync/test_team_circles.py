@@ -198,12 +198,18 @@ def test_text_someone_cannot_read_stays_sealed_when_they_edit_the_record(cluster
     made = sam.fl.raise_challenge(
         hill, category="staff-shortage", title=TEAM, description="about the head"
     )
+    sam.fl.escalate_challenge(made.id, reason="cover", schedule_impact="two weeks")
     sync_all(sam, cara)
     assert cara.fl.challenge(made.id).title == NOT_SHARED
+    assert cara.fl.search("not shared with you") == []  # the placeholder is no one's words
+    # Exports work on what each can read: the escalated challenge's title is in the pack.
+    theirs = cara.fl.briefing_pack(team="Hillside", html=True)
+    assert TEAM not in theirs and "not shared with you" in theirs
     # Cara changes what she can see; the placeholder never goes over Sam's words.
     cara.fl.update_challenge(made.id, urgency="high")
     sync_all(cara, chair, sam)
     assert chair.fl.challenge(made.id).title == TEAM
+    assert TEAM in chair.fl.briefing_pack(team="Hillside")
     assert sam.fl.challenge(made.id).title == TEAM
     assert sam.fl.challenge(made.id).urgency == "high"
     assert NOT_SHARED.encode() not in git_objects(sam.root / "share.git")
