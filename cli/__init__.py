@@ -44,10 +44,11 @@ class _Version(argparse.Action):
         parser.exit(0, f"flourish {version('flourish')}\n")
 
 
-def build_parser() -> Parser:
-    """The whole parser: the common options, then each group's commands in GROUPS order."""
+def build_parser(argv: list[str] | None = None) -> Parser:
+    """The parser for `argv`: the common options, then the commands of the group that declares
+    its command (of every group, in GROUPS order, when there is none or it is unknown)."""
     from cli.args import Group, common_options
-    from cli.commands import GROUPS
+    from cli.commands import modules
 
     common = common_options()
     parser = Parser(
@@ -59,13 +60,13 @@ def build_parser() -> Parser:
     top = Group(
         parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser), common
     )
-    for group in GROUPS:
+    for group in modules(argv):
         group.register(top)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:  # no command: the app at a terminal, the cluster at a glance elsewhere
         if sys.stdin.isatty() and sys.stdout.isatty():

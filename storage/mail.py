@@ -16,16 +16,16 @@ and the result says who got theirs and who did not, and why, in one line each.
 """
 
 import os
-import smtplib
-import socket
-import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from email.message import EmailMessage
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from domain.errors import ValidationError
 from storage.settings import config_path, read_config
+
+if TYPE_CHECKING:  # the mail libraries are imported only when mail is sent
+    import smtplib
+    from email.message import EmailMessage
 
 PASSWORD_ENV = "FLOURISH_SMTP_PASSWORD"
 KEYRING_SERVICE = "flourish"
@@ -97,8 +97,10 @@ class Outcome:
     failed: dict[str, str] = field(default_factory=dict)
 
 
-def send(settings: MailSettings, messages: Sequence[EmailMessage]) -> Outcome:
+def send(settings: MailSettings, messages: "Sequence[EmailMessage]") -> Outcome:
     """Send each message; an error with the server fails all that were not yet sent."""
+    import smtplib
+
     outcome = Outcome()
     recipients = [str(m["To"]) for m in messages]
     try:
@@ -120,7 +122,10 @@ def send(settings: MailSettings, messages: Sequence[EmailMessage]) -> Outcome:
     return outcome
 
 
-def _connect(settings: MailSettings) -> smtplib.SMTP:
+def _connect(settings: MailSettings) -> "smtplib.SMTP":
+    import smtplib
+    import ssl
+
     context = ssl.create_default_context()
     server: smtplib.SMTP
     if settings.security == "ssl":
@@ -147,6 +152,10 @@ def _fail_rest(outcome: Outcome, recipients: list[str], why: str) -> None:
 
 
 def _unreachable(settings: MailSettings, e: BaseException) -> str:
+    import smtplib
+    import socket
+    import ssl
+
     where = f"{settings.host}:{settings.port}"
     if isinstance(e, ConnectionRefusedError):
         return f"{where} refused the connection"

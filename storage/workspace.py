@@ -18,7 +18,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-import filelock
 import orjson
 from tinydb import where
 from tinydb.table import Table
@@ -175,7 +174,7 @@ class Workspace:
         self.cluster_file = RecordFile(self.root / CLUSTER_FILE, self._slot)
         self._team_files: dict[str, RecordFile] = {}
         self._extra_files: dict[str, RecordFile] = {}
-        self._lock = filelock.FileLock(self.root / LOCK_FILE, mode=0o600)
+        self._lock: Any = None  # the lock file's lock, made on first use
         # TinyDB is not thread-safe: the app reads in a worker while its screens write.
         self._thread_lock = threading.RLock()
 
@@ -365,7 +364,12 @@ class Workspace:
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
+        # filelock is imported only here: a command that only reads never pays for it.
+        import filelock
+
         with self._thread_lock:
+            if self._lock is None:
+                self._lock = filelock.FileLock(self.root / LOCK_FILE, mode=0o600)
             try:
                 self._lock.acquire(timeout=_lock_timeout())
             except filelock.Timeout:

@@ -4,8 +4,8 @@ calendar ledger, so a retry sends only to those a failed send missed."""
 
 import re
 from dataclasses import dataclass, field
-from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from domain.briefings import Briefing
 from domain.calendar_ledger import settled
@@ -16,6 +16,9 @@ from storage.atomic import atomic_write
 from storage.calendar_ledger import CalendarLedger
 from storage.facade.exports import ExportError, ExportVerbs, _why
 from storage.mail import MailSettings, send
+
+if TYPE_CHECKING:  # mail is built only when it is sent
+    from email.message import EmailMessage
 
 NO_MAIL = (
     "No mail server is set: add a [mail] table to {config} (see README, Invitations), or write "
@@ -89,7 +92,7 @@ class InvitationVerbs(ExportVerbs):
         sent = ledger.invitations.get(briefing.id, {})
         return plan(event, organizer=self.cluster().chair, sent=sent)
 
-    def _email(self, event: CalendarEvent, delivery: Delivery, sender: str) -> EmailMessage:
+    def _email(self, event: CalendarEvent, delivery: Delivery, sender: str) -> "EmailMessage":
         from exports.itip import invitation_email
 
         cluster = self.cluster()
@@ -103,7 +106,7 @@ class InvitationVerbs(ExportVerbs):
         )
 
     def _write_eml(
-        self, folder: Path, briefing: Briefing, messages: list[tuple[Delivery, EmailMessage]]
+        self, folder: Path, briefing: Briefing, messages: "list[tuple[Delivery, EmailMessage]]"
     ) -> list[Path]:
         folder = Path(folder).expanduser()
         if not folder.is_dir():
