@@ -92,6 +92,7 @@ def main() -> int:
         "FLOURISH_BENCH_NOW": NOW.isoformat(),
     }
     env.pop("FLOURISH_WORKSPACE", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an install runs: with its bytecode cache
     try:
         print(f"Flourish TUI cold-start benchmark — Python {sys.version.split()[0]}, ", end="")
         print(f"{os.cpu_count()} cores, workspaces in {tmp}")

@@ -60,10 +60,13 @@ def one_line(text: str, what: str, field: str | None = None) -> str:
     return text
 
 
+_HAS_BIDI = re.compile("[" + "".join(sorted(BIDI)) + "]")
+
+
 def closed(text: str) -> str:
     """`text` with every bidirectional embedding, override or isolate it opens closed at its
     end, so the text after it (ours) keeps its own direction."""
-    if not any(c in BIDI for c in text):
+    if _HAS_BIDI.search(text) is None:  # the usual case, found at C speed
         return text
     embeddings = isolates = 0
     for char in text:

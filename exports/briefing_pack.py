@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from markdown_it import MarkdownIt
+import cmarkgfm  # type: ignore[import-untyped]  # the binding ships no type hints
 
 from domain.actions import ActionItem, ActionStatus
 from domain.briefings import Briefing
@@ -32,6 +32,7 @@ from domain.text import closed
 from domain.timeline import ScheduleRevision, describe_revision
 
 _ANYWHERE = frozenset("\\`*_[]<>&!~|")  # emphasis, code, links, HTML, entities, tables
+_ESCAPED = str.maketrans({ch: "\\" + ch for ch in _ANYWHERE})
 _LINE_START = frozenset("#+-=")  # headings, list items, setext underlines
 _ORDERED = re.compile(r"^(\d+)([.)])")  # "1." or "1)" would start an ordered list
 _LINE_END = re.compile(r"\r\n|\r|\n")  # CommonMark's line endings
@@ -111,7 +112,7 @@ def _escape(line: str) -> str:
     """One line of user text with everything that could start markup escaped: the characters
     that act anywhere, and those that only do at the start of a line (a heading, a list item,
     "1." or "1)"). Apostrophes, hyphens and the like inside words stay readable."""
-    out = "".join("\\" + ch if ch in _ANYWHERE else ch for ch in line)
+    out = line.translate(_ESCAPED)
     if out[:1] in _LINE_START:
         out = "\\" + out
     return _ORDERED.sub(r"\1\\\2", out)
@@ -156,8 +157,10 @@ def pack_markdown(
 
 
 def pack_html(markdown: str, *, title: str) -> str:
-    """A small self-contained HTML5 page; raw HTML inside the Markdown is shown as text."""
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    """A small self-contained HTML5 page, rendered by cmark (CommonMark's reference parser,
+    with GitHub's tables), in its safe mode: raw HTML never reaches the page. User text in a
+    pack is escaped to render literally (see `md`), so none can be raw HTML anyway."""
+    body = cmarkgfm.markdown_to_html_with_extensions(markdown, extensions=["table"])
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

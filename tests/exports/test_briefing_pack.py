@@ -279,7 +279,9 @@ def test_html_document():
     assert html_text.startswith("<!DOCTYPE html>")
     assert '<meta charset="utf-8">' in html_text
     assert "<title>A &lt;b&gt; &amp; C</title>" in html_text
-    assert "&lt;b&gt;raw&lt;/b&gt;" in html_text and "<script>" not in html_text
+    # Raw HTML (never in a pack: user text is escaped) does not reach the page either.
+    assert "<b>raw" not in html_text and "<script>" not in html_text
+    assert "<h1>Hi</h1>" in html_text
     assert "<style>" in html_text and html_text.rstrip().endswith("</html>")
 
 
