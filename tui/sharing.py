@@ -263,9 +263,9 @@ class Syncer:
             names = ", ".join(state.waiting)
             return f"⇣ {names}: not fully arrived", True
         if self.locked:
-            return "🔒 key locked", True
+            return "⚠ key locked", True
         if state.standing == "pending":
-            return "⏳ awaiting approval", True
+            return "◷ awaiting approval", True
         if state.asking:
             return f"☛ {len(state.asking)} asking to join", True
         if waiting:

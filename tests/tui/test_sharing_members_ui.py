@@ -47,7 +47,7 @@ async def test_a_newcomer_waits_for_approval_and_reads_no_team_notes(open_app, p
     monkeypatch.setenv("FLOURISH_CONFIG", str(pat_cfg))
     async with open_app(root, size=(120, 30)) as pilot:
         await synced(pilot)
-        assert footer_state(pilot.app) == "⏳ awaiting approval"
+        assert footer_state(pilot.app) == "◷ awaiting approval"
         assert pilot.app.program.checkin(note_id).notes == NOT_SHARED
 
 
