@@ -1394,20 +1394,7 @@ class Share:
         new = sharing.stamped(PEOPLE, old, record, self._tick_now)
         if new is None:
             return
-        commit = self.repo.write(
-            self.repo.tree(head),
-            {people_path: sharing.encode(new)},
-            [head],
-            self._author(),
-            self._committer(),
-            f"{self.state.name} {what}",
-            self.ws.clock(),
-        )
-        self.repo.set_ref(MAIN, commit)
-        if self.state.synced == head.decode():
-            self.state.synced = commit.decode()
-        self.state.unshared += 1
-        self.state.save(self.ws.root)
+        self._commit(head, {people_path: sharing.encode(new)}, f"{self.state.name} {what}")
 
     def repair(self) -> str:
         """Give a copied workspace its own id, so it shares as itself from now on."""
