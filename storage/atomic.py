@@ -11,9 +11,11 @@ so a long-running app sees other processes' writes and a write costs one file's 
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 from tinydb.storages import Storage
 
@@ -129,6 +131,22 @@ class AtomicJSONStorage(Storage):
         elif stamp != self._stamp or self._data is None:
             self._data, self._stamp = self._load(), stamp
         return self._data
+
+    def read_table(self, decode: Callable[[bytes], list[Any]]) -> list[Any] | None:
+        """One table's records decoded straight from the file's bytes by `decode` (which
+        skips the other tables without building them), when nothing of the file is held here
+        and no change is under way; None otherwise, or when the file does not decode cleanly,
+        and the caller reads through the cache (which says what is wrong with a bad file)."""
+        if self.slot.current is not None or self._data is not None:
+            return None
+        try:
+            return decode(self.path.read_bytes())
+        except FileNotFoundError:
+            if self.required:
+                raise CorruptFile(self.path, MISSING) from None
+            return []
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            return None
 
     def _load(self) -> dict[str, Any]:
         try:

@@ -7,6 +7,7 @@ the workspace's fingerprint so changes made elsewhere (the command line, another
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -65,6 +66,11 @@ class FlourishApp(App[int]):
         poll_seconds: float = POLL_SECONDS,
     ):
         super().__init__()
+        # Until the dashboard is filled (then everything alive is frozen, see DashboardScreen),
+        # the cycle collector runs less often: at 500 teams it would walk the growing heap
+        # again and again while the app starts.
+        self._gc_thresholds = gc.get_threshold()
+        gc.set_threshold(50_000, 20, 100)
         self.root = Path(root)
         self.clock = clock or (lambda: datetime.now(UTC))
         self.settings = settings or Settings()

@@ -194,3 +194,27 @@ def test_a_cluster_file_of_the_wrong_shape_is_refused_and_never_backed_up(tmp_pa
     assert (root / "cluster.json").read_bytes() == content
     for backup in (root / "backups").glob("*/cluster.json"):
         assert backup.read_bytes() != content
+
+
+def test_a_listing_of_every_team_reads_each_table_alike_and_names_a_damaged_file(
+    root, clock, team, team_path, backed_up
+):
+    f = Flourish.open(root, clock=clock)
+    f.log_checkin(team.id, on=DAY, notes="Second visit", attendees=["Ann Able"])
+    f.add_action(team.id, "Plan staff meeting")
+    file = f.ws.team_file(team.id)
+    # Read straight from the bytes, one table only, as listings of every team do.
+    assert file.each("checkins", type(f.checkins()[0])) == file.all(
+        "checkins", type(f.checkins()[0])
+    )
+    fresh = Flourish.open(root, clock=clock)
+    assert fresh.checkins() == fresh.checkins(team.id)  # every team's listing, one team's read
+    # A record no Flourish could have written: the listing names the file, as a read does.
+    text = team_path.read_text().replace('"2026-11-20"', '"2026-13-45"')
+    team_path.write_text(text)
+    with pytest.raises(WorkspaceCorrupt) as error:
+        Flourish.open(root, clock=clock).checkins()
+    assert str(team_path) in str(error.value)
+    team_path.write_bytes(GARBAGE)
+    with pytest.raises(WorkspaceCorrupt, match="left untouched"):
+        Flourish.open(root, clock=clock).actions()

@@ -227,6 +227,7 @@ class DashboardScreen(WorkspaceScreen):
             # cells) lives as long as the app. Frozen, the cycle collector no longer walks it on
             # each full collection, a pause of 30-70 ms that would otherwise land on a key.
             gc.freeze()
+            gc.set_threshold(*self.app._gc_thresholds)  # the usual pace from now on
         self.post_message(self.Filled())
 
     # -- the table -------------------------------------------------------------------------
