@@ -28,6 +28,8 @@ from storage.settings import Settings
 from tui.inert import DropControls
 
 if TYPE_CHECKING:
+    from domain.cluster_plan import Glance
+    from domain.status import TeamStatus
     from storage.facade import Flourish
 
 T = TypeVar("T")
@@ -79,6 +81,8 @@ class FlourishApp(App[int]):
         self.poll_seconds = poll_seconds
         self._inert = DropControls()
         self.program: Flourish | None = None
+        # The dashboard's first statuses and cluster line, read as the workspace opened.
+        self.first_statuses: tuple[list[TeamStatus], Glance | None] | None = None
         self._fingerprint: tuple | None = None
         from tui.sharing import Syncer
 
@@ -126,10 +130,21 @@ class FlourishApp(App[int]):
             # than to the welcome screen, which would start a new one on top of them.
             if holds_workspace(self.root):
                 program = Flourish.open(self.root, self.clock, self.user)
+                # The dashboard's first fill, read here in the same worker: a second worker
+                # started once the workspace is open would read it while the screen redraws
+                # for the open workspace, each slowing the other.
+                self.first_statuses = self._first_statuses(program)
         except FlourishError as e:
             self.call_from_thread(self.show_problem, str(e))
             return
         self.call_from_thread(self.opened, program)
+
+    @staticmethod
+    def _first_statuses(program: Flourish) -> tuple[list[TeamStatus], Glance | None] | None:
+        try:
+            return program.status(), program.cluster_glance()
+        except FlourishError:
+            return None  # the dashboard reads again, and says what is wrong as it always has
 
     def opened(self, program: Flourish | None) -> None:
         """Called once the workspace is open, or with None when there is none yet."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -190,18 +191,27 @@ class DashboardScreen(WorkspaceScreen):
     def reload(self) -> None:
         # Read in a worker: at 500 teams the status takes long enough to be felt. The base's
         # on_mount calls this too, as the workspace may have opened before the screen mounted.
-        if self.app.program is not None:
+        if self.app.program is None:
+            return
+        first, self.app.first_statuses = self.app.first_statuses, None
+        if first is not None:
+            self._loaded(*first)  # read as the workspace opened, a moment ago
+        else:
             self._load()
 
     @work(thread=True, exclusive=True, group="dashboard")
     def _load(self) -> None:
-        try:
-            statuses = self.program.status()
-            glance = self.program.cluster_glance()
-        except FlourishError as e:  # a damaged team file: say so, as the command line does
-            self.app.call_from_thread(self.app.show_problem, str(e))
+        app = self.app  # while it runs: the app may close before this read is done
+        program = app.program
+        if program is None:
             return
-        self.app.call_from_thread(self._loaded, statuses, glance)
+        try:
+            statuses = program.status()
+            glance = program.cluster_glance()
+        except FlourishError as e:  # a damaged team file: say so, as the command line does
+            _tell(app, app.show_problem, str(e))
+            return
+        _tell(app, self._loaded, statuses, glance)
 
     def _loaded(self, statuses: list[TeamStatus], glance: Glance | None = None) -> None:
         self.statuses = statuses
@@ -407,3 +417,10 @@ def _welcome(cluster: str) -> Text:
     text.append("  ?  ", style="bold reverse")
     text.append("  lists every key; ctrl+p finds any command\n")
     return text
+
+
+def _tell(app: Any, fn: Callable[..., Any], *args: Any) -> None:
+    """Hand a worker's result to the app, unless the app has closed meanwhile."""
+    if app.is_running:
+        with contextlib.suppress(RuntimeError):  # closed between the check and the call
+            app.call_from_thread(fn, *args)
